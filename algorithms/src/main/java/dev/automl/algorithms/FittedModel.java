@@ -1,0 +1,24 @@
+package dev.automl.algorithms;
+
+import dev.automl.featurization.FeatureMatrix;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A trained learner: predicts, saves itself as data files, and frees any native memory on close. */
+public interface FittedModel extends AutoCloseable {
+
+    Predictions predict(FeatureMatrix x);
+
+    /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
+    void save(Path dir) throws IOException;
+
+    /**
+     * The parameters to refit with on all data: the trial's parameters plus what fitting found, such as the
+     * number of boosting rounds early stopping chose.
+     */
+    Params fittedParams();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.automl.algorithms;
+
+import dev.automl.featurization.FeatureView;
+import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One algorithm under its Azure name: it declares its search space, strong starting configurations and
+ * relative cost, and fits models. Implementations are stateless and safe to share between threads.
+ */
+public interface Learner {
+
+    /** The Azure AutoML algorithm name, such as {@code LightGBM} or {@code XGBoostClassifier}. */
+    String name();
+
+    Set<Task> tasks();
+
+    FeatureView view();
+
+    /** Training cost relative to LightGBM's default configuration on the same data (LightGBM = 1). */
+    double relativeCost();
+
+    SearchSpace space(Task task, DataShape shape);
+
+    /** Strong configurations to try first, best first; the first is the cheap default start point. */
+    List<Params> portfolio(Task task, DataShape shape);
+
+    /**
+     * Fits a model. Missing keys in {@code params} take the learner's defaults.
+     *
+     * @param valid rows the learner may early-stop on, or null; never used to fit
+     * @param ctx   deadline, thread budget and seed; when the deadline passes the learner stops as soon as it
+     *              can and returns what it has (the caller decides whether that counts)
+     */
+    FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx);
+
+    /** Reads a model that {@link FittedModel#save} wrote. */
+    FittedModel load(Path dir, Task task, int numClasses) throws IOException;
+}

@@ -1,0 +1,93 @@
+package dev.automl.data;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An immutable, columnar table: the data as read, before featurization. */
+public final class Table {
+
+    private final List<Column> columns;
+    private final Map<String, Column> byName;
+    private final int rows;
+
+    public Table(List<Column> columns) {
+        this.columns = List.copyOf(columns);
+        this.byName = new LinkedHashMap<>();
+        int n = -1;
+        for (Column c : this.columns) {
+            if (byName.put(c.name(), c) != null) {
+                throw new InvalidInputException("Column '" + c.name() + "' appears twice.");
+            }
+            if (n >= 0 && c.size() != n) {
+                throw new IllegalArgumentException("Column '" + c.name() + "' has " + c.size()
+                        + " rows, expected " + n);
+            }
+            n = c.size();
+        }
+        this.rows = Math.max(n, 0);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public List<Column> columns() {
+        return Collections.unmodifiableList(columns);
+    }
+
+    public List<String> columnNames() {
+        List<String> names = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            names.add(c.name());
+        }
+        return names;
+    }
+
+    public Optional<Column> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The named column; an {@link InvalidInputException} naming the columns there are if it is absent. */
+    public Column column(String name) {
+        Column c = byName.get(name);
+        if (c == null) {
+            throw new InvalidInputException("Column '" + name + "' is not in the data. Columns: "
+                    + String.join(", ", columnNames()) + ".");
+        }
+        return c;
+    }
+
+    /** The rows at the given indices, in that order. */
+    public Table select(int[] rowIndices) {
+        List<Column> out = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            out.add(c.select(rowIndices));
+        }
+        return new Table(out);
+    }
+
+    /** This table without the named columns (names not present are ignored). */
+    public Table drop(Collection<String> names) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : columns) {
+            if (!names.contains(c.name())) {
+                out.add(c);
+            }
+        }
+        return new Table(out);
+    }
+
+    /** This table with only the named columns, in the order given; absent names are an error. */
+    public Table keep(List<String> names) {
+        List<Column> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(column(n));
+        }
+        return new Table(out);
+    }
+}

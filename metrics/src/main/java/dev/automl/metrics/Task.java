@@ -1,0 +1,12 @@
+package dev.automl.metrics;
+
+/** The kind of supervised problem a job solves, as Azure's {@code task} key names it. */
+public enum Task {
+    CLASSIFICATION,
+    REGRESSION;
+
+    /** The name used in job files and output files. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
