@@ -24,6 +24,11 @@ public final class Deadline {
         return new Deadline(n >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + n);
     }
 
+    /** The deadline at a value of {@link System#nanoTime()}. */
+    public static Deadline atNanoTime(long nanoTime) {
+        return new Deadline(nanoTime == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : nanoTime);
+    }
+
     public static Deadline afterSeconds(double seconds) {
         return after(Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE / 2.0)));
     }

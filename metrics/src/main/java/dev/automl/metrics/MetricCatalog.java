@@ -87,7 +87,7 @@ public final class MetricCatalog {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int d = levenshtein(wanted, candidate.toLowerCase(Locale.ROOT));
+            int d = editDistance(wanted, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -96,7 +96,8 @@ public final class MetricCatalog {
         return Optional.ofNullable(best);
     }
 
-    static int levenshtein(String a, String b) {
+    /** The Levenshtein distance between two strings (insertions, deletions and substitutions cost 1). */
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -31,7 +31,7 @@ class MetricCatalogTest {
         assertEquals("r2_score", MetricCatalog.nearest("R2", names).orElseThrow());
         assertEquals("spearman_correlation", MetricCatalog.nearest("spearman_corelation", names).orElseThrow());
         assertEquals(Optional.empty(), MetricCatalog.nearest("accuracy", List.of()));
-        assertEquals(3, MetricCatalog.levenshtein("kitten", "sitting"));
+        assertEquals(3, MetricCatalog.editDistance("kitten", "sitting"));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.automl.algorithms;
+
+import dev.automl.metrics.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every learner the engine can run, found by its Azure algorithm name. */
+public final class LearnerCatalog {
+
+    /** Azure's classification algorithm names, as its docs list them. */
+    public static final List<String> AZURE_CLASSIFICATION = List.of("LogisticRegression", "SGD",
+            "MultinomialNaiveBayes", "BernoulliNaiveBayes", "SVM", "LinearSVM", "KNN", "DecisionTree",
+            "RandomForest", "ExtremeRandomTrees", "LightGBM", "GradientBoosting", "XGBoostClassifier");
+    /** Azure's regression algorithm names. */
+    public static final List<String> AZURE_REGRESSION = List.of("ElasticNet", "LassoLars", "SGD", "KNN",
+            "DecisionTree", "RandomForest", "ExtremeRandomTrees", "LightGBM", "GradientBoosting", "XGBoostRegressor");
+
+    private final List<Learner> learners;
+
+    public LearnerCatalog(List<Learner> learners) {
+        this.learners = List.copyOf(learners);
+    }
+
+    /** The learners this build ships. */
+    public static LearnerCatalog standard() {
+        return new LearnerCatalog(List.of());
+    }
+
+    /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
+    public static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+    }
+
+    public static List<String> azureNames(Task task) {
+        return task == Task.CLASSIFICATION ? AZURE_CLASSIFICATION : AZURE_REGRESSION;
+    }
+
+    /** The learners for a task, in catalog order. */
+    public List<Learner> forTask(Task task) {
+        List<Learner> out = new ArrayList<>();
+        for (Learner l : learners) {
+            if (l.tasks().contains(task)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** The learner with this name (in any spelling Azure accepts) for a task. */
+    public Optional<Learner> find(String name, Task task) {
+        String key = normalise(name);
+        for (Learner l : forTask(task)) {
+            if (normalise(l.name()).equals(key)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The learner saved under this exact name, whatever the task. */
+    public Optional<Learner> byName(String name) {
+        for (Learner l : learners) {
+            if (l.name().equals(name)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+}

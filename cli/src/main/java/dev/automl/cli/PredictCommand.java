@@ -1,0 +1,34 @@
+package dev.automl.cli;
+
+import dev.automl.algorithms.LearnerCatalog;
+import dev.automl.engine.model.BatchPredictor;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code automl predict}: applies a saved model to new rows and writes one prediction per row, in order. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict with a model a run saved (DIR/model) on a CSV file or MLTable folder.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder (outputs/<job>/model).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH", description = "A CSV file or an MLTable folder.")
+    Path data;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        BatchPredictor.Result r = BatchPredictor.predict(model, data, output, LearnerCatalog.standard());
+        System.out.printf("Wrote %,d predictions to %s%n", r.rows(), output);
+        if (r.unseenCategories() > 0) {
+            System.out.printf("%,d values were categories the model had not seen; they were treated as a rare category.%n",
+                    r.unseenCategories());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.automl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Prediction on new data with categories and gaps the training data did not have. */
+class PredictIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void unseenCategoryAndMissingValuesArePredicted() throws Exception {
+        Path job = work.resolve("job.yml");
+        Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: species\n"
+                + "training_data:\n  path: " + JarRunner.testdata("penguins/penguins.csv") + "\n  type: uri_file\n"
+                + "limits:\n  max_trials: 3\n");
+        JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        assertEquals(0, run.exitCode(), run.toString());
+
+        // 'Atlantis' is an island the model never saw; the second row has no measurements and no sex.
+        Path csv = work.resolve("new.csv");
+        Files.writeString(csv, "island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\n"
+                + "Atlantis,46.1,13.2,211,4500,female,2008\n"
+                + "Biscoe,,,,,,2009\n"
+                + "Torgersen,39.1,18.7,181,3750,male,2007\n");
+        JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--data", csv.toString(), "--output", "p.csv");
+        assertEquals(0, p.exitCode(), p.toString());
+        assertTrue(p.stdout().contains("1 values were categories the model had not seen"), p.stdout());
+        List<CSVRecord> rows = RunJobIT.csv(work.resolve("p.csv"));
+        assertEquals(3, rows.size());
+        // A Gentoo-sized bird and a textbook Adelie (the first row of the training data).
+        assertEquals("Gentoo", rows.get(0).get("prediction"));
+        assertEquals("Adelie", rows.get(2).get("prediction"));
+        for (CSVRecord r : rows) {
+            double sum = Double.parseDouble(r.get("proba_Adelie")) + Double.parseDouble(r.get("proba_Chinstrap"))
+                    + Double.parseDouble(r.get("proba_Gentoo"));
+            assertEquals(1.0, sum, 1e-6);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.automl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The time promise on real jobs: a run returns within timeout_minutes + 10 % + 15 s, JVM start and the final
+ * refit included. These are correctness checks of a promise, not performance targets.
+ */
+class TimeLimitIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void oneMinuteOnCovertypeKeepsThePromise() throws Exception {
+        Path job = work.resolve("covertype.yml");
+        Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: Cover_Type\n"
+                + "training_data:\n  path: " + JarRunner.testdata("covertype/covertype.csv.gz") + "\n  type: uri_file\n"
+                + "limits:\n  timeout_minutes: 1\n");
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.seconds() < 60 * 1.1 + 15, "took " + r.seconds() + " s\n" + r);
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertEquals(100_000, s.get("rows").asInt());
+        assertTrue(s.get("trials").get("completed").asInt() >= 1, r.toString());
+    }
+
+    @Test
+    void bankMarketingJobFromTheReadme() throws Exception {
+        JarRunner.Result r = JarRunner.run(work, "run",
+                JarRunner.testdata("bank_marketing/bank-marketing-job.yml").toString(), "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.seconds() < 120 * 1.1 + 15, "took " + r.seconds() + " s\n" + r);
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertEquals("user", s.get("validation").get("type").asText());
+        // The bar; Azure's own example reaches about 0.94-0.95 AUC_weighted on this split.
+        assertTrue(s.get("test").get("AUC_weighted").asDouble() >= 0.94, r.toString());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.automl.engine.job;
+
+import dev.automl.data.ColumnType;
+import dev.automl.featurization.FeaturizationSettings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job's {@code featurization}: settings for the featurizer, plus the column types to read the data with
+ * and the columns the user asked to ignore.
+ */
+public record FeaturizationSpec(FeaturizationSettings settings, Map<String, ColumnType> columnTypes,
+                                List<String> ignoredColumns) {
+
+    public FeaturizationSpec {
+        columnTypes = Map.copyOf(columnTypes);
+        ignoredColumns = List.copyOf(ignoredColumns);
+    }
+}

@@ -1,0 +1,523 @@
+package dev.automl.engine.job;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.LearnerCatalog;
+import dev.automl.data.ColumnType;
+import dev.automl.data.InvalidInputException;
+import dev.automl.engine.job.JobDocument.ColumnTransformerDocument;
+import dev.automl.engine.job.JobDocument.DataInputDocument;
+import dev.automl.engine.job.JobDocument.FeaturizationDocument;
+import dev.automl.engine.job.JobDocument.LimitsDocument;
+import dev.automl.engine.job.JobDocument.TrainingDocument;
+import dev.automl.featurization.FeaturizationMode;
+import dev.automl.featurization.FeaturizationSettings;
+import dev.automl.featurization.ImputationStrategy;
+import dev.automl.featurization.ImputerSpec;
+import dev.automl.metrics.MetricCatalog;
+import dev.automl.metrics.MetricDefinition;
+import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads an Azure ML CLI v2 AutoML job YAML into a {@link JobSpec}, turning every mistake into an error that
+ * names the file, the line and column, and the nearest valid key or value.
+ */
+public final class JobParser {
+
+    /** Azure keys this engine knows but does not implement yet: an error, never silently ignored. */
+    private static final Map<String, String> NOT_YET = Map.of(
+            "test_data_size", "split off test data yourself and name it in test_data",
+            "cv_split_column_names", "use n_cross_validations",
+            "forecasting", "forecasting comes in a later version",
+            "featurization.blocked_transformers", "custom featurization supports column_name_and_types and transformer_params.imputer for now",
+            "featurization.dataset_language", "text featurization comes in a later version",
+            "training.stack_ensemble_settings", "ensembles come in a later version",
+            "search_space", "the search space is each learner's own for now",
+            "sweep", "the search space is each learner's own for now");
+
+    private final LearnerCatalog catalog;
+    private final ObjectMapper mapper;
+
+    public JobParser(LearnerCatalog catalog) {
+        this.catalog = catalog;
+        this.mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    public JobSpec parse(Path jobFile) {
+        String text;
+        try {
+            text = Files.readString(jobFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("Job file not found: " + jobFile.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read the job file " + jobFile.toAbsolutePath().normalize() + ": " + e.getMessage());
+        }
+        String fileName = jobFile.getFileName().toString();
+        YamlKeyLocations locations;
+        JobDocument doc;
+        try {
+            locations = YamlKeyLocations.of(text);
+            doc = mapper.readValue(text, JobDocument.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw unknownKey(fileName, e);
+        } catch (JsonMappingException e) {
+            throw badValue(fileName, e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(fileName + at(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read the job file " + jobFile + ": " + e.getMessage());
+        }
+        if (doc == null) {
+            throw new InvalidInputException(fileName + " is empty; an AutoML job needs at least task, target_column_name and training_data.");
+        }
+        return new Validation(jobFile, fileName, locations).validate(doc);
+    }
+
+    private static String at(JsonLocation l) {
+        return l == null ? "" : ", line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                parts.add(r.getFieldName());
+            }
+        }
+        return String.join(".", parts);
+    }
+
+    private static InvalidInputException unknownKey(String fileName, UnrecognizedPropertyException e) {
+        String key = pathOf(e);
+        String where = fileName + at(e.getLocation());
+        String hint = NOT_YET.get(key);
+        if (hint != null) {
+            return new InvalidInputException(where + ": '" + key + "' is an Azure AutoML option this engine does not support yet ("
+                    + hint + "). Remove it to run the job.");
+        }
+        Collection<String> known = new TreeSet<>();
+        for (Object o : e.getKnownPropertyIds()) {
+            known.add(o.toString());
+        }
+        String name = e.getPropertyName();
+        String nearest = NearestName.of(name, known);
+        return new InvalidInputException(where + ": unknown key '" + key + "'."
+                + (nearest == null ? "" : " Did you mean '" + nearest + "'?")
+                + " Valid keys here: " + String.join(", ", known) + ".");
+    }
+
+    private static InvalidInputException badValue(String fileName, JsonMappingException e) {
+        String key = pathOf(e);
+        String where = fileName + at(e.getLocation());
+        if (e instanceof InvalidFormatException f) {
+            return new InvalidInputException(where + ": '" + key + "' must be " + describe(f.getTargetType())
+                    + ", not '" + f.getValue() + "'.");
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new InvalidInputException(where + ": '" + key + "' must be " + describe(m.getTargetType()) + ".");
+        }
+        return new InvalidInputException(where + ": '" + key + "': " + e.getOriginalMessage());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a block of keys";
+    }
+
+    /** The checks that need the whole document: required keys, allowed values, and how keys combine. */
+    private final class Validation {
+        private final Path jobFile;
+        private final String fileName;
+        private final YamlKeyLocations locations;
+
+        Validation(Path jobFile, String fileName, YamlKeyLocations locations) {
+            this.jobFile = jobFile;
+            this.fileName = fileName;
+            this.locations = locations;
+        }
+
+        private InvalidInputException error(String key, String message) {
+            String loc = locations.describe(key);
+            return new InvalidInputException(fileName + (loc == null ? "" : ", " + loc) + ": " + message);
+        }
+
+        JobSpec validate(JobDocument d) {
+            List<String> ignored = new ArrayList<>();
+            for (String k : JobDocument.AZURE_ONLY) {
+                if (locations.describe(k) != null) {
+                    ignored.add(k);
+                }
+            }
+            if (d.type() != null && !"automl".equals(d.type().asText())) {
+                throw error("type", "'type' is '" + d.type().asText() + "'; this engine runs AutoML jobs, 'type: automl'.");
+            }
+            Task task = task(d.task());
+            if (d.targetColumnName() == null || d.targetColumnName().isBlank()) {
+                throw error("target_column_name", "'target_column_name' is required: the column to predict.");
+            }
+            MetricDefinition primary = primaryMetric(d.primaryMetric(), task);
+            if (d.trainingData() == null) {
+                throw error("training_data", "'training_data' is required: {path: <MLTable folder or CSV file>, type: mltable}.");
+            }
+            DataReference training = data("training_data", d.trainingData());
+            DataReference validation = d.validationData() == null ? null : data("validation_data", d.validationData());
+            DataReference test = d.testData() == null ? null : data("test_data", d.testData());
+            Integer folds = crossValidations(d.nCrossValidations());
+            Double fraction = d.validationDataSize();
+            if (fraction != null && !(fraction > 0 && fraction < 1)) {
+                throw error("validation_data_size", "'validation_data_size' must be between 0 and 1 (a fraction of the rows), not " + fraction + ".");
+            }
+            int ways = (validation != null ? 1 : 0) + (folds != null ? 1 : 0) + (fraction != null ? 1 : 0);
+            if (ways > 1) {
+                throw error(validation != null ? "validation_data" : "n_cross_validations",
+                        "name only one of validation_data, n_cross_validations and validation_data_size.");
+            }
+            String weight = blankToNull(d.weightColumnName());
+            if (weight != null && weight.equals(d.targetColumnName())) {
+                throw error("weight_column_name", "'weight_column_name' names the target column '" + weight + "'.");
+            }
+            String positive = d.positiveLabel() == null || d.positiveLabel().isNull() ? null : d.positiveLabel().asText();
+            if (positive != null && task != Task.CLASSIFICATION) {
+                throw error("positive_label", "'positive_label' applies to classification only.");
+            }
+            FeaturizationSpec featurization = featurization(d.featurization(), d.targetColumnName());
+            Limits limits = limits(d.limits(), ignored);
+            List<String> allowed = List.of();
+            List<String> blocked = List.of();
+            if (d.training() != null) {
+                TrainingDocument t = d.training();
+                notYetIfTrue("training.enable_model_explainability", t.enableModelExplainability(), "model explanations come in a later version");
+                notYetIfTrue("training.enable_vote_ensemble", t.enableVoteEnsemble(), "ensembles come in a later version");
+                notYetIfTrue("training.enable_stack_ensemble", t.enableStackEnsemble(), "ensembles come in a later version");
+                notYetIfTrue("training.enable_onnx_compatible_models", t.enableOnnxCompatibleModels(), "models are saved in the libraries' own formats");
+                notYetIfTrue("training.enable_dnn_training", t.enableDnnTraining(), "neural networks come in a later version");
+                if (t.trainingMode() != null && !Set.of("auto", "non_distributed").contains(t.trainingMode().toLowerCase(Locale.ROOT))) {
+                    throw error("training.training_mode", "'training.training_mode: " + t.trainingMode()
+                            + "' is not supported: this engine trains on one machine (use non_distributed or remove the key).");
+                }
+                if (t.ensembleModelDownloadTimeoutMinutes() != null) {
+                    ignored.add("training.ensemble_model_download_timeout_minutes");
+                }
+                allowed = algorithms("training.allowed_training_algorithms", t.allowedTrainingAlgorithms(), task);
+                blocked = algorithms("training.blocked_training_algorithms", t.blockedTrainingAlgorithms(), task);
+                List<String> left = new ArrayList<>();
+                for (Learner l : catalog.forTask(task)) {
+                    if ((allowed.isEmpty() || allowed.contains(l.name())) && !blocked.contains(l.name())) {
+                        left.add(l.name());
+                    }
+                }
+                if (left.isEmpty()) {
+                    throw error(blocked.isEmpty() ? "training.allowed_training_algorithms" : "training.blocked_training_algorithms",
+                            "the allowed and blocked algorithm lists leave no algorithm to train.");
+                }
+            }
+            return new JobSpec(jobFile, task, d.targetColumnName(), primary, training, validation, test, folds, fraction,
+                    weight, positive, featurization, limits, allowed, blocked, ignored, verbosity(d.logVerbosity()));
+        }
+
+        private Task task(String value) {
+            if (value == null) {
+                throw error("task", "'task' is required: classification or regression.");
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "classification":
+                    return Task.CLASSIFICATION;
+                case "regression":
+                    return Task.REGRESSION;
+                case "forecasting":
+                    throw error("task", "'task: forecasting' is not supported yet; this version runs classification and regression.");
+                default:
+                    throw error("task", "'task' must be classification or regression, not '" + value + "'.");
+            }
+        }
+
+        private MetricDefinition primaryMetric(String value, Task task) {
+            if (value == null) {
+                return MetricCatalog.find(task == Task.CLASSIFICATION ? "accuracy" : "normalized_root_mean_squared_error").orElseThrow();
+            }
+            List<String> valid = new ArrayList<>();
+            for (MetricDefinition m : MetricCatalog.forTask(task)) {
+                if (m.primary()) {
+                    valid.add(m.name());
+                }
+            }
+            MetricDefinition m = MetricCatalog.find(value).orElse(null);
+            if (m == null || m.task() != task || !m.primary()) {
+                String nearest = NearestName.of(value, valid);
+                throw error("primary_metric", "'primary_metric: " + value + "' is not a primary metric for " + task.id() + "."
+                        + (nearest == null ? "" : " Did you mean '" + nearest + "'?") + " Valid: " + String.join(", ", valid) + ".");
+            }
+            return m;
+        }
+
+        private DataReference data(String key, DataInputDocument d) {
+            if (d.path() == null || d.path().isBlank()) {
+                throw error(key, "'" + key + ".path' is required.");
+            }
+            String type = d.type() == null ? "mltable" : d.type().toLowerCase(Locale.ROOT);
+            if (!type.equals("mltable") && !type.equals("uri_file")) {
+                throw error(key + ".type", "'" + key + ".type: " + d.type() + "' is not supported; use mltable (a folder with an MLTable file) or uri_file (a CSV file).");
+            }
+            String p = d.path();
+            if (p.startsWith("azureml:") || p.contains("://") && !p.startsWith("file://")) {
+                throw error(key + ".path", "'" + p + "' is not a local path; this engine reads local MLTable folders and CSV files.");
+            }
+            if (p.startsWith("file://")) {
+                p = p.substring("file://".length());
+            } else if (p.startsWith("file:")) {
+                p = p.substring("file:".length());
+            }
+            Path folder = jobFile.toAbsolutePath().getParent();
+            Path resolved = folder.resolve(p).normalize();
+            if (!Files.exists(resolved)) {
+                throw error(key + ".path", "'" + key + ".path' points at " + resolved + ", which does not exist.");
+            }
+            if (type.equals("mltable") && !Files.isDirectory(resolved) && !resolved.getFileName().toString().equals("MLTable")) {
+                throw error(key + ".path", "'" + key + "' has type mltable, but " + resolved + " is a file; point at the folder holding the MLTable file, or use type: uri_file.");
+            }
+            if (type.equals("uri_file") && Files.isDirectory(resolved)) {
+                throw error(key + ".path", "'" + key + "' has type uri_file, but " + resolved + " is a folder; use type: mltable.");
+            }
+            if (!Files.isDirectory(resolved) && resolved.getFileName().toString().equals("MLTable")) {
+                resolved = resolved.getParent();
+            }
+            return new DataReference(resolved, type);
+        }
+
+        private Integer crossValidations(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (n.isTextual() && n.asText().equalsIgnoreCase("auto")) {
+                return null;
+            }
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 2) {
+                throw error("n_cross_validations", "'n_cross_validations' must be 'auto' or a whole number of at least 2, not '" + n.asText() + "'.");
+            }
+            return n.asInt();
+        }
+
+        private FeaturizationSpec featurization(FeaturizationDocument f, String target) {
+            if (f == null) {
+                return new FeaturizationSpec(FeaturizationSettings.auto(), Map.of(), List.of());
+            }
+            boolean customised = f.columnNameAndTypes() != null || f.transformerParams() != null;
+            FeaturizationMode mode;
+            String m = f.mode() == null ? (customised ? "custom" : "auto") : f.mode().toLowerCase(Locale.ROOT);
+            switch (m) {
+                case "auto" -> mode = FeaturizationMode.AUTO;
+                case "off" -> mode = FeaturizationMode.OFF;
+                case "custom" -> mode = FeaturizationMode.CUSTOM;
+                default -> throw error("featurization.mode", "'featurization.mode' must be auto, off or custom, not '" + f.mode() + "'.");
+            }
+            if (customised && mode != FeaturizationMode.CUSTOM) {
+                throw error("featurization.mode", "column_name_and_types and transformer_params need 'featurization.mode: custom'.");
+            }
+            notYetIfTrue("featurization.enable_dnn_featurization", f.enableDnnFeaturization(), "text embeddings come in a later version");
+            Map<String, ColumnType> types = new LinkedHashMap<>();
+            List<String> ignoredColumns = new ArrayList<>();
+            if (f.columnNameAndTypes() != null) {
+                for (Map.Entry<String, String> e : f.columnNameAndTypes().entrySet()) {
+                    String key = "featurization.column_name_and_types." + e.getKey();
+                    if (e.getKey().equals(target)) {
+                        throw error(key, "'column_name_and_types' names the target column '" + target + "'; its type follows from the task.");
+                    }
+                    String purpose = e.getValue() == null ? "" : e.getValue().toLowerCase(Locale.ROOT);
+                    switch (purpose) {
+                        case "numeric" -> types.put(e.getKey(), ColumnType.NUMERIC);
+                        case "categorical" -> types.put(e.getKey(), ColumnType.CATEGORICAL);
+                        case "datetime" -> types.put(e.getKey(), ColumnType.DATETIME);
+                        case "ignore" -> ignoredColumns.add(e.getKey());
+                        case "text", "hashes", "categoricalhash" -> throw error(key, "the column purpose '" + e.getValue()
+                                + "' is not supported yet; use Numeric, Categorical, DateTime or Ignore.");
+                        default -> throw error(key, "unknown column purpose '" + e.getValue()
+                                + "'; use Numeric, Categorical, DateTime or Ignore.");
+                    }
+                }
+            }
+            Map<String, ImputerSpec> imputers = new LinkedHashMap<>();
+            if (f.transformerParams() != null) {
+                for (Map.Entry<String, List<ColumnTransformerDocument>> e : f.transformerParams().entrySet()) {
+                    String key = "featurization.transformer_params." + e.getKey();
+                    String name = LearnerCatalog.normalise(e.getKey());
+                    if (name.equals("hashonehotencoder") || name.equals("tfidf")) {
+                        throw error(key, "'" + e.getKey() + "' is not supported yet; transformer_params supports imputer for now.");
+                    }
+                    if (!name.equals("imputer")) {
+                        String nearest = NearestName.of(e.getKey(), List.of("imputer", "hash_one_hot_encoder", "tf_idf"));
+                        throw error(key, "unknown transformer '" + e.getKey() + "'." + (nearest == null ? "" : " Did you mean '" + nearest + "'?"));
+                    }
+                    for (ColumnTransformerDocument t : e.getValue() == null ? List.<ColumnTransformerDocument>of() : e.getValue()) {
+                        ImputerSpec spec = imputer(key, t);
+                        if (t.fields() == null || t.fields().isEmpty()) {
+                            throw error(key, "each imputer entry needs 'fields': the columns it applies to.");
+                        }
+                        for (String column : t.fields()) {
+                            imputers.put(column, spec);
+                        }
+                    }
+                }
+            }
+            return new FeaturizationSpec(new FeaturizationSettings(mode, imputers), types, ignoredColumns);
+        }
+
+        private ImputerSpec imputer(String key, ColumnTransformerDocument t) {
+            Map<String, JsonNode> p = t.parameters() == null ? Map.of() : t.parameters();
+            for (String k : p.keySet()) {
+                if (!k.equals("strategy") && !k.equals("fill_value")) {
+                    throw error(key, "unknown imputer parameter '" + k + "'; use strategy and, for constant, fill_value.");
+                }
+            }
+            JsonNode s = p.get("strategy");
+            String strategy = s == null ? "mean" : s.asText().toLowerCase(Locale.ROOT);
+            ImputationStrategy st;
+            switch (strategy) {
+                case "mean" -> st = ImputationStrategy.MEAN;
+                case "median" -> st = ImputationStrategy.MEDIAN;
+                case "most_frequent" -> st = ImputationStrategy.MOST_FREQUENT;
+                case "constant" -> st = ImputationStrategy.CONSTANT;
+                default -> throw error(key, "unknown imputer strategy '" + strategy + "'; use mean, median, most_frequent or constant.");
+            }
+            JsonNode fill = p.get("fill_value");
+            if (st == ImputationStrategy.CONSTANT && (fill == null || fill.isNull())) {
+                throw error(key, "the constant imputer needs 'fill_value'.");
+            }
+            return new ImputerSpec(st, fill == null || fill.isNull() ? null : fill.asText());
+        }
+
+        private Limits limits(LimitsDocument l, List<String> ignored) {
+            Limits d = Limits.defaults();
+            if (l == null) {
+                return d;
+            }
+            if (l.maxNodes() != null) {
+                ignored.add("limits.max_nodes");
+            }
+            double timeout = positive("limits.timeout_minutes", l.timeoutMinutes(), d.timeoutMinutes());
+            double trialTimeout = positive("limits.trial_timeout_minutes", l.trialTimeoutMinutes(), d.trialTimeoutMinutes());
+            int maxTrials = atLeastOne("limits.max_trials", l.maxTrials(), d.maxTrials());
+            int concurrent = atLeastOne("limits.max_concurrent_trials", l.maxConcurrentTrials(), d.maxConcurrentTrials());
+            int cores = l.maxCoresPerTrial() == null ? -1 : l.maxCoresPerTrial();
+            if (cores == 0 || cores < -1) {
+                throw error("limits.max_cores_per_trial", "'limits.max_cores_per_trial' must be -1 (all) or at least 1.");
+            }
+            return new Limits(timeout, trialTimeout, maxTrials, concurrent, cores,
+                    l.enableEarlyTermination() == null ? d.enableEarlyTermination() : l.enableEarlyTermination(), l.exitScore());
+        }
+
+        private double positive(String key, Double v, double dflt) {
+            if (v == null) {
+                return dflt;
+            }
+            if (!(v > 0)) {
+                throw error(key, "'" + key + "' must be more than 0.");
+            }
+            return v;
+        }
+
+        private int atLeastOne(String key, Integer v, int dflt) {
+            if (v == null) {
+                return dflt;
+            }
+            if (v < 1) {
+                throw error(key, "'" + key + "' must be at least 1.");
+            }
+            return v;
+        }
+
+        private void notYetIfTrue(String key, Boolean value, String why) {
+            if (Boolean.TRUE.equals(value)) {
+                throw error(key, "'" + key + ": true' is not supported yet (" + why + "). Set it to false or remove it.");
+            }
+        }
+
+        private List<String> algorithms(String key, List<String> names, Task task) {
+            if (names == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            List<String> available = new ArrayList<>();
+            for (Learner l : catalog.forTask(task)) {
+                available.add(l.name());
+            }
+            for (String name : names) {
+                Learner l = catalog.find(name, task).orElse(null);
+                if (l != null) {
+                    out.add(l.name());
+                    continue;
+                }
+                String norm = LearnerCatalog.normalise(name);
+                boolean azure = LearnerCatalog.azureNames(task).stream().anyMatch(a -> LearnerCatalog.normalise(a).equals(norm));
+                Task other = task == Task.CLASSIFICATION ? Task.REGRESSION : Task.CLASSIFICATION;
+                boolean otherTask = LearnerCatalog.azureNames(other).stream().anyMatch(a -> LearnerCatalog.normalise(a).equals(norm));
+                String msg;
+                if (azure) {
+                    msg = "the algorithm '" + name + "' is not available yet.";
+                } else if (otherTask) {
+                    msg = "'" + name + "' is a " + other.id() + " algorithm; this is a " + task.id() + " job.";
+                } else {
+                    String nearest = NearestName.of(name, LearnerCatalog.azureNames(task));
+                    msg = "unknown algorithm '" + name + "'." + (nearest == null ? "" : " Did you mean '" + nearest + "'?");
+                }
+                throw error(key, msg + " Available for " + task.id() + ": " + String.join(", ", available) + ".");
+            }
+            return out;
+        }
+
+        private JobSpec.Verbosity verbosity(String v) {
+            if (v == null) {
+                return JobSpec.Verbosity.INFO;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "debug" -> JobSpec.Verbosity.DEBUG;
+                case "info", "notset" -> JobSpec.Verbosity.INFO;
+                case "warning", "error", "critical" -> JobSpec.Verbosity.WARNING;
+                default -> throw error("log_verbosity", "'log_verbosity' must be one of notset, debug, info, warning, error, critical.");
+            };
+        }
+
+        private String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.automl.engine.run;
+
+import dev.automl.data.CategoricalColumn;
+import dev.automl.data.Column;
+import dev.automl.data.ColumnType;
+import dev.automl.data.DataSource;
+import dev.automl.data.DateTimeColumn;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.NumericColumn;
+import dev.automl.data.Table;
+import dev.automl.engine.job.DataReference;
+import dev.automl.engine.job.JobSpec;
+import dev.automl.featurization.Target;
+import dev.automl.featurization.TargetEncoding;
+import dev.automl.metrics.Task;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The job's data, read and checked: feature columns of the training rows followed by any user validation
+ * rows, their encoded labels and weights, and the test rows when the job names test data.
+ *
+ * @param features    feature columns only (no target, no weight), training rows then validation rows
+ * @param trainRows   how many leading rows are training data
+ * @param schema      the type of every feature column, used to read later data the same way
+ * @param targetRange max - min of the training target (regression), which normalised errors divide by
+ * @param testFeatures null when the job names no test data
+ */
+public record JobData(Table features, Target target, TargetEncoding encoding, int trainRows,
+                      Map<String, ColumnType> schema, double targetRange, int positiveClass,
+                      Table testFeatures, Target testTarget) {
+
+    /** Reads every dataset the job names; notes (dropped rows, ignored settings) go to {@code notes}. */
+    public static JobData load(JobSpec spec, Consumer<String> notes) {
+        Map<String, ColumnType> hints = new HashMap<>(spec.featurization().columnTypes());
+        hints.put(spec.targetColumn(), spec.task() == Task.CLASSIFICATION ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
+        if (spec.weightColumn() != null) {
+            hints.put(spec.weightColumn(), ColumnType.NUMERIC);
+        }
+        Table train = read("training_data", spec.trainingData(), hints);
+        requireColumn(train, spec.targetColumn(), "target_column_name", "training_data");
+        if (spec.weightColumn() != null) {
+            requireColumn(train, spec.weightColumn(), "weight_column_name", "training_data");
+        }
+        for (String c : spec.featurization().columnTypes().keySet()) {
+            requireColumn(train, c, "featurization.column_name_and_types", "training_data");
+        }
+        for (String c : spec.featurization().ignoredColumns()) {
+            requireColumn(train, c, "featurization.column_name_and_types", "training_data");
+        }
+        for (String c : spec.featurization().settings().imputers().keySet()) {
+            requireColumn(train, c, "featurization.transformer_params.imputer", "training_data");
+            if (c.equals(spec.targetColumn())) {
+                notes.accept("The imputer for '" + c + "' does not apply: it is the target column, and rows without a target are left out.");
+            }
+        }
+        train = withTarget(train, spec.targetColumn(), "training_data", notes);
+        if (train.rows() == 0) {
+            throw new InvalidInputException("training_data has no rows with a value in the target column '" + spec.targetColumn() + "'.");
+        }
+        TargetEncoding encoding = TargetEncoding.fit(train.column(spec.targetColumn()), spec.task());
+
+        Map<String, ColumnType> schema = new LinkedHashMap<>();
+        List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
+        nonFeatures.add(spec.targetColumn());
+        if (spec.weightColumn() != null) {
+            nonFeatures.add(spec.weightColumn());
+        }
+        for (Column c : train.columns()) {
+            if (!nonFeatures.contains(c.name())) {
+                schema.put(c.name(), c.type());
+            }
+        }
+        Map<String, ColumnType> likeTraining = new HashMap<>(schema);
+        likeTraining.putAll(hints);
+
+        Table all = train;
+        int trainRows = train.rows();
+        if (spec.validationData() != null) {
+            Table valid = read("validation_data", spec.validationData(), likeTraining);
+            requireColumn(valid, spec.targetColumn(), "target_column_name", "validation_data");
+            valid = withTarget(valid, spec.targetColumn(), "validation_data", notes);
+            if (valid.rows() == 0) {
+                throw new InvalidInputException("validation_data has no rows with a value in the target column.");
+            }
+            all = append(train, valid, "validation_data");
+        }
+        double[] weights = spec.weightColumn() == null ? null : weights(all, spec.weightColumn());
+        Target target = encoding.encode(all.column(spec.targetColumn()), null, weights);
+
+        int positive = positiveClass(spec, encoding);
+        double range = 0;
+        if (spec.task() == Task.REGRESSION) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < trainRows; i++) {
+                min = Math.min(min, target.y()[i]);
+                max = Math.max(max, target.y()[i]);
+            }
+            range = max - min;
+        }
+
+        Table testFeatures = null;
+        Target testTarget = null;
+        if (spec.testData() != null) {
+            Table test = read("test_data", spec.testData(), likeTraining);
+            requireColumn(test, spec.targetColumn(), "target_column_name", "test_data");
+            test = withTarget(test, spec.targetColumn(), "test_data", notes);
+            double[] testWeights = spec.weightColumn() != null && test.find(spec.weightColumn()).isPresent()
+                    ? weights(test, spec.weightColumn()) : null;
+            testTarget = encoding.encode(test.column(spec.targetColumn()), null, testWeights);
+            testFeatures = test.drop(nonFeatures);
+        }
+        return new JobData(all.drop(nonFeatures), target, encoding, trainRows, schema, range, positive, testFeatures, testTarget);
+    }
+
+    private static Table read(String key, DataReference ref, Map<String, ColumnType> hints) {
+        try {
+            return DataSource.read(ref.path(), hints);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireColumn(Table t, String column, String key, String dataKey) {
+        if (t.find(column).isEmpty()) {
+            throw new InvalidInputException("The column '" + column + "' named by " + key + " is not in " + dataKey
+                    + ". Its columns are: " + String.join(", ", t.columnNames()) + ".");
+        }
+    }
+
+    /** The table without rows whose target is missing (Azure drops them too). */
+    private static Table withTarget(Table t, String target, String dataKey, Consumer<String> notes) {
+        Column c = t.column(target);
+        int missing = c.missingCount();
+        if (missing == 0) {
+            return t;
+        }
+        int[] keep = new int[t.rows() - missing];
+        int at = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            if (!c.isMissing(i)) {
+                keep[at++] = i;
+            }
+        }
+        notes.accept(dataKey + ": left out " + missing + " rows without a value in the target column '" + target + "'.");
+        return t.select(keep);
+    }
+
+    private static double[] weights(Table t, String column) {
+        NumericColumn c = (NumericColumn) t.column(column);
+        double[] w = c.values().clone();
+        for (int i = 0; i < w.length; i++) {
+            if (Double.isNaN(w[i]) || w[i] < 0 || Double.isInfinite(w[i])) {
+                throw new InvalidInputException("The weight column '" + column + "' must hold a non-negative number in every row; row "
+                        + (i + 1) + " has " + (Double.isNaN(w[i]) ? "none" : String.valueOf(w[i])) + ".");
+            }
+        }
+        return w;
+    }
+
+    private static int positiveClass(JobSpec spec, TargetEncoding encoding) {
+        if (spec.task() != Task.CLASSIFICATION) {
+            return -1;
+        }
+        List<String> labels = encoding.labels();
+        if (spec.positiveLabel() == null) {
+            return labels.size() - 1;
+        }
+        int k = labels.indexOf(spec.positiveLabel());
+        if (k < 0) {
+            throw new InvalidInputException("positive_label '" + spec.positiveLabel() + "' is not a class of the target column '"
+                    + spec.targetColumn() + "'. Classes: " + String.join(", ", labels) + ".");
+        }
+        if (labels.size() != 2) {
+            throw new InvalidInputException("positive_label applies to binary classification; the target column '"
+                    + spec.targetColumn() + "' has " + labels.size() + " classes.");
+        }
+        return k;
+    }
+
+    /** Rows of {@code b} after those of {@code a}, in a's columns; b's category codes are mapped to a's levels. */
+    static Table append(Table a, Table b, String bKey) {
+        List<Column> out = new ArrayList<>();
+        for (Column ca : a.columns()) {
+            Column cb = b.find(ca.name()).orElseThrow(() -> new InvalidInputException(bKey + " lacks the column '"
+                    + ca.name() + "' that training_data has."));
+            if (ca.type() != cb.type()) {
+                throw new InvalidInputException("The column '" + ca.name() + "' is " + ca.type().name().toLowerCase(java.util.Locale.ROOT)
+                        + " in training_data but " + cb.type().name().toLowerCase(java.util.Locale.ROOT) + " in " + bKey + ".");
+            }
+            if (ca instanceof NumericColumn na) {
+                out.add(new NumericColumn(ca.name(), concat(na.values(), ((NumericColumn) cb).values())));
+            } else if (ca instanceof DateTimeColumn da) {
+                out.add(new DateTimeColumn(ca.name(), concat(da.epochSeconds(), ((DateTimeColumn) cb).epochSeconds())));
+            } else {
+                CategoricalColumn ka = (CategoricalColumn) ca;
+                CategoricalColumn kb = (CategoricalColumn) cb;
+                List<String> levels = new ArrayList<>(ka.levels());
+                Map<String, Integer> index = new HashMap<>();
+                for (int i = 0; i < levels.size(); i++) {
+                    index.put(levels.get(i), i);
+                }
+                int[] map = new int[kb.levels().size()];
+                for (int i = 0; i < map.length; i++) {
+                    String level = kb.levels().get(i);
+                    Integer at = index.get(level);
+                    if (at == null) {
+                        at = levels.size();
+                        levels.add(level);
+                        index.put(level, at);
+                    }
+                    map[i] = at;
+                }
+                int[] codes = new int[ka.size() + kb.size()];
+                System.arraycopy(ka.codes(), 0, codes, 0, ka.size());
+                for (int i = 0; i < kb.size(); i++) {
+                    int c = kb.codes()[i];
+                    codes[ka.size() + i] = c == CategoricalColumn.MISSING ? c : map[c];
+                }
+                out.add(new CategoricalColumn(ca.name(), codes, levels));
+            }
+        }
+        return new Table(out);
+    }
+
+    private static double[] concat(double[] x, double[] y) {
+        double[] out = new double[x.length + y.length];
+        System.arraycopy(x, 0, out, 0, x.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.automl.engine.run;
+
+import dev.automl.metrics.MetricDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every trial of a run, ranked by the primary metric; trials that did not complete follow, by id. */
+public final class Leaderboard {
+
+    private final MetricDefinition primary;
+    private final List<TrialResult> results = new ArrayList<>();
+
+    public Leaderboard(MetricDefinition primary) {
+        this.primary = primary;
+    }
+
+    public MetricDefinition primary() {
+        return primary;
+    }
+
+    public synchronized void add(TrialResult r) {
+        results.add(r);
+    }
+
+    /** Completed trials best first (ties: lower id first), then the rest by id. */
+    public synchronized List<TrialResult> ranked() {
+        List<TrialResult> out = new ArrayList<>(results);
+        Comparator<TrialResult> byScore = Comparator.comparingDouble(r -> primary.higherIsBetter() ? -r.score() : r.score());
+        out.sort(Comparator.comparing((TrialResult r) -> !r.completed())
+                .thenComparing((a, b) -> a.completed() && b.completed() ? byScore.compare(a, b) : 0)
+                .thenComparingInt(TrialResult::id));
+        return out;
+    }
+
+    public synchronized Optional<TrialResult> best() {
+        List<TrialResult> r = ranked();
+        return r.isEmpty() || !r.get(0).completed() ? Optional.empty() : Optional.of(r.get(0));
+    }
+
+    public synchronized int size() {
+        return results.size();
+    }
+
+    public synchronized long count(TrialStatus status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** Whether score a beats score b under the primary metric. */
+    public boolean better(double a, double b) {
+        return primary.higherIsBetter() ? a > b : a < b;
+    }
+}

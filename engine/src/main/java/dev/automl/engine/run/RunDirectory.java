@@ -1,0 +1,141 @@
+package dev.automl.engine.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.automl.metrics.MetricDefinition;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A run's output folder, written as results arrive: {@code trials.jsonl} gains a line per finished trial,
+ * {@code leaderboard.csv} is rewritten after each, {@code summary.json} at the start and the end.
+ */
+public final class RunDirectory {
+
+    static final String TRIALS = "trials.jsonl";
+    static final String LEADERBOARD = "leaderboard.csv";
+    static final String SUMMARY = "summary.json";
+    static final String MODEL = "model";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final List<MetricDefinition> metrics;
+
+    public RunDirectory(Path dir, List<MetricDefinition> metrics) {
+        this.dir = dir;
+        this.metrics = List.copyOf(metrics);
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(dir.resolve(TRIALS));
+            Files.deleteIfExists(dir.resolve(LEADERBOARD));
+            Files.createFile(dir.resolve(TRIALS));
+        } catch (IOException e) {
+            throw new dev.automl.data.InvalidInputException("Cannot write the output folder " + dir.toAbsolutePath() + ": " + e);
+        }
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public Path modelDir() {
+        return dir.resolve(MODEL);
+    }
+
+    /** Appends the trial to trials.jsonl and rewrites leaderboard.csv. */
+    public synchronized void record(TrialResult r, Leaderboard board) {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(TRIALS), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            w.write(JSON.writeValueAsString(trialJson(r)));
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writeLeaderboard(board);
+    }
+
+    static Map<String, Object> trialJson(TrialResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial_id", r.id());
+        m.put("algorithm", r.algorithm());
+        m.put("hyperparameters", r.params().values());
+        m.put("origin", r.origin());
+        m.put("status", r.status().id());
+        m.put("reason", r.reason());
+        m.put("score", finite(r.score()));
+        m.put("fit_seconds", round(r.fitSeconds()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        r.metrics().forEach((k, v) -> metrics.put(k, finite(v)));
+        m.put("metrics", metrics);
+        if (r.completed()) {
+            m.put("refit_hyperparameters", r.refitParams().values());
+        }
+        return m;
+    }
+
+    private void writeLeaderboard(Leaderboard board) {
+        List<String> header = new ArrayList<>(List.of("rank", "trial_id", "algorithm", "hyperparameters"));
+        for (MetricDefinition m : metrics) {
+            header.add(m.name());
+        }
+        header.addAll(List.of("fit_seconds", "status", "reason"));
+        Path tmp = dir.resolve(LEADERBOARD + ".tmp");
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            int rank = 0;
+            for (TrialResult r : board.ranked()) {
+                List<Object> row = new ArrayList<>();
+                row.add(r.completed() ? String.valueOf(++rank) : "");
+                row.add(r.id());
+                row.add(r.algorithm());
+                row.add(JSON.writeValueAsString(r.params().values()));
+                for (MetricDefinition m : metrics) {
+                    Double v = r.metrics().get(m.name());
+                    row.add(v == null || v.isNaN() ? "" : v);
+                }
+                row.add(String.format(java.util.Locale.ROOT, "%.3f", r.fitSeconds()));
+                row.add(r.status().id());
+                row.add(r.reason());
+                p.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Files.move(tmp, dir.resolve(LEADERBOARD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void writeSummary(Map<String, Object> summary) {
+        Path tmp = dir.resolve(SUMMARY + ".tmp");
+        try {
+            PRETTY.writeValue(tmp.toFile(), summary);
+            Files.move(tmp, dir.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

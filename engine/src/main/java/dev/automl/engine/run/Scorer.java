@@ -1,0 +1,41 @@
+package dev.automl.engine.run;
+
+import dev.automl.featurization.Target;
+import dev.automl.metrics.ClassificationScores;
+import dev.automl.metrics.MetricDefinition;
+import dev.automl.metrics.RegressionScores;
+import dev.automl.metrics.Task;
+import java.util.Map;
+
+/** Computes every metric of the task for predictions of labelled rows, and picks out the primary one. */
+public final class Scorer {
+
+    private final Task task;
+    private final int positiveClass;
+    private final double targetRange;
+    private final MetricDefinition primary;
+
+    public Scorer(Task task, int positiveClass, double targetRange, MetricDefinition primary) {
+        this.task = task;
+        this.positiveClass = positiveClass;
+        this.targetRange = targetRange;
+        this.primary = primary;
+    }
+
+    public MetricDefinition primary() {
+        return primary;
+    }
+
+    /** All metrics; {@code predictions} are row-major probabilities (classification) or values. */
+    public Map<String, Double> score(Target y, double[] predictions) {
+        if (task == Task.CLASSIFICATION) {
+            return ClassificationScores.compute(y.classes(), predictions, y.numClasses(), y.weights(), positiveClass);
+        }
+        return RegressionScores.compute(y.y(), predictions, y.weights(), targetRange);
+    }
+
+    public double primaryOf(Map<String, Double> metrics) {
+        Double v = metrics.get(primary.name());
+        return v == null ? Double.NaN : v;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.automl.engine.run;
+
+import dev.automl.algorithms.Params;
+import java.util.Map;
+
+/**
+ * What one trial produced: its validation metrics and score, or why it failed.
+ *
+ * @param metrics        every metric of the task on the validation predictions; empty unless completed
+ * @param score          the primary metric, NaN unless completed
+ * @param refitParams    the parameters to refit with on all rows (e.g. with the boosting rounds found)
+ * @param validPredictions the validation predictions, aligned with {@code ValidationPlan.scoredRows()}
+ *                       (row-major probabilities for classification); null unless completed
+ */
+public record TrialResult(int id, String algorithm, Params params, String origin, TrialStatus status, String reason,
+                          Map<String, Double> metrics, double score, double fitSeconds, Params refitParams,
+                          double[] validPredictions) {
+
+    public TrialResult {
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+
+    public boolean completed() {
+        return status == TrialStatus.COMPLETED;
+    }
+
+    static TrialResult failed(TrialSpec spec, TrialStatus status, String reason, double seconds) {
+        return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), status, reason, Map.of(),
+                Double.NaN, seconds, spec.params(), null);
+    }
+}

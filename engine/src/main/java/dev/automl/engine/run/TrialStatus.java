@@ -1,0 +1,12 @@
+package dev.automl.engine.run;
+
+/** How a trial ended. */
+public enum TrialStatus {
+    COMPLETED,
+    FAILED,
+    TIMED_OUT;
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.automl.featurization;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.automl.data.Column;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The fitted transformation of one raw column into features, for each {@link FeatureView}; saved with the
+ * model as JSON.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = NumericEncoder.class, name = "numeric"),
+    @JsonSubTypes.Type(value = CategoricalEncoder.class, name = "categorical"),
+    @JsonSubTypes.Type(value = DateTimeEncoder.class, name = "datetime")
+})
+public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder, DateTimeEncoder {
+
+    /** The raw column this encoder reads. */
+    String column();
+
+    List<String> featureNames(FeatureView view);
+
+    /** Which of this encoder's features (indices into {@link #featureNames}) hold category codes. */
+    default BitSet categoricalFeatures(FeatureView view) {
+        return new BitSet();
+    }
+
+    /**
+     * Writes this column's features of the given rows (all rows when null) into a row-major matrix: row i's
+     * first feature goes to {@code out[i * stride + offset]}.
+     */
+    void encode(Column column, int[] rows, FeatureView view, float[] out, int stride, int offset);
+
+    /** A short description of what this encoder does, for the featurization summary. */
+    String describe();
+
+    static int rowAt(int[] rows, int i) {
+        return rows == null ? i : rows[i];
+    }
+}

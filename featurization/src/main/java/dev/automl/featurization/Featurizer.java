@@ -1,0 +1,157 @@
+package dev.automl.featurization;
+
+import dev.automl.data.CategoricalColumn;
+import dev.automl.data.Column;
+import dev.automl.data.DateTimeColumn;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.NumericColumn;
+import dev.automl.data.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Learns, from training rows only, how each raw feature column becomes features (Azure's "auto" rules). */
+public final class Featurizer {
+
+    /** Below this many rows a column of distinct values is not called an ID: small data is often all distinct. */
+    static final int MIN_ROWS_FOR_ID = 50;
+    /** A text column whose distinct values cover this share of its rows identifies rows rather than groups them. */
+    static final double ID_DISTINCT_SHARE = 0.9;
+
+    private final FeaturizationSettings settings;
+
+    public Featurizer(FeaturizationSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Fits on the given rows (all when null) of a table holding only feature columns (no target or weight).
+     */
+    public FittedFeaturizer fit(Table features, int[] rows) {
+        List<ColumnEncoder> encoders = new ArrayList<>();
+        List<DroppedColumn> dropped = new ArrayList<>();
+        for (Column c : features.columns()) {
+            if (settings.mode() == FeaturizationMode.OFF) {
+                encoders.add(passThrough(c, rows));
+                continue;
+            }
+            String reason = dropReason(c, rows);
+            if (reason != null) {
+                dropped.add(new DroppedColumn(c.name(), reason));
+                continue;
+            }
+            ImputerSpec imputer = settings.imputers().get(c.name());
+            if (c instanceof NumericColumn n) {
+                encoders.add(NumericEncoder.fit(n, rows, imputer));
+            } else if (c instanceof CategoricalColumn k) {
+                encoders.add(CategoricalEncoder.fit(k, rows, imputer));
+            } else if (c instanceof DateTimeColumn d) {
+                DateTimeEncoder e = DateTimeEncoder.fit(d, rows);
+                if (e == null) {
+                    dropped.add(new DroppedColumn(c.name(), "constant"));
+                } else {
+                    encoders.add(e);
+                }
+            }
+        }
+        if (encoders.isEmpty()) {
+            throw new InvalidInputException("No usable feature columns are left after featurization: "
+                    + describeDropped(dropped) + ".");
+        }
+        return new FittedFeaturizer(settings.mode(), encoders, dropped);
+    }
+
+    private static String describeDropped(List<DroppedColumn> dropped) {
+        if (dropped.isEmpty()) {
+            return "the data has no feature columns";
+        }
+        List<String> parts = new ArrayList<>();
+        for (DroppedColumn d : dropped) {
+            parts.add(d.column() + " (" + d.reason() + ")");
+        }
+        return "dropped " + String.join(", ", parts);
+    }
+
+    private static NumericEncoder passThrough(Column c, int[] rows) {
+        if (!(c instanceof NumericColumn n)) {
+            throw new InvalidInputException("Column '" + c.name() + "' is " + c.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", but featurization mode 'off' needs numeric columns only. Use mode 'auto', or drop or encode the column.");
+        }
+        int count = rows == null ? n.size() : rows.length;
+        double sum = 0;
+        int present = 0;
+        for (int i = 0; i < count; i++) {
+            double v = n.get(ColumnEncoder.rowAt(rows, i));
+            if (Double.isNaN(v)) {
+                throw new InvalidInputException("Column '" + c.name() + "' has missing values, but featurization mode 'off' "
+                        + "does no imputation. Use mode 'auto' or fill the gaps.");
+            }
+            sum += v;
+            present++;
+        }
+        return new NumericEncoder(c.name(), present == 0 ? 0 : sum / present, false, 0, 1, "none");
+    }
+
+    /** Why an automatic featurizer leaves a column out, or null to keep it. */
+    static String dropReason(Column c, int[] rows) {
+        int n = rows == null ? c.size() : rows.length;
+        if (c instanceof NumericColumn num) {
+            Set<Double> distinct = new HashSet<>();
+            int present = 0;
+            boolean integral = true;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double v = num.get(ColumnEncoder.rowAt(rows, i));
+                if (!Double.isNaN(v)) {
+                    present++;
+                    distinct.add(v);
+                    integral &= v == Math.rint(v);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            if (present == 0) {
+                return "all values missing";
+            }
+            if (distinct.size() == 1 && present == n) {
+                return "constant";
+            }
+            // A running number (1, 2, 3, ...) identifies rows; it can only teach a model the row order. A fold
+            // holds a subset of the rows, so allow gaps: distinct integers spanning at most twice their count.
+            if (present == n && n >= MIN_ROWS_FOR_ID && integral && distinct.size() == n && max - min + 1 <= 2.0 * n) {
+                return "ID-like: a running number";
+            }
+            return null;
+        }
+        if (c instanceof CategoricalColumn cat) {
+            int[] counts = new int[cat.levels().size()];
+            int present = 0;
+            for (int i = 0; i < n; i++) {
+                int code = cat.codes()[ColumnEncoder.rowAt(rows, i)];
+                if (code != CategoricalColumn.MISSING) {
+                    counts[code]++;
+                    present++;
+                }
+            }
+            int distinct = 0;
+            for (int k : counts) {
+                if (k > 0) {
+                    distinct++;
+                }
+            }
+            if (present == 0) {
+                return "all values missing";
+            }
+            if (distinct == 1 && present == n) {
+                return "constant";
+            }
+            if (present >= MIN_ROWS_FOR_ID && distinct >= ID_DISTINCT_SHARE * present) {
+                return "ID-like: " + distinct + " distinct values in " + present + " rows";
+            }
+            return null;
+        }
+        return c.missingCount() == c.size() ? "all values missing" : null;
+    }
+}
