@@ -1,0 +1,219 @@
+package dev.automl.algorithms.boosting;
+
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
+import com.microsoft.ml.lightgbm.lightgbmlib;
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMDataset;
+import io.github.metarank.lightgbm4j.LGBMException;
+import java.io.IOException;
+
+/**
+ * A LightGBM booster driven through the C API directly. lightgbm4j's {@code LGBMBooster} predicts into a buffer of
+ * 2 x rows values whatever the number of classes, which overruns native memory with 3 or more classes and kills
+ * the JVM ({@code free(): invalid next size}); this class sizes the buffer with {@code LGBM_BoosterCalcNumPredict}.
+ * lightgbm4j is still used to load the native library and to build datasets.
+ */
+final class LightGbmBooster implements AutoCloseable {
+
+    private static final int PREDICT_NORMAL = 0;
+    private static final int PREDICT_ALL_ITERATIONS = -1;
+    private static final long MODEL_STRING_BUFFER = 1 << 20;
+
+    private SWIGTYPE_p_void handle;
+
+    private LightGbmBooster(SWIGTYPE_p_void handle) {
+        this.handle = handle;
+    }
+
+    /** Loads LightGBM's native libraries once per JVM. */
+    static void ensureNativeLoaded() {
+        if (!LGBMBooster.isNativeLoaded()) {
+            try {
+                LGBMBooster.loadNative();
+            } catch (IOException | UnsatisfiedLinkError e) {
+                throw new IllegalStateException("LightGBM's native library could not be loaded: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static LightGbmBooster create(LGBMDataset train, String params) {
+        SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
+        try {
+            check(lightgbmlib.LGBM_BoosterCreate(train.handle, params, out), "creating the booster");
+            return new LightGbmBooster(lightgbmlib.voidpp_value(out));
+        } finally {
+            lightgbmlib.delete_voidpp(out);
+        }
+    }
+
+    static LightGbmBooster fromModelString(String model) {
+        ensureNativeLoaded();
+        SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
+        SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
+        try {
+            check(lightgbmlib.LGBM_BoosterLoadModelFromString(model, iterations, out), "loading a model");
+            return new LightGbmBooster(lightgbmlib.voidpp_value(out));
+        } finally {
+            lightgbmlib.delete_intp(iterations);
+            lightgbmlib.delete_voidpp(out);
+        }
+    }
+
+    void addValidData(LGBMDataset valid) {
+        check(lightgbmlib.LGBM_BoosterAddValidData(handle(), valid.handle), "adding validation data");
+    }
+
+    /** Adds one iteration; false when LightGBM found no split to add, so the model did not grow. */
+    boolean updateOneIter() {
+        int before = currentIteration();
+        SWIGTYPE_p_int finished = lightgbmlib.new_intp();
+        try {
+            check(lightgbmlib.LGBM_BoosterUpdateOneIter(handle(), finished), "training");
+        } finally {
+            lightgbmlib.delete_intp(finished);
+        }
+        return currentIteration() > before;
+    }
+
+    int currentIteration() {
+        SWIGTYPE_p_int out = lightgbmlib.new_intp();
+        try {
+            check(lightgbmlib.LGBM_BoosterGetCurrentIteration(handle(), out), "reading the iteration");
+            return lightgbmlib.intp_value(out);
+        } finally {
+            lightgbmlib.delete_intp(out);
+        }
+    }
+
+    int numFeatures() {
+        SWIGTYPE_p_int out = lightgbmlib.new_intp();
+        try {
+            check(lightgbmlib.LGBM_BoosterGetNumFeature(handle(), out), "reading the number of features");
+            return lightgbmlib.intp_value(out);
+        } finally {
+            lightgbmlib.delete_intp(out);
+        }
+    }
+
+    /** The first metric on the first validation set (data index 1; index 0 is the training data). */
+    double validLoss() {
+        SWIGTYPE_p_int count = lightgbmlib.new_intp();
+        SWIGTYPE_p_double results = null;
+        try {
+            check(lightgbmlib.LGBM_BoosterGetEvalCounts(handle(), count), "counting metrics");
+            int n = lightgbmlib.intp_value(count);
+            if (n < 1) {
+                throw new IllegalStateException("LightGBM reports no validation metric");
+            }
+            results = lightgbmlib.new_doubleArray(n);
+            check(lightgbmlib.LGBM_BoosterGetEval(handle(), 1, count, results), "evaluating the validation data");
+            return lightgbmlib.doubleArray_getitem(results, 0);
+        } finally {
+            lightgbmlib.delete_intp(count);
+            if (results != null) {
+                lightgbmlib.delete_doubleArray(results);
+            }
+        }
+    }
+
+    /** The model as LightGBM's text format, keeping only the first {@code iterations} iterations. */
+    String modelString(int iterations) {
+        SWIGTYPE_p_long_long needed = lightgbmlib.new_int64_tp();
+        try {
+            long buffer = MODEL_STRING_BUFFER;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                String s = lightgbmlib.LGBM_BoosterSaveModelToStringSWIG(handle(), 0, iterations, 0, buffer, needed);
+                if (s == null) {
+                    throw new IllegalStateException("LightGBM failed saving the model: " + lightgbmlib.LGBM_GetLastError());
+                }
+                long length = lightgbmlib.int64_tp_value(needed);
+                // The length counts the terminating NUL; a shorter string means the buffer was too small.
+                if (s.length() + 1 >= length) {
+                    return s;
+                }
+                buffer = length;
+            }
+            throw new IllegalStateException("LightGBM's model text did not fit the buffer it asked for");
+        } finally {
+            lightgbmlib.delete_int64_tp(needed);
+        }
+    }
+
+    /**
+     * Predicts rows x cols features (row-major) with all iterations of the model: probabilities of class 1 for
+     * binary models, rows x classes probabilities for multiclass models, values for regression.
+     */
+    double[] predict(float[] rowMajor, int rows, int cols, String params) {
+        SWIGTYPE_p_void h = handle();
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
+        SWIGTYPE_p_float input = null;
+        SWIGTYPE_p_double output = null;
+        try {
+            check(lightgbmlib.LGBM_BoosterCalcNumPredict(h, rows, PREDICT_NORMAL, 0, PREDICT_ALL_ITERATIONS, length),
+                    "sizing the prediction buffer");
+            long expected = lightgbmlib.int64_tp_value(length);
+            input = lightgbmlib.new_floatArray((long) rows * cols);
+            for (int i = 0; i < rows * cols; i++) {
+                lightgbmlib.floatArray_setitem(input, i, rowMajor[i]);
+            }
+            output = lightgbmlib.new_doubleArray(expected);
+            check(lightgbmlib.LGBM_BoosterPredictForMat(h, lightgbmlib.float_to_voidp_ptr(input),
+                    lightgbmlib.C_API_DTYPE_FLOAT32, rows, cols, 1, PREDICT_NORMAL, 0, PREDICT_ALL_ITERATIONS,
+                    params, length, output), "predicting");
+            long written = lightgbmlib.int64_tp_value(length);
+            if (written != expected) {
+                throw new IllegalStateException("LightGBM wrote " + written + " predictions, expected " + expected);
+            }
+            double[] out = new double[(int) written];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = lightgbmlib.doubleArray_getitem(output, i);
+            }
+            return out;
+        } finally {
+            lightgbmlib.delete_int64_tp(length);
+            if (input != null) {
+                lightgbmlib.delete_floatArray(input);
+            }
+            if (output != null) {
+                lightgbmlib.delete_doubleArray(output);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (handle != null) {
+            lightgbmlib.LGBM_BoosterFree(handle);
+            handle = null;
+        }
+    }
+
+    private synchronized SWIGTYPE_p_void handle() {
+        if (handle == null) {
+            throw new IllegalStateException("the LightGBM model was closed");
+        }
+        return handle;
+    }
+
+    static void check(int rc, String what) {
+        if (rc < 0) {
+            throw new IllegalStateException("LightGBM failed " + what + ": " + lightgbmlib.LGBM_GetLastError());
+        }
+    }
+
+    /** Closes a dataset, turning lightgbm4j's checked exception into an unchecked one. */
+    static void closeQuietly(LGBMDataset dataset) {
+        if (dataset != null) {
+            try {
+                dataset.close();
+            } catch (LGBMException e) {
+                throw new IllegalStateException("LightGBM failed freeing a dataset: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.automl.algorithms.boosting;
+
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Predictions;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained LightGBM model that holds only the rounds it predicts with, saved as LightGBM's own
+ * {@code model.txt} plus {@code model-info.json}.
+ */
+final class LightGbmModel implements FittedModel {
+
+    static final String MODEL_FILE = "model.txt";
+
+    private final LightGbmBooster booster;
+    private final ModelInfo info;
+    private final int numFeatures;
+    private final String predictParams;
+
+    private LightGbmModel(LightGbmBooster booster, ModelInfo info, int numFeatures, int threads) {
+        this.booster = booster;
+        this.info = info;
+        this.numFeatures = numFeatures;
+        this.predictParams = "num_threads=" + threads;
+    }
+
+    /**
+     * A model around a booster that must hold exactly the rounds to predict with; the model owns the booster from
+     * here on, and frees it if it cannot be built.
+     */
+    static LightGbmModel owning(LightGbmBooster booster, ModelInfo info, int threads) {
+        try {
+            return new LightGbmModel(booster, info, booster.numFeatures(), threads);
+        } catch (RuntimeException e) {
+            booster.close();
+            throw e;
+        }
+    }
+
+    static LightGbmModel load(Path dir, Task task, int numClasses, int threads) throws IOException {
+        ModelInfo info = ModelInfo.read(dir, LightGbmLearner.NAME, task, numClasses);
+        Path file = dir.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is missing: " + dir + " is not a saved LightGBM model");
+        }
+        LightGbmBooster booster;
+        try {
+            booster = LightGbmBooster.fromModelString(Files.readString(file));
+        } catch (IllegalStateException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return owning(booster, info, threads);
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix x) {
+        if (x.cols() != numFeatures) {
+            throw new IllegalArgumentException("the LightGBM model was trained on " + numFeatures
+                    + " features but got " + x.cols());
+        }
+        boolean classification = info.task() == Task.CLASSIFICATION;
+        int k = info.numClasses();
+        double[] out = new double[classification ? x.rows() * k : x.rows()];
+        if (x.rows() > 0) {
+            PredictionBatches.forEach(x, (first, rows, values) -> {
+                double[] raw = booster.predict(values, rows, x.cols(), predictParams);
+                if (!classification) {
+                    System.arraycopy(raw, 0, out, first, rows);
+                    return;
+                }
+                int width = k == 2 ? 1 : k;
+                for (int i = 0; i < rows; i++) {
+                    ClassProbabilities.writeRow(raw, i * width, k, out, first + i);
+                }
+            });
+        }
+        return classification ? Predictions.probabilities(out, k) : Predictions.regression(out);
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        Files.writeString(dir.resolve(MODEL_FILE), booster.modelString(-1));
+        info.write(dir);
+    }
+
+    @Override
+    public Params fittedParams() {
+        return info.params();
+    }
+
+    /** Rounds the model predicts with. */
+    int rounds() {
+        return info.rounds();
+    }
+
+    @Override
+    public void close() {
+        booster.close();
+    }
+}
