@@ -1,0 +1,29 @@
+package dev.automl.data;
+
+import java.util.List;
+
+/** One of an MLTable's transformations after the read: keep or drop columns, take or skip leading rows. */
+public sealed interface TableStep {
+
+    /** {@code keep_columns}: only these columns, in this order. */
+    record KeepColumns(List<String> names) implements TableStep {
+        public KeepColumns {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** {@code drop_columns}: all columns but these. */
+    record DropColumns(List<String> names) implements TableStep {
+        public DropColumns {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** {@code take}: the first n rows. */
+    record Take(long n) implements TableStep {
+    }
+
+    /** {@code skip}: all rows but the first n. */
+    record Skip(long n) implements TableStep {
+    }
+}
