@@ -1,5 +1,7 @@
 package dev.automl.algorithms;
 
+import dev.automl.algorithms.boosting.LightGbmLearner;
+import dev.automl.algorithms.boosting.XGBoostLearner;
 import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class LearnerCatalog {
 
     /** The learners this build ships. */
     public static LearnerCatalog standard() {
-        return new LearnerCatalog(List.of());
+        return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
