@@ -128,7 +128,7 @@ class RunJobIT {
             Path job = work.resolve("cover" + rows + ".yml");
             Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: Cover_Type\n"
                     + "training_data:\n  path: " + table + "\n  type: mltable\n"
-                    + "training:\n  allowed_training_algorithms: [LightGBM]\nlimits:\n  max_trials: 1\n");
+                    + "training:\n  allowed_training_algorithms: [LightGBM]\nlimits:\n  max_trials: 1\n  timeout_minutes: 0.25\n");
             JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out" + rows);
             assertEquals(0, r.exitCode(), r.toString());
             JsonNode v = summary(work.resolve("out" + rows)).get("validation");

@@ -79,13 +79,16 @@ public final class JobParser {
             throw new InvalidInputException("Cannot read the job file " + jobFile.toAbsolutePath().normalize() + ": " + e.getMessage());
         }
         String fileName = jobFile.getFileName().toString();
+        if (text.isBlank()) {
+            throw new InvalidInputException(fileName + " is empty; an AutoML job needs at least task, target_column_name and training_data.");
+        }
         YamlKeyLocations locations;
         JobDocument doc;
         try {
             locations = YamlKeyLocations.of(text);
             doc = mapper.readValue(text, JobDocument.class);
         } catch (UnrecognizedPropertyException e) {
-            throw unknownKey(fileName, e);
+            throw unknownKey(fileName, e, locations(text));
         } catch (JsonMappingException e) {
             throw badValue(fileName, e);
         } catch (JsonProcessingException e) {
@@ -97,6 +100,15 @@ public final class JobParser {
             throw new InvalidInputException(fileName + " is empty; an AutoML job needs at least task, target_column_name and training_data.");
         }
         return new Validation(jobFile, fileName, locations).validate(doc);
+    }
+
+    /** Key locations of a document already known to be valid YAML. */
+    private static YamlKeyLocations locations(String text) {
+        try {
+            return YamlKeyLocations.of(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String at(JsonLocation l) {
@@ -113,9 +125,11 @@ public final class JobParser {
         return String.join(".", parts);
     }
 
-    private static InvalidInputException unknownKey(String fileName, UnrecognizedPropertyException e) {
+    private static InvalidInputException unknownKey(String fileName, UnrecognizedPropertyException e, YamlKeyLocations locations) {
         String key = pathOf(e);
-        String where = fileName + at(e.getLocation());
+        // Jackson reports where it stopped reading (after the value); the key's own position is what a user needs.
+        String keyAt = locations.describe(key);
+        String where = keyAt != null ? fileName + ", " + keyAt : fileName + at(e.getLocation());
         String hint = NOT_YET.get(key);
         if (hint != null) {
             return new InvalidInputException(where + ": '" + key + "' is an Azure AutoML option this engine does not support yet ("

@@ -1,0 +1,139 @@
+package dev.automl.engine.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.automl.algorithms.LearnerCatalog;
+import dev.automl.data.ColumnType;
+import dev.automl.data.InvalidInputException;
+import dev.automl.featurization.FeaturizationMode;
+import dev.automl.featurization.ImputationStrategy;
+import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job YAML: Azure's keys and defaults, and an exact message for each kind of mistake. */
+class JobParserTest {
+
+    @TempDir
+    Path dir;
+
+    private JobSpec parse(String yaml) throws IOException {
+        Files.writeString(dir.resolve("data.csv"), "a,b\n1,x\n");
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, yaml);
+        return new JobParser(LearnerCatalog.standard()).parse(job);
+    }
+
+    private String error(String yaml) {
+        return assertThrows(InvalidInputException.class, () -> parse(yaml)).getMessage();
+    }
+
+    private static final String MINIMAL = "type: automl\ntask: classification\ntarget_column_name: b\n"
+            + "training_data:\n  path: ./data.csv\n  type: uri_file\n";
+
+    @Test
+    void minimalJobTakesAzureDefaults() throws IOException {
+        JobSpec s = parse(MINIMAL);
+        assertEquals(Task.CLASSIFICATION, s.task());
+        assertEquals("accuracy", s.primaryMetric().name());
+        assertEquals(dir.resolve("data.csv"), s.trainingData().path());
+        assertEquals(Limits.defaults(), s.limits());
+        assertEquals(6 * 24 * 60, s.limits().timeoutMinutes());
+        assertEquals(1000, s.limits().maxTrials());
+        assertTrue(s.limits().enableEarlyTermination());
+        assertNull(s.nCrossValidations());
+        assertEquals(FeaturizationMode.AUTO, s.featurization().settings().mode());
+        assertEquals(List.of(), s.ignoredKeys());
+    }
+
+    @Test
+    void azureExampleKeysAreReadOrIgnored() throws IOException {
+        JobSpec s = parse("$schema: https://azuremlsdk2.blob.core.windows.net/preview/0.0.1/autoMLJob.schema.json\n"
+                + "type: automl\nexperiment_name: x\ndescription: y\ncompute: azureml:cpu-cluster\n"
+                + "task: regression\nprimary_metric: R2_Score\ntarget_column_name: a\n"
+                + "training_data:\n  path: ./data.csv\n  type: uri_file\n"
+                + "n_cross_validations: 5\n"
+                + "limits:\n  timeout_minutes: 2\n  max_trials: 7\n  max_concurrent_trials: 2\n  max_nodes: 4\n  exit_score: 0.9\n"
+                + "featurization:\n  mode: custom\n  column_name_and_types:\n    b: Categorical\n"
+                + "  transformer_params:\n    Imputer:\n      - fields: [\"a\"]\n        parameters:\n          strategy: median\n"
+                + "training:\n  allowed_training_algorithms: [light_gbm]\n  enable_model_explainability: false\n");
+        assertEquals("r2_score", s.primaryMetric().name());
+        assertEquals(5, s.nCrossValidations());
+        assertEquals(new Limits(2, 30 * 24 * 60, 7, 2, -1, true, 0.9), s.limits());
+        assertEquals(ColumnType.CATEGORICAL, s.featurization().columnTypes().get("b"));
+        assertEquals(ImputationStrategy.MEDIAN, s.featurization().settings().imputers().get("a").strategy());
+        assertEquals(List.of("LightGBM"), s.allowedAlgorithms());
+        assertEquals(List.of("$schema", "experiment_name", "description", "compute", "limits.max_nodes"), s.ignoredKeys());
+    }
+
+    @Test
+    void misspelledKeyGivesLineColumnAndNearestKey() {
+        assertEquals("job.yml, line 8, column 3: unknown key 'limits.max_trails'. Did you mean 'max_trials'? Valid keys here: "
+                + "enable_early_termination, exit_score, max_concurrent_trials, max_cores_per_trial, max_nodes, max_trials, "
+                + "timeout_minutes, trial_timeout_minutes.", error(MINIMAL + "limits:\n  max_trails: 3\n"));
+    }
+
+    @Test
+    void topLevelTypoSuggestsTheKey() {
+        String e = error("type: automl\ntask: classification\ntarget_colum_name: b\n");
+        assertTrue(e.startsWith("job.yml, line 3, column 1: unknown key 'target_colum_name'. Did you mean 'target_column_name'?"), e);
+    }
+
+    @Test
+    void wrongValueTypeIsExplained() {
+        assertEquals("job.yml, line 8, column 20: 'limits.timeout_minutes' must be a number, not 'soon'.",
+                error(MINIMAL + "limits:\n  timeout_minutes: soon\n"));
+    }
+
+    @Test
+    void unsupportedOptionsAreRefusedByName() {
+        assertTrue(error(MINIMAL + "test_data_size: 0.1\n").contains(
+                "'test_data_size' is an Azure AutoML option this engine does not support yet"));
+        assertEquals("job.yml, line 8, column 3: 'training.enable_stack_ensemble: true' is not supported yet "
+                + "(ensembles come in a later version). Set it to false or remove it.",
+                error(MINIMAL + "training:\n  enable_stack_ensemble: true\n"));
+    }
+
+    @Test
+    void badValuesCiteTheirKey() {
+        assertEquals("job.yml, line 2, column 1: 'task' must be classification or regression, not 'clustering'.",
+                error(MINIMAL.replace("task: classification", "task: clustering")));
+        assertEquals("job.yml, line 7, column 1: 'primary_metric: r2_score' is not a primary metric for classification. "
+                + "Valid: accuracy, AUC_weighted, norm_macro_recall, average_precision_score_weighted, precision_score_weighted.",
+                error(MINIMAL + "primary_metric: r2_score\n"));
+        assertEquals("job.yml, line 7, column 1: 'primary_metric: acuracy' is not a primary metric for classification. "
+                + "Did you mean 'accuracy'? Valid: accuracy, AUC_weighted, norm_macro_recall, "
+                + "average_precision_score_weighted, precision_score_weighted.", error(MINIMAL + "primary_metric: acuracy\n"));
+        assertTrue(error(MINIMAL + "n_cross_validations: 1\n").contains("'n_cross_validations' must be 'auto' or a whole number of at least 2"));
+        assertTrue(error(MINIMAL + "validation_data_size: 1.5\n").contains("between 0 and 1"));
+        assertTrue(error(MINIMAL + "n_cross_validations: 3\nvalidation_data_size: 0.2\n").contains(
+                "name only one of validation_data, n_cross_validations and validation_data_size."));
+    }
+
+    @Test
+    void unknownAlgorithmSuggestsTheNearestAzureName() {
+        String e = error(MINIMAL + "training:\n  allowed_training_algorithms: [LightGMB]\n");
+        assertTrue(e.startsWith("job.yml, line 8, column 3: unknown algorithm 'LightGMB'. Did you mean 'LightGBM'? Available for classification: "), e);
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        assertEquals("job.yml: 'task' is required: classification or regression.", error("type: automl\ntarget_column_name: b\n"));
+        assertTrue(error("type: automl\ntask: regression\n").contains("'target_column_name' is required"));
+        assertTrue(error("").contains("is empty"));
+    }
+
+    @Test
+    void notYamlIsReported() {
+        String e = error("type: automl\ntask: [unclosed\n");
+        assertTrue(e.startsWith("job.yml, line "), e);
+        assertTrue(e.contains("not valid YAML"), e);
+    }
+}
