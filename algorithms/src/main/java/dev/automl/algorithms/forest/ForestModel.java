@@ -1,0 +1,55 @@
+package dev.automl.algorithms.forest;
+
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Predictions;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A fitted RandomForest or ExtremeRandomTrees model: it predicts through its {@link TreeEnsemble}, fresh or loaded. */
+final class ForestModel implements FittedModel {
+
+    private final String learner;
+    private final TreeEnsemble ensemble;
+    private final Params fitted;
+
+    ForestModel(String learner, TreeEnsemble ensemble, Params fitted) {
+        this.learner = learner;
+        this.ensemble = ensemble;
+        this.fitted = fitted;
+    }
+
+    static ForestModel load(Path dir, String learner, Task task, int numClasses) throws IOException {
+        ForestFile.Content c = ForestFile.read(dir);
+        if (!c.header().learner().equals(learner)) {
+            throw new IOException(dir + " holds a " + c.header().learner() + " model, not " + learner);
+        }
+        TreeEnsemble e = c.ensemble();
+        if (e.task() != task || (task == Task.CLASSIFICATION && e.numClasses() != numClasses)) {
+            throw new IOException(dir + " holds a " + e.task().id() + " model with " + e.numClasses()
+                    + " classes, expected " + task.id() + (task == Task.CLASSIFICATION ? " with " + numClasses : ""));
+        }
+        return new ForestModel(learner, e, c.header().params());
+    }
+
+    TreeEnsemble ensemble() {
+        return ensemble;
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix x) {
+        return ensemble.predict(x);
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        ForestFile.write(dir, new ForestFile.Header(learner, fitted), ensemble);
+    }
+
+    @Override
+    public Params fittedParams() {
+        return fitted;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.automl.algorithms.forest;
+
+import java.util.Arrays;
+
+/** Collects the nodes of one tree, in any order, into a {@link TreeEnsemble.Tree}. */
+final class TreeArrays {
+
+    private final int width;
+    private int[] feature = new int[16];
+    private double[] threshold = new double[16];
+    private int[] left = new int[16];
+    private int[] right = new int[16];
+    private double[] leafValue;
+    private int internal;
+    private int leaves;
+
+    TreeArrays(int width) {
+        this.width = width;
+        this.leafValue = new double[16 * width];
+    }
+
+    /** Adds a split and returns its reference (its internal index); its children are set later. */
+    int split(int feature, double threshold) {
+        if (internal == this.feature.length) {
+            int n = internal * 2;
+            this.feature = Arrays.copyOf(this.feature, n);
+            this.threshold = Arrays.copyOf(this.threshold, n);
+            left = Arrays.copyOf(left, n);
+            right = Arrays.copyOf(right, n);
+        }
+        this.feature[internal] = feature;
+        this.threshold[internal] = threshold;
+        return internal++;
+    }
+
+    /** Adds a leaf and returns its reference ({@code ~leafIndex}, always negative). */
+    int leaf(double[] value) {
+        if (value.length != width) {
+            throw new IllegalArgumentException("leaf of width " + value.length + ", expected " + width);
+        }
+        if ((leaves + 1) * width > leafValue.length) {
+            leafValue = Arrays.copyOf(leafValue, leafValue.length * 2);
+        }
+        System.arraycopy(value, 0, leafValue, leaves * width, width);
+        return ~leaves++;
+    }
+
+    void children(int split, int leftRef, int rightRef) {
+        left[split] = leftRef;
+        right[split] = rightRef;
+    }
+
+    TreeEnsemble.Tree build() {
+        return new TreeEnsemble.Tree(Arrays.copyOf(feature, internal), Arrays.copyOf(threshold, internal),
+                Arrays.copyOf(left, internal), Arrays.copyOf(right, internal),
+                Arrays.copyOf(leafValue, leaves * width), width);
+    }
+}

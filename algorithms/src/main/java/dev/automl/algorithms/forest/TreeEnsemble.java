@@ -1,0 +1,191 @@
+package dev.automl.algorithms.forest;
+
+import dev.automl.algorithms.Predictions;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.metrics.Task;
+import java.util.List;
+
+/**
+ * A trained tree ensemble as plain arrays, whichever library grew it: forest models predict, save and load
+ * through this one form, so what is saved is exactly what was validated.
+ *
+ * <p>Classification leaves hold class-probability vectors; the ensemble adds them up weighted by tree and
+ * rescales the sum to 1 (Smile's RandomForest: OOB-accuracy weights then {@code unitize1}; an unweighted average
+ * for Tribuo's trees). Regression leaves hold one value; the ensemble takes the weighted mean.
+ */
+final class TreeEnsemble {
+
+    /**
+     * One binary tree with LightGBM's layout. Internal node 0 is the root; a child reference {@code >= 0} is an
+     * internal node and {@code < 0} is leaf {@code ~ref}. A row goes left when {@code x[feature] <= threshold},
+     * which is both Smile's and Tribuo's rule. A tree without internal nodes is the single leaf 0.
+     *
+     * @param leafValue leaves x width values, row-major (width = number of classes, or 1 for regression)
+     */
+    record Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, double[] leafValue,
+                int width) {
+
+        Tree {
+            int internal = splitFeature.length;
+            if (threshold.length != internal || leftChild.length != internal || rightChild.length != internal) {
+                throw new IllegalArgumentException("internal node arrays differ in length");
+            }
+            if (width < 1 || leafValue.length % width != 0 || leafValue.length / width != internal + 1) {
+                throw new IllegalArgumentException(
+                        "a binary tree with " + internal + " splits needs " + (internal + 1) + " leaves of width " + width);
+            }
+            int leaves = internal + 1;
+            for (int i = 0; i < internal; i++) {
+                checkChild(leftChild[i], internal, leaves);
+                checkChild(rightChild[i], internal, leaves);
+            }
+        }
+
+        private static void checkChild(int ref, int internal, int leaves) {
+            if (ref >= internal || (ref < 0 && ~ref >= leaves) || ref == 0) {
+                throw new IllegalArgumentException("bad child reference " + ref);
+            }
+        }
+
+        int leaves() {
+            return splitFeature.length + 1;
+        }
+
+        /** The leaf a row lands in; {@code values} is a row-major matrix and {@code base} the row's offset. */
+        int leafOf(float[] values, int base) {
+            if (splitFeature.length == 0) {
+                return 0;
+            }
+            int node = 0;
+            while (true) {
+                int child = (double) values[base + splitFeature[node]] <= threshold[node] ? leftChild[node] : rightChild[node];
+                if (child < 0) {
+                    return ~child;
+                }
+                node = child;
+            }
+        }
+    }
+
+    private final Task task;
+    private final int numClasses;
+    private final int numFeatures;
+    private final List<Tree> trees;
+    private final double[] weights;
+    private final double[] prior;
+
+    /**
+     * @param prior what to predict when there are no trees (the deadline passed before the first one): class
+     *              frequencies, or the mean target
+     */
+    TreeEnsemble(Task task, int numClasses, int numFeatures, List<Tree> trees, double[] weights, double[] prior) {
+        int width = task == Task.CLASSIFICATION ? numClasses : 1;
+        if (trees.size() != weights.length) {
+            throw new IllegalArgumentException(trees.size() + " trees but " + weights.length + " weights");
+        }
+        if (prior.length != width) {
+            throw new IllegalArgumentException("prior must have " + width + " values");
+        }
+        for (Tree t : trees) {
+            if (t.width() != width) {
+                throw new IllegalArgumentException("tree of width " + t.width() + " in an ensemble of width " + width);
+            }
+            for (int f : t.splitFeature()) {
+                if (f < 0 || f >= numFeatures) {
+                    throw new IllegalArgumentException("split on feature " + f + " of " + numFeatures);
+                }
+            }
+        }
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("tree weight " + w + " is not a finite non-negative number");
+            }
+        }
+        this.task = task;
+        this.numClasses = numClasses;
+        this.numFeatures = numFeatures;
+        this.trees = List.copyOf(trees);
+        this.weights = weights.clone();
+        this.prior = prior.clone();
+    }
+
+    Task task() {
+        return task;
+    }
+
+    int numClasses() {
+        return numClasses;
+    }
+
+    int numFeatures() {
+        return numFeatures;
+    }
+
+    List<Tree> trees() {
+        return trees;
+    }
+
+    double weight(int tree) {
+        return weights[tree];
+    }
+
+    double[] prior() {
+        return prior.clone();
+    }
+
+    int width() {
+        return task == Task.CLASSIFICATION ? numClasses : 1;
+    }
+
+    Predictions predict(FeatureMatrix x) {
+        if (x.cols() != numFeatures) {
+            throw new IllegalArgumentException("the model was trained on " + numFeatures + " features, got " + x.cols());
+        }
+        FiniteFeatures.require(x);
+        int width = width();
+        double[] out = new double[x.rows() * width];
+        double weightSum = 0;
+        for (double w : weights) {
+            weightSum += w;
+        }
+        float[] values = x.values();
+        double[] acc = new double[width];
+        for (int r = 0; r < x.rows(); r++) {
+            java.util.Arrays.fill(acc, 0.0);
+            int base = r * numFeatures;
+            for (int t = 0; t < trees.size(); t++) {
+                Tree tree = trees.get(t);
+                int leaf = tree.leafOf(values, base);
+                double w = weights[t];
+                double[] lv = tree.leafValue();
+                for (int k = 0; k < width; k++) {
+                    acc[k] += w * lv[leaf * width + k];
+                }
+            }
+            finish(acc, weightSum);
+            System.arraycopy(acc, 0, out, r * width, width);
+        }
+        return task == Task.CLASSIFICATION ? Predictions.probabilities(out, numClasses) : Predictions.regression(out);
+    }
+
+    private void finish(double[] acc, double weightSum) {
+        if (task == Task.CLASSIFICATION) {
+            // Smile's unitize1: divide by the sum of the accumulated vector rather than by the weight sum.
+            double norm = 0;
+            for (double a : acc) {
+                norm += Math.abs(a);
+            }
+            if (norm > 0) {
+                for (int k = 0; k < acc.length; k++) {
+                    acc[k] /= norm;
+                }
+            } else {
+                System.arraycopy(prior, 0, acc, 0, acc.length);
+            }
+        } else if (weightSum > 0) {
+            acc[0] /= weightSum;
+        } else {
+            acc[0] = prior[0];
+        }
+    }
+}

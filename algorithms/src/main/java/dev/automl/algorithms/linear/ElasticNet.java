@@ -1,0 +1,122 @@
+package dev.automl.algorithms.linear;
+
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Hyperparameter;
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.SearchSpace;
+import dev.automl.algorithms.TrainingData;
+import dev.automl.algorithms.TrialContext;
+import dev.automl.algorithms.forest.FiniteFeatures;
+import dev.automl.algorithms.forest.KnownParams;
+import dev.automl.algorithms.forest.LibraryThreads;
+import dev.automl.algorithms.forest.Priors;
+import dev.automl.featurization.FeatureView;
+import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Azure's {@code ElasticNet} regression, fitted by Smile (its LASSO at {@code l1_ratio} 1 and ridge regression at
+ * 0). Sample weights are not supported by Smile and are ignored; columns constant on the training rows get
+ * coefficient 0, since Smile divides by each column's standard deviation.
+ *
+ * <p>Hyperparameters, scikit-learn's: {@code alpha} (default 0.01), {@code l1_ratio} (default 0.5), and Smile's
+ * interior-point solver's {@code tol} (default 1e-4) and {@code max_iter} (default 1000).
+ */
+public final class ElasticNet implements Learner {
+
+    public static final String NAME = "ElasticNet";
+
+    private static final Set<String> KNOWN = Set.of("alpha", "l1_ratio", "tol", "max_iter");
+    /** Each interior-point iteration solves a Newton system by conjugate gradients: about ten data passes (measured). */
+    private static final double PASSES_PER_ITERATION = 10;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Task> tasks() {
+        return Set.of(Task.REGRESSION);
+    }
+
+    @Override
+    public FeatureView view() {
+        return FeatureView.LINEAR;
+    }
+
+    @Override
+    public double relativeCost() {
+        return 0.5;
+    }
+
+    @Override
+    public SearchSpace space(Task task, DataShape shape) {
+        return SearchSpace.of(new Hyperparameter.RealRange("alpha", 1e-5, 10, true),
+                new Hyperparameter.RealRange("l1_ratio", 0.0, 1.0, false));
+    }
+
+    @Override
+    public List<Params> portfolio(Task task, DataShape shape) {
+        return List.of(Params.empty(), Params.of("alpha", 0.1), Params.of("alpha", 1.0),
+                Params.of("alpha", 0.01, "l1_ratio", 1.0), Params.of("alpha", 1e-4));
+    }
+
+    @Override
+    public FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
+        if (train.y().task() != Task.REGRESSION) {
+            throw new IllegalArgumentException(NAME + " is for regression");
+        }
+        KnownParams.require(NAME, params, KNOWN);
+        FiniteFeatures.require(train.x());
+        Params resolved = Params.of("alpha", 0.01, "l1_ratio", 0.5, "tol", 1e-4, "max_iter", 1000).merge(params);
+        double alpha = resolved.getDouble("alpha", 0.01);
+        double l1Ratio = resolved.getDouble("l1_ratio", 0.5);
+        double tol = resolved.getDouble("tol", 1e-4);
+        int maxIter = resolved.getInt("max_iter", 1000);
+        if (!(alpha > 0) || !(l1Ratio >= 0 && l1Ratio <= 1) || !(tol > 0) || maxIter < 1) {
+            throw new IllegalArgumentException(NAME + ": alpha must be > 0, l1_ratio in [0, 1], tol > 0 and "
+                    + "max_iter >= 1, got " + resolved);
+        }
+        int p = train.x().cols();
+        double[] mean = Priors.of(train.y());
+        double[][] all = train.x().toDoubleRows();
+        int[] varying = VaryingColumns.of(all);
+        if (varying.length == 0 || train.x().rows() < 2) {
+            return new LinearModel(NAME, Task.REGRESSION, LinearModel.Kind.REGRESSION, 0, p, new int[0],
+                    new double[][] {new double[p]}, new double[] {mean[0]}, mean, resolved);
+        }
+        double[][] x = VaryingColumns.select(all, varying);
+        double[] y = train.y().y().clone();
+        int iterations = l1Ratio <= 0 ? maxIter
+                : IterationBudget.iterations(ctx.deadline(), x, 1, PASSES_PER_ITERATION, maxIter);
+        if (iterations < 1 || ctx.deadline().expired()) {
+            return new LinearModel(NAME, Task.REGRESSION, LinearModel.Kind.CONSTANT, 0, p, new int[0], new double[0][],
+                    new double[0], mean, resolved.with("max_iter", 0));
+        }
+        smile.regression.LinearModel fitted = LibraryThreads.call(ctx.threads(),
+                () -> SmileElasticNet.fit(x, y, alpha, l1Ratio, tol, iterations));
+        return toModel(fitted, varying, p, mean, resolved.with("max_iter", iterations));
+    }
+
+    static LinearModel toModel(smile.regression.LinearModel fitted, int[] varying, int p, double[] mean,
+                               Params resolved) {
+        double[] w = new double[p];
+        double[] c = fitted.coefficients();
+        for (int i = 0; i < varying.length; i++) {
+            w[varying[i]] = c[i];
+        }
+        return new LinearModel(NAME, Task.REGRESSION, LinearModel.Kind.REGRESSION, 0, p, new int[0],
+                new double[][] {w}, new double[] {fitted.intercept()}, mean, resolved);
+    }
+
+    @Override
+    public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
+        return LinearModel.load(dir, NAME, task, numClasses);
+    }
+}
