@@ -2,6 +2,10 @@ package dev.automl.algorithms;
 
 import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.XGBoostLearner;
+import dev.automl.algorithms.forest.ExtremeRandomTrees;
+import dev.automl.algorithms.forest.RandomForest;
+import dev.automl.algorithms.linear.ElasticNet;
+import dev.automl.algorithms.linear.LogisticRegression;
 import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,8 @@ public final class LearnerCatalog {
 
     /** The learners this build ships. */
     public static LearnerCatalog standard() {
-        return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor()));
+        return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor(),
+                new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
