@@ -169,11 +169,12 @@ public final class AutoMLRun {
                 }
                 Deadline trialEnd = Deadline.afterSeconds(limits.trialTimeoutMinutes() * 60);
                 String limitName = "the trial time limit (trial_timeout_minutes: " + formatMinutes(limits.trialTimeoutMinutes()) + ")";
-                if (searchEnd.min(trialEnd) == searchEnd) {
+                boolean jobLimit = searchEnd.min(trialEnd) == searchEnd;
+                if (jobLimit) {
                     trialEnd = searchEnd;
                     limitName = "the job's time limit (timeout_minutes: " + formatMinutes(limits.timeoutMinutes()) + ")";
                 }
-                running.add(start(next.get(), runner, trialEnd, threads, seed, limitName));
+                running.add(start(next.get(), runner, trialEnd, threads, seed, limitName, jobLimit));
                 started++;
             }
             if (running.isEmpty()) {
@@ -211,12 +212,13 @@ public final class AutoMLRun {
         }
     }
 
-    private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, long seed, String limitName) {
+    private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, long seed, String limitName,
+                          boolean keepTruncated) {
         CompletableFuture<TrialResult> future = new CompletableFuture<>();
         long trialSeed = seed * 1_000_003L + spec.id();
         Thread t = new Thread(() -> {
             try {
-                future.complete(runner.run(spec, deadline, threads, trialSeed, limitName));
+                future.complete(runner.run(spec, deadline, threads, trialSeed, limitName, keepTruncated));
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }

@@ -40,13 +40,18 @@ public final class TrialRunner {
     /**
      * Runs the trial; never throws for a learner's failure, which becomes a failed result.
      *
-     * @param limitName what the deadline stands for, for the reason of a timed-out trial
+     * @param limitName     what the deadline stands for, for the reason of a timed-out trial
+     * @param keepTruncated whether a model the deadline cut short still counts when it covers every fold: true
+     *                      when the deadline is the job's end (a boosting model with fewer rounds beats no model),
+     *                      false for trial_timeout_minutes, whose trials are recorded as timed out
      */
-    public TrialResult run(TrialSpec spec, Deadline deadline, int threads, long seed, String limitName) {
+    public TrialResult run(TrialSpec spec, Deadline deadline, int threads, long seed, String limitName,
+                           boolean keepTruncated) {
         long start = System.nanoTime();
         double[] predictions = new double[scoredTarget.size() * width];
         List<Params> fitted = new ArrayList<>();
         int folds = plan.folds().size();
+        String truncated = "";
         try {
             for (int f = 0; f < folds; f++) {
                 if (deadline.expired()) {
@@ -56,7 +61,10 @@ public final class TrialRunner {
                 TrialContext ctx = new TrialContext(deadline, threads, seed + 7919L * f);
                 try (FittedModel model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx)) {
                     if (deadline.expired()) {
-                        return timedOut(spec, start, f, folds, limitName);
+                        if (!keepTruncated || f < folds - 1) {
+                            return timedOut(spec, start, f, folds, limitName);
+                        }
+                        truncated = "cut short at " + limitName + "; scored as trained so far";
                     }
                     Predictions p = model.predict(ff.valid().x());
                     int[] rows = plan.folds().get(f).valid();
@@ -77,7 +85,7 @@ public final class TrialRunner {
                 return TrialResult.failed(spec, TrialStatus.FAILED, scorer.primary().name() + " is undefined for these predictions",
                         seconds(start));
             }
-            return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, "",
+            return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, truncated,
                     metrics, score, seconds(start), RefitParams.combine(fitted), predictions);
         } catch (InvalidInputException e) {
             throw e;
