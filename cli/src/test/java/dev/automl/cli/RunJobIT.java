@@ -192,4 +192,36 @@ class RunJobIT {
             }
         }
     }
+
+    @Test
+    void exitScoreStopsTheRunAndConcurrentTrialsShareTheCores() throws Exception {
+        // Any working model beats 0.5 accuracy on blood transfusion (76 % of donors are in one class).
+        Path job = job("exit", "classification", "donated", "blood_transfusion/blood_transfusion.csv", "uri_file",
+                "limits:\n  max_trials: 20\n  max_concurrent_trials: 2\n  exit_score: 0.5\n");
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode s = summary(work.resolve("out"));
+        assertTrue(s.get("stopped_because").asText().startsWith("exit_score (0.5) reached by trial "), s.toString());
+        // The first finished trial stops the run; the other one already running is still recorded.
+        assertTrue(s.get("trials").get("total").asInt() <= 3, s.toString());
+    }
+
+    @Test
+    void weightColumnWeighsRowsAndIsNotAFeature() throws Exception {
+        List<String> lines = Files.readAllLines(JarRunner.testdata("blood_transfusion/blood_transfusion.csv"));
+        StringBuilder sb = new StringBuilder(lines.get(0) + ",w\n");
+        for (int i = 1; i < lines.size(); i++) {
+            sb.append(lines.get(i)).append(',').append(i % 3 == 0 ? "2.5" : "1").append('\n');
+        }
+        Path csv = work.resolve("weighted.csv");
+        Files.writeString(csv, sb.toString());
+        Path job = work.resolve("weighted.yml");
+        Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: donated\nweight_column_name: w\n"
+                + "training_data:\n  path: " + csv + "\n  type: uri_file\nlimits:\n  max_trials: 2\n");
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode model = JSON.readTree(work.resolve("out/model/model.json").toFile());
+        assertTrue(model.get("input_columns").get("w") == null, model.get("input_columns").toString());
+        assertEquals(4, model.get("input_columns").size());
+    }
 }

@@ -21,8 +21,8 @@ final class LightGbmConfigs {
     static SearchSpace space(Task task, DataShape shape) {
         // More leaves than rows cannot be grown; FLAML caps num_leaves at the row count the same way.
         int maxLeaves = Math.max(4, Math.min(1024, shape.rows()));
+        // No n_estimators: the engine always gives validation rows, and early stopping picks the rounds.
         return SearchSpace.of(
-                new IntRange("n_estimators", 16, 10_000, true),
                 new IntRange("num_leaves", 4, maxLeaves, true),
                 new RealRange("learning_rate", 0.005, 0.3, true),
                 new IntRange("min_data_in_leaf", 2, 128, true),

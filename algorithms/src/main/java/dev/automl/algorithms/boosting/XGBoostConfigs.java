@@ -18,8 +18,8 @@ final class XGBoostConfigs {
     }
 
     static SearchSpace space(Task task, DataShape shape) {
+        // No n_estimators: the engine always gives validation rows, and early stopping picks the rounds.
         return SearchSpace.of(
-                new IntRange("n_estimators", 16, 10_000, true),
                 new IntRange("max_depth", 3, 12, false),
                 new RealRange("learning_rate", 0.005, 0.3, true),
                 new RealRange("min_child_weight", 0.5, 20, true),

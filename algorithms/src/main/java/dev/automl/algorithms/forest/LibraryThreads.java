@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,7 +37,9 @@ public final class LibraryThreads {
             t.setDaemon(true);
             return t;
         };
-        ForkJoinPool forkJoin = new ForkJoinPool(threads, factory, null, false);
+        // maximumPoolSize = threads: a worker that blocks in a join must not make the pool add a compensating
+        // thread, which would run more threads than the trial's budget; saturate instead of failing.
+        ForkJoinPool forkJoin = new ForkJoinPool(threads, factory, null, false, 0, threads, 1, p -> true, 30, TimeUnit.SECONDS);
         try {
             return forkJoin.submit(work).get();
         } catch (InterruptedException e) {
