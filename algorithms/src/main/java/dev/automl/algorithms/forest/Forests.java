@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.TrainingData;
 import java.util.ArrayList;
 import java.util.List;

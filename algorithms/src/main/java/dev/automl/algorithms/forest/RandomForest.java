@@ -1,9 +1,12 @@
 package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Hyperparameter;
+import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
@@ -32,6 +35,8 @@ public final class RandomForest implements Learner {
 
     static final int DEFAULT_TREES = 300;
     static final int DEFAULT_MAX_LEAF_NODES = 15000;
+    /** FLAML's cost of scikit-learn's forest relative to LightGBM. */
+    static final double RELATIVE_COST = 2.0;
     private static final Set<String> KNOWN = Set.of("n_estimators", "max_features", "min_samples_leaf",
             "max_leaf_nodes", "max_depth", "criterion");
 
@@ -52,8 +57,7 @@ public final class RandomForest implements Learner {
 
     @Override
     public double relativeCost() {
-        // FLAML's cost of scikit-learn's forest relative to LightGBM.
-        return 2.0;
+        return RELATIVE_COST;
     }
 
     @Override

@@ -50,6 +50,11 @@ final class TreeArrays {
         right[split] = rightRef;
     }
 
+    /** Sets one child of a split, for growers that learn each child's reference at a different time. */
+    void child(int split, boolean isLeft, int ref) {
+        (isLeft ? left : right)[split] = ref;
+    }
+
     TreeEnsemble.Tree build() {
         return new TreeEnsemble.Tree(Arrays.copyOf(feature, internal), Arrays.copyOf(threshold, internal),
                 Arrays.copyOf(left, internal), Arrays.copyOf(right, internal),

@@ -1,5 +1,6 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.Predictions;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.metrics.Task;
@@ -11,14 +12,14 @@ import java.util.List;
  *
  * <p>Classification leaves hold class-probability vectors; the ensemble adds them up weighted by tree and
  * rescales the sum to 1 (Smile's RandomForest: OOB-accuracy weights then {@code unitize1}; an unweighted average
- * for Tribuo's trees). Regression leaves hold one value; the ensemble takes the weighted mean.
+ * for extremely randomized trees). Regression leaves hold one value; the ensemble takes the weighted mean.
  */
 final class TreeEnsemble {
 
     /**
      * One binary tree with LightGBM's layout. Internal node 0 is the root; a child reference {@code >= 0} is an
      * internal node and {@code < 0} is leaf {@code ~ref}. A row goes left when {@code x[feature] <= threshold},
-     * which is both Smile's and Tribuo's rule. A tree without internal nodes is the single leaf 0.
+     * which is Smile's rule and {@link ExtraTreeGrower}'s. A tree without internal nodes is the single leaf 0.
      *
      * @param leafValue leaves x width values, row-major (width = number of classes, or 1 for regression)
      */

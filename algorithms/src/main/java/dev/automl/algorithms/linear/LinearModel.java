@@ -1,9 +1,9 @@
 package dev.automl.algorithms.linear;
 
+import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
-import dev.automl.algorithms.forest.FiniteFeatures;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.metrics.Task;
 import java.io.IOException;

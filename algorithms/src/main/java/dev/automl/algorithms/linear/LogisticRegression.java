@@ -1,17 +1,17 @@
 package dev.automl.algorithms.linear;
 
 import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Hyperparameter;
+import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
-import dev.automl.algorithms.forest.FiniteFeatures;
-import dev.automl.algorithms.forest.KnownParams;
-import dev.automl.algorithms.forest.LibraryThreads;
-import dev.automl.algorithms.forest.Priors;
 import dev.automl.featurization.FeatureView;
 import dev.automl.metrics.Task;
 import java.io.IOException;

@@ -2,28 +2,28 @@ package dev.automl.algorithms.forest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
+import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.featurization.Target;
 import dev.automl.metrics.Task;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tribuo.Example;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
-import org.tribuo.common.tree.TreeModel;
 
 class ExtremeRandomTreesTest {
 
@@ -33,157 +33,163 @@ class ExtremeRandomTreesTest {
         return new TrialContext(Deadline.never(), 1, seed);
     }
 
-    @Test
-    void irisAccuracyAtLeast90Percent() {
-        // Floor: any sound tree ensemble separates iris's three species; 0.9 leaves room for the 37 test rows.
-        TestTables.Split s = TestTables.iris(false);
-        FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 100), ctx(1));
-        double acc = TestTables.accuracy(m.predict(s.test().x()), s.test().y());
-        System.out.printf("ExtremeRandomTrees iris accuracy %.4f (floor 0.90)%n", acc);
-        assertTrue(acc >= 0.9, "accuracy " + acc);
-    }
-
-    @Test
-    void bloodTransfusionAuc() {
-        // Floor: the RandomForest floor less 0.03: extra trees on four heavily tied features are a weaker learner.
-        TestTables.Split s = TestTables.blood(false);
-        FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 100, "min_samples_split", 20), ctx(1));
-        double auc = TestTables.auc(m.predict(s.test().x()), s.test().y());
-        System.out.printf("ExtremeRandomTrees blood_transfusion AUC %.4f (floor 0.65)%n", auc);
-        assertTrue(auc >= 0.65, "AUC " + auc);
-    }
-
-    @Test
-    void regressionIsRefusedWithTheReason() {
-        TestTables.Split s = TestTables.concrete(false);
-        assertEquals(Set.of(Task.CLASSIFICATION), ET.tasks());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ET.fit(s.train(), null, Params.empty(), ctx(1)));
-        assertTrue(e.getMessage().contains("tribuo#407"), e.getMessage());
-    }
-
-    @Test
-    void predictionsThroughOwnFormatEqualTribuo() {
-        for (TestTables.Split s : List.of(TestTables.iris(false), TestTables.blood(false))) {
-            TribuoTrees grower = new TribuoTrees(s.train(), new TribuoTrees.Settings(2, 2f, Integer.MAX_VALUE, "gini"));
-            long[] seeds = TreeSeeds.range(9, 0, 20);
-            List<TreeModel<Label>> models = new ArrayList<>();
-            List<WeightedTree> trees = new ArrayList<>();
-            int[] columns = grower.columnOfFeatureId();
-            for (long seed : seeds) {
-                TreeModel<Label> m = grower.train(seed);
-                models.add(m);
-                trees.add(new WeightedTree(TribuoTreeExport.classification(m, columns, s.train().y().numClasses()), 1.0));
-            }
-            Predictions ours = Forests.model(ExtremeRandomTrees.NAME, s.train(), trees, Params.empty()).predict(s.test().x());
-            int k = s.train().y().numClasses();
-            FullyWeightedVotingCombiner combiner = new FullyWeightedVotingCombiner();
-            double[] tribuo = new double[ours.values().length];
-            for (int row = 0; row < s.test().x().rows(); row++) {
-                final int i = row;
-                Example<Label> e = TribuoTrees.example(s.test().x().row(i));
-                List<Prediction<Label>> perTree = new ArrayList<>();
-                for (TreeModel<Label> m : models) {
-                    perTree.add(m.predict(e));
-                }
-                Prediction<Label> combined = combiner.combine(models.get(0).getOutputIDInfo(), perTree);
-                combined.getOutputScores().forEach((name, label) -> tribuo[ei(i, k, name)] = label.getScore());
-            }
-            double diff = TestTables.maxDiff(ours.values(), tribuo);
-            System.out.printf("ExtremeRandomTrees vs Tribuo FullyWeightedVotingCombiner, max |diff| %.3g%n", diff);
-            assertTrue(diff <= 1e-9, "max difference " + diff);
-        }
-    }
-
-    private static int ei(int row, int k, String label) {
-        return row * k + Integer.parseInt(label);
-    }
-
     private static List<TreeEnsemble.Tree> trees(FittedModel m) {
         return ((ForestModel) m).ensemble().trees();
     }
 
     @Test
-    void cutPointsAreRandom() {
+    void irisAccuracyAtLeast90Percent() {
+        // Floor: any sound tree ensemble separates iris's three species; 0.9 leaves room for the 37 test rows.
         TestTables.Split s = TestTables.iris(false);
-        Params p = Params.of("n_estimators", 30, "max_features", 1.0);
-        // Every tree sees all rows and all features: a greedy CART tree would put the same root split in each.
-        List<TreeEnsemble.Tree> a = trees(ET.fit(s.train(), null, p, ctx(1)));
-        Set<String> roots = new TreeSet<>();
-        for (TreeEnsemble.Tree t : a) {
-            roots.add(t.splitFeature()[0] + "<=" + t.threshold()[0]);
+        for (String criterion : List.of("gini", "entropy")) {
+            FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 100, "criterion", criterion), ctx(1));
+            double acc = TestTables.accuracy(m.predict(s.test().x()), s.test().y());
+            System.out.printf("ExtremeRandomTrees %s iris accuracy %.4f (floor 0.90)%n", criterion, acc);
+            assertTrue(acc >= 0.9, criterion + " accuracy " + acc);
         }
-        System.out.println("ExtremeRandomTrees root splits over 30 trees: " + roots);
-        assertTrue(roots.size() >= 10, "roots " + roots);
-
-        // A second seed draws other cut points: the root splits of most trees differ.
-        List<TreeEnsemble.Tree> b = trees(ET.fit(s.train(), null, p, ctx(2)));
-        int differ = 0;
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).splitFeature()[0] != b.get(i).splitFeature()[0] || a.get(i).threshold()[0] != b.get(i).threshold()[0]) {
-                differ++;
-            }
-        }
-        assertTrue(differ >= a.size() / 2, differ + " of " + a.size() + " roots differ");
-
-        // Tribuo cuts at the midpoint of a random gap between distinct values, not uniformly in [min, max] as
-        // Geurts et al.: measured here, not asserted.
-        float[] v = s.train().x().values();
-        int cols = s.train().x().cols();
-        int midpoints = 0;
-        int total = 0;
-        for (TreeEnsemble.Tree t : a) {
-            for (int n = 0; n < t.splitFeature().length; n++) {
-                int f = t.splitFeature()[n];
-                double below = Double.NEGATIVE_INFINITY;
-                double above = Double.POSITIVE_INFINITY;
-                for (int r = 0; r < s.train().x().rows(); r++) {
-                    double x = v[r * cols + f];
-                    if (x <= t.threshold()[n]) {
-                        below = Math.max(below, x);
-                    } else {
-                        above = Math.min(above, x);
-                    }
-                }
-                total++;
-                if ((below + above) / 2 == t.threshold()[n]) {
-                    midpoints++;
-                }
-            }
-        }
-        System.out.printf("ExtremeRandomTrees: %d of %d cut points are midpoints between adjacent training values%n",
-                midpoints, total);
     }
 
     @Test
-    void noBootstrapEveryTreeSeesEveryRow() {
-        // Each leaf stores the class shares of the training rows the tree was grown on. Routing all training rows
-        // through the tree reproduces every leaf's shares exactly only if the tree was grown on all of them once,
-        // not on a bootstrap sample.
+    void bloodTransfusionAucAtLeast068() {
+        // Floor: TunedRF scores AUC 0.686 on blood-transfusion in the AutoML benchmark (PEERS.md section 3).
+        // Fully grown trees overfit its four heavily tied features (about 0.67 here, printed below), so the
+        // floor is asserted for leaves of at least 10 rows, a point of the search space.
         TestTables.Split s = TestTables.blood(false);
-        FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 5, "min_samples_split", 30), ctx(3));
-        float[] v = s.train().x().values();
-        int cols = s.train().x().cols();
-        for (TreeEnsemble.Tree t : trees(m)) {
+        double grown = TestTables.auc(ET.fit(s.train(), null, Params.empty(), ctx(1)).predict(s.test().x()),
+                s.test().y());
+        FittedModel m = ET.fit(s.train(), null, Params.of("min_samples_leaf", 10), ctx(1));
+        double auc = TestTables.auc(m.predict(s.test().x()), s.test().y());
+        System.out.printf("ExtremeRandomTrees blood_transfusion AUC %.4f with min_samples_leaf 10 (floor 0.68), "
+                + "%.4f fully grown%n", auc, grown);
+        assertTrue(auc >= 0.68, "AUC " + auc);
+    }
+
+    @Test
+    void concreteR2AtLeast085() {
+        // Floor: RandomForest reaches 0.92 here and scikit-learn's ExtraTreesRegressor about 0.90 on concrete.
+        TestTables.Split s = TestTables.concrete(false);
+        FittedModel m = ET.fit(s.train(), null, Params.empty(), ctx(1));
+        double r2 = TestTables.r2(m.predict(s.test().x()), s.test().y());
+        System.out.printf("ExtremeRandomTrees concrete R^2 %.4f (floor 0.85)%n", r2);
+        assertTrue(r2 >= 0.85, "R^2 " + r2);
+    }
+
+    @Test
+    void offersBothTasks() {
+        assertEquals(Set.of(Task.CLASSIFICATION, Task.REGRESSION), ET.tasks());
+    }
+
+    @Test
+    void cutPointsAreUniformInTheNodeRangeAndNotMidpoints() {
+        // blood_transfusion's features are integers, so a midpoint between neighbouring values is an integer or a
+        // half-integer; a cut drawn uniformly in (min, max) almost never is.
+        TestTables.Split s = TestTables.blood(false);
+        FeatureMatrix x = s.train().x();
+        Params stumps = Params.of("n_estimators", 400, "max_depth", 1, "max_features", 1);
+        List<TreeEnsemble.Tree> a = trees(ET.fit(s.train(), null, stumps, ctx(1)));
+        List<TreeEnsemble.Tree> b = trees(ET.fit(s.train(), null, stumps, ctx(2)));
+        int[] quarters = new int[4];
+        int sameAsOtherSeed = 0;
+        for (int t = 0; t < a.size(); t++) {
+            int f = a.get(t).splitFeature()[0];
+            double cut = a.get(t).threshold()[0];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < x.rows(); r++) {
+                min = Math.min(min, x.get(r, f));
+                max = Math.max(max, x.get(r, f));
+            }
+            assertTrue(cut > min && cut < max, "root cut " + cut + " outside (" + min + ", " + max + ")");
+            assertTrue(2 * cut != Math.rint(2 * cut), "root cut " + cut + " is an integer or a half-integer");
+            quarters[(int) Math.min(3, 4 * (cut - min) / (max - min))]++;
+            if (cut == b.get(t).threshold()[0]) {
+                sameAsOtherSeed++;
+            }
+        }
+        System.out.println("ExtremeRandomTrees root cuts per quarter of (min, max) over 400 stumps: "
+                + Arrays.toString(quarters));
+        for (int q : quarters) {
+            assertTrue(q >= 60, "root cuts per quarter " + Arrays.toString(quarters) + ": not uniform");
+        }
+        assertEquals(0, sameAsOtherSeed, "root cuts shared with another seed");
+
+        int halfIntegers = 0;
+        int cuts = 0;
+        for (TreeEnsemble.Tree t : trees(ET.fit(s.train(), null, Params.of("n_estimators", 20), ctx(3)))) {
+            for (double c : t.threshold()) {
+                cuts++;
+                if (2 * c == Math.rint(2 * c)) {
+                    halfIntegers++;
+                }
+            }
+        }
+        System.out.printf("ExtremeRandomTrees: %d of %d cut points in fully grown trees are integers or "
+                + "half-integers%n", halfIntegers, cuts);
+        assertEquals(0, halfIntegers);
+    }
+
+    @Test
+    void everyTreeSeesEveryRowAndFullyGrownLeavesReproduceTheLabels() {
+        // Routing all training rows through a tree reproduces every leaf's class shares only if the tree was grown
+        // on all of them once, not on a bootstrap sample; a fully grown tree's leaf is pure unless its rows cannot
+        // be told apart.
+        TestTables.Split s = TestTables.blood(false);
+        FeatureMatrix x = s.train().x();
+        Target y = s.train().y();
+        for (TreeEnsemble.Tree t : trees(ET.fit(s.train(), null, Params.of("n_estimators", 10), ctx(3)))) {
             double[][] counts = new double[t.leaves()][2];
-            for (int r = 0; r < s.train().x().rows(); r++) {
-                counts[t.leafOf(v, r * cols)][s.train().y().classOf(r)]++;
+            float[][] firstRow = new float[t.leaves()][];
+            boolean[] identical = new boolean[t.leaves()];
+            for (int r = 0; r < x.rows(); r++) {
+                int leaf = t.leafOf(x.values(), r * x.cols());
+                counts[leaf][y.classOf(r)]++;
+                float[] row = Arrays.copyOfRange(x.values(), r * x.cols(), (r + 1) * x.cols());
+                if (firstRow[leaf] == null) {
+                    firstRow[leaf] = row;
+                    identical[leaf] = true;
+                } else {
+                    identical[leaf] &= Arrays.equals(firstRow[leaf], row);
+                }
             }
             for (int leaf = 0; leaf < t.leaves(); leaf++) {
                 double n = counts[leaf][0] + counts[leaf][1];
                 assertTrue(n > 0, "leaf " + leaf + " reached by no training row");
-                assertEquals(counts[leaf][1] / n, t.leafValue()[leaf * 2 + 1], 1e-6, "leaf " + leaf);
+                assertEquals(counts[leaf][1] / n, t.leafValue()[leaf * 2 + 1], 1e-12, "leaf " + leaf);
+                boolean pure = counts[leaf][0] == 0 || counts[leaf][1] == 0;
+                assertTrue(pure || identical[leaf], "leaf " + leaf + " mixes classes of rows that differ");
             }
         }
     }
 
     @Test
-    void sameSeedSameForest() {
-        TestTables.Split s = TestTables.blood(false);
-        Params p = Params.of("n_estimators", 20);
-        double[] a = ET.fit(s.train(), null, p, ctx(4)).predict(s.test().x()).values();
-        double[] b = ET.fit(s.train(), null, p, new TrialContext(Deadline.never(), 2, 4)).predict(s.test().x()).values();
-        assertArrayEquals(a, b, 0.0);
+    void regressionLeavesHoldTheMeanOfAllTheirTrainingRows() {
+        TestTables.Split s = TestTables.concrete(false);
+        FeatureMatrix x = s.train().x();
+        FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 5, "min_samples_leaf", 5), ctx(4));
+        for (TreeEnsemble.Tree t : trees(m)) {
+            double[] sum = new double[t.leaves()];
+            int[] n = new int[t.leaves()];
+            for (int r = 0; r < x.rows(); r++) {
+                int leaf = t.leafOf(x.values(), r * x.cols());
+                sum[leaf] += s.train().y().y()[r];
+                n[leaf]++;
+            }
+            for (int leaf = 0; leaf < t.leaves(); leaf++) {
+                assertTrue(n[leaf] >= 5, "leaf " + leaf + " has " + n[leaf] + " rows, min_samples_leaf is 5");
+                assertEquals(sum[leaf] / n[leaf], t.leafValue()[leaf], 1e-9, "leaf " + leaf);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameForestWithOneOrTwoThreads() {
+        for (TestTables.Split s : List.of(TestTables.blood(false), TestTables.concrete(false))) {
+            Params p = Params.of("n_estimators", 25);
+            double[] a = ET.fit(s.train(), null, p, ctx(4)).predict(s.test().x()).values();
+            double[] b = ET.fit(s.train(), null, p, new TrialContext(Deadline.never(), 2, 4)).predict(s.test().x())
+                    .values();
+            assertArrayEquals(a, b, 0.0);
+        }
     }
 
     @Test
@@ -197,11 +203,137 @@ class ExtremeRandomTreesTest {
 
     @Test
     void savedModelPredictsExactlyTheSame(@TempDir Path dir) throws Exception {
+        TestTables.Split iris = TestTables.iris(false);
+        TestTables.Split concrete = TestTables.concrete(false);
+        for (TestTables.Split s : List.of(iris, concrete)) {
+            Path d = dir.resolve(s.train().y().task().id());
+            java.nio.file.Files.createDirectories(d);
+            FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 20), ctx(2));
+            m.save(d);
+            FittedModel back = ET.load(d, s.train().y().task(), s.train().y().numClasses());
+            assertArrayEquals(m.predict(s.test().x()).values(), back.predict(s.test().x()).values(), 0.0);
+            assertEquals(m.fittedParams(), back.fittedParams());
+        }
+    }
+
+    @Test
+    void classProbabilitiesAverageTheTreesAndSumToOne() {
         TestTables.Split s = TestTables.iris(false);
-        FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 20), ctx(2));
-        m.save(dir);
-        FittedModel back = ET.load(dir, Task.CLASSIFICATION, 3);
-        assertArrayEquals(m.predict(s.test().x()).values(), back.predict(s.test().x()).values(), 0.0);
-        assertEquals(m.fittedParams(), back.fittedParams());
+        FittedModel m = ET.fit(s.train(), null, Params.of("n_estimators", 7), ctx(5));
+        Predictions p = m.predict(s.test().x());
+        FeatureMatrix x = s.test().x();
+        for (int r = 0; r < x.rows(); r++) {
+            double sum = 0;
+            for (int k = 0; k < 3; k++) {
+                double mean = 0;
+                for (TreeEnsemble.Tree t : trees(m)) {
+                    mean += t.leafValue()[t.leafOf(x.values(), r * x.cols()) * 3 + k] / 7;
+                }
+                assertEquals(mean, p.probability(r, k), 1e-12);
+                sum += p.probability(r, k);
+            }
+            assertEquals(1.0, sum, 1e-12);
+        }
+    }
+
+    /** The training rows with one row's weight set (null weights stand for 1). */
+    private static TrainingData weighted(TrainingData d, double[] weights) {
+        Target y = d.y();
+        return new TrainingData(d.x(), new Target(y.task(), y.y(), y.labels(), weights));
+    }
+
+    private static TrainingData without(TrainingData d, int row) {
+        int[] keep = IntStream.range(0, d.x().rows()).filter(r -> r != row).toArray();
+        int cols = d.x().cols();
+        float[] v = new float[keep.length * cols];
+        for (int i = 0; i < keep.length; i++) {
+            System.arraycopy(d.x().values(), keep[i] * cols, v, i * cols, cols);
+        }
+        return new TrainingData(new FeatureMatrix(v, keep.length, cols, d.x().names(), new BitSet()),
+                d.y().select(keep));
+    }
+
+    @Test
+    void aRowOfWeightZeroIsAsIfAbsent() {
+        for (TestTables.Split s : List.of(TestTables.blood(false), TestTables.concrete(false))) {
+            int n = s.train().x().rows();
+            double[] w = new double[n];
+            Arrays.fill(w, 1.0);
+            // The row holding the largest value of feature 0, so that keeping it would widen the root's range.
+            int row = IntStream.range(0, n).boxed()
+                    .max((i, j) -> Float.compare(s.train().x().get(i, 0), s.train().x().get(j, 0))).orElseThrow();
+            w[row] = 0;
+            Params p = Params.of("n_estimators", 10);
+            double[] zero = ET.fit(weighted(s.train(), w), null, p, ctx(6)).predict(s.test().x()).values();
+            double[] gone = ET.fit(without(s.train(), row), null, p, ctx(6)).predict(s.test().x()).values();
+            double[] kept = ET.fit(s.train(), null, p, ctx(6)).predict(s.test().x()).values();
+            assertArrayEquals(gone, zero, 0.0);
+            assertTrue(TestTables.maxDiff(kept, zero) > 0, "the row weighed 1 changes nothing");
+        }
+    }
+
+    @Test
+    void doublingOneClassesWeightsRaisesItsProbabilities() {
+        TestTables.Split s = TestTables.blood(false);
+        Target y = s.train().y();
+        double[] w = new double[y.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = y.classOf(i) == 1 ? 2.0 : 1.0;
+        }
+        Params p = Params.of("n_estimators", 50, "min_samples_leaf", 5);
+        Predictions plain = ET.fit(s.train(), null, p, ctx(7)).predict(s.test().x());
+        Predictions heavy = ET.fit(weighted(s.train(), w), null, p, ctx(7)).predict(s.test().x());
+        double before = 0;
+        double after = 0;
+        int higher = 0;
+        for (int r = 0; r < plain.rows(); r++) {
+            before += plain.probability(r, 1) / plain.rows();
+            after += heavy.probability(r, 1) / plain.rows();
+            higher += heavy.probability(r, 1) >= plain.probability(r, 1) ? 1 : 0;
+        }
+        System.out.printf("ExtremeRandomTrees blood_transfusion mean P(donated) %.3f, %.3f with its rows weighted "
+                + "2 (%d of %d rows up or level)%n", before, after, higher, plain.rows());
+        assertTrue(after > before + 0.05, before + " -> " + after);
+        assertTrue(higher >= 0.9 * plain.rows(), higher + " of " + plain.rows());
+    }
+
+    @Test
+    void everyPortfolioEntryAndSampledPointFits() {
+        Random rng = new Random(8);
+        for (TestTables.Split s : List.of(TestTables.blood(false), TestTables.concrete(false))) {
+            Task task = s.train().y().task();
+            DataShape shape = new DataShape(s.train().x().rows(), s.train().x().cols(),
+                    s.train().y().numClasses(), 0);
+            List<Params> configs = new java.util.ArrayList<>(ET.portfolio(task, shape));
+            for (int i = 0; i < 3; i++) {
+                configs.add(ET.space(task, shape).sample(rng).with("n_estimators", 20));
+            }
+            for (Params p : configs) {
+                Predictions pred = ET.fit(s.train(), null, p, new TrialContext(Deadline.never(), 2, 9))
+                        .predict(s.test().x());
+                assertTrue(Arrays.stream(pred.values()).allMatch(Double::isFinite), task + " " + p);
+            }
+        }
+    }
+
+    @Test
+    void badSettingsFailWithTheirName() {
+        TestTables.Split blood = TestTables.blood(false);
+        TestTables.Split concrete = TestTables.concrete(false);
+        for (Params p : List.of(Params.of("min_samples_split", 1), Params.of("min_samples_leaf", 0),
+                Params.of("max_depth", -1), Params.of("criterion", "log_loss"), Params.of("max_features", 1.5),
+                Params.of("max_leaf_nodes", 10))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ET.fit(blood.train(), null, p, ctx(1)));
+            assertTrue(e.getMessage().startsWith("ExtremeRandomTrees"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> ET.fit(concrete.train(), null, Params.of("criterion", "gini"), ctx(1)));
+        double[] w = new double[blood.train().x().rows()];
+        Arrays.fill(w, 1.0);
+        w[3] = -1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ET.fit(weighted(blood.train(), w), null, Params.empty(), ctx(1)));
+        assertTrue(e.getMessage().contains("row 3"), e.getMessage());
     }
 }

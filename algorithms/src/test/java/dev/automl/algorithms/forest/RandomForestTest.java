@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
+import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.metrics.Task;

@@ -1,4 +1,4 @@
-package dev.automl.algorithms.forest;
+package dev.automl.algorithms;
 
 import dev.automl.algorithms.Params;
 import java.util.Set;
@@ -10,6 +10,7 @@ public final class KnownParams {
     private KnownParams() {
     }
 
+    /** Throws naming the unknown keys and the ones the learner takes. */
     public static void require(String learner, Params params, Set<String> known) {
         TreeSet<String> unknown = new TreeSet<>(params.values().keySet());
         unknown.removeAll(known);

@@ -1,4 +1,4 @@
-package dev.automl.algorithms.forest;
+package dev.automl.algorithms;
 
 import dev.automl.featurization.Target;
 import dev.automl.metrics.Task;
@@ -12,6 +12,7 @@ public final class Priors {
     private Priors() {
     }
 
+    /** Class shares (width = classes) for classification, the one mean for regression. */
     public static double[] of(Target y) {
         if (y.task() == Task.CLASSIFICATION) {
             double[] p = new double[y.numClasses()];

@@ -1,4 +1,4 @@
-package dev.automl.algorithms.forest;
+package dev.automl.algorithms;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs library code that parallelises with parallel streams (Smile's forests and logistic regression) on a
- * ForkJoinPool of exactly the trial's thread budget instead of the JVM-wide common pool.
+ * Runs work that parallelises with parallel streams (Smile's forests and logistic regression, the extremely
+ * randomized trees) on a ForkJoinPool of exactly the trial's thread budget instead of the JVM-wide common pool.
  */
 public final class LibraryThreads {
 

@@ -1,0 +1,36 @@
+package dev.automl.algorithms.forest;
+
+/**
+ * Scores candidate cuts of one tree node and gives its leaf value. An instance keeps scratch sums, so each tree
+ * being grown needs its own.
+ *
+ * <p>Scores are proxies as in scikit-learn: they rank the cuts of one node as the impurity decrease would, without
+ * the terms that are the same for every cut of that node.
+ */
+abstract class SplitCriterion {
+
+    /** The criteria by their hyperparameter names. */
+    enum Kind {
+        GINI, ENTROPY, VARIANCE;
+
+        SplitCriterion create(int numClasses) {
+            return this == VARIANCE ? new VarianceReduction() : new ClassImpurity(numClasses, this == ENTROPY);
+        }
+    }
+
+    /**
+     * Sums the targets of the node's rows {@code [start, end)}.
+     *
+     * @return whether the targets vary, i.e. whether splitting could gain anything
+     */
+    abstract boolean node(double[] y, double[] w, int start, int end);
+
+    /**
+     * The score of sending the node's rows with {@code x[i] <= cut} left, higher is better; negative infinity when a
+     * child would get fewer than {@code minLeaf} rows. {@link #node} must have been called for the same rows.
+     */
+    abstract double score(float[] x, double[] y, double[] w, int start, int end, float cut, int minLeaf);
+
+    /** The leaf value of the node last given to {@link #node}; the array is reused. */
+    abstract double[] leaf();
+}
