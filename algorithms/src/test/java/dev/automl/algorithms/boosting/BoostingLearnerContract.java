@@ -362,7 +362,10 @@ abstract class BoostingLearnerContract {
                     : learner.space(Task.CLASSIFICATION, shape).sample(rng);
             try (FittedModel m = learner.fit(train, valid, p.with("n_estimators", 20), ctx(1))) {
                 Predictions predictions = m.predict(valid.x());
-                assertTrue(Scores.auc(predictions, valid.y()) > 0.6, p.toString());
+                // Portfolio configurations must learn; a random point may regularise itself into a constant
+                // model (lambda_l1 near 10 on 560 rows), which is a poor trial, not a broken one.
+                double auc = Scores.auc(predictions, valid.y());
+                assertTrue(i < portfolio.size() ? auc > 0.6 : auc >= 0.5, auc + " " + p);
                 assertTrue(m.fittedParams().getInt("n_estimators", 0) <= 20);
             }
         }
