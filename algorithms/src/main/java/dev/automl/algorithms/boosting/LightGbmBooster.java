@@ -10,7 +10,6 @@ import com.microsoft.ml.lightgbm.lightgbmlib;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
-import java.io.IOException;
 
 /**
  * A LightGBM booster driven through the C API directly. lightgbm4j's {@code LGBMBooster} predicts into a buffer of
@@ -32,13 +31,7 @@ final class LightGbmBooster implements AutoCloseable {
 
     /** Loads LightGBM's native libraries once per JVM. */
     static void ensureNativeLoaded() {
-        if (!LGBMBooster.isNativeLoaded()) {
-            try {
-                LGBMBooster.loadNative();
-            } catch (IOException | UnsatisfiedLinkError e) {
-                throw new IllegalStateException("LightGBM's native library could not be loaded: " + e.getMessage(), e);
-            }
-        }
+        LightGbmNative.ensureLoaded();
     }
 
     static LightGbmBooster create(LGBMDataset train, String params) {

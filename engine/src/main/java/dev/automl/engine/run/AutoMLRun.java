@@ -49,8 +49,6 @@ public final class AutoMLRun {
     static final double GRACE_SECONDS = 3;
     /** The time promise: the run ends within timeout + 10 % + this many seconds (JVM start included). */
     static final double SLACK_SECONDS = 15;
-    /** Below this many training rows a trial uses one thread. */
-    static final int SMALL_DATA_ROWS = 10_000;
 
     private final LearnerCatalog catalog;
     private final RunReporter reporter;
@@ -110,7 +108,7 @@ public final class AutoMLRun {
         DataShape shape = shape(data, plan);
         SearchStrategy search = new PortfolioThenRandomSearch(learners, spec.task(), shape, options.seed());
 
-        int threads = threadsPerTrial(limits, options.cores(), shape.rows());
+        int threads = threadsPerTrial(limits, options.cores());
         String stopReason = search(spec, search, runner, board, out, jobEnd, plan, data, threads, options.seed());
         summary.put("stopped_because", stopReason);
         reporter.info("Search ended: " + stopReason + ".");
@@ -256,17 +254,10 @@ public final class AutoMLRun {
         }
     }
 
-    /**
-     * An even share of the cores per concurrent trial, within max_cores_per_trial. Below
-     * {@link #SMALL_DATA_ROWS} rows one thread: the libraries' threads then spend more time waiting for each
-     * other than working (LightGBM took 11 s with two threads and 7 s with one on 344 rows, 10 folds).
-     */
-    static int threadsPerTrial(Limits limits, int cores, int rows) {
+    /** An even share of the cores per concurrent trial, within max_cores_per_trial. */
+    static int threadsPerTrial(Limits limits, int cores) {
         int threads = Math.max(1, cores / limits.maxConcurrentTrials());
-        if (limits.maxCoresPerTrial() > 0) {
-            threads = Math.min(threads, limits.maxCoresPerTrial());
-        }
-        return rows < SMALL_DATA_ROWS ? 1 : threads;
+        return limits.maxCoresPerTrial() > 0 ? Math.min(threads, limits.maxCoresPerTrial()) : threads;
     }
 
     /** Seconds to keep free at the end of the search for the refit of the current best and for writing results. */
@@ -330,8 +321,7 @@ public final class AutoMLRun {
         FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
         FeatureMatrix x = featurizer.transform(data.features(), plan.refitRows(), learner.view());
         TrainingData train = new TrainingData(x, data.target().select(plan.refitRows()));
-        int threads = threadsPerTrial(new Limits(0, 0, 1, 1, spec.limits().maxCoresPerTrial(), false, null),
-                options.cores(), plan.refitRows().length);
+        int threads = threadsPerTrial(new Limits(0, 0, 1, 1, spec.limits().maxCoresPerTrial(), false, null), options.cores());
         TrialContext ctx = new TrialContext(hardEnd.minusSeconds(1), threads, options.seed() * 1_000_003L);
         CompletableFuture<FittedModel> fit = CompletableFuture.supplyAsync(
                 () -> learner.fit(train, null, best.refitParams(), ctx), runnable -> {
