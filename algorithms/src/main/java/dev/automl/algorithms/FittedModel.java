@@ -3,11 +3,21 @@ package dev.automl.algorithms;
 import dev.automl.featurization.FeatureMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A trained learner: predicts, saves itself as data files, and frees any native memory on close. */
 public interface FittedModel extends AutoCloseable {
 
     Predictions predict(FeatureMatrix x);
+
+    /**
+     * Predictions for the validation rows that were passed to {@code fit}, when fitting produced them anyway (a
+     * boosting library keeps them up to date for early stopping); empty otherwise. They must equal
+     * {@code predict(valid.x())} up to floating-point rounding.
+     */
+    default Optional<Predictions> validationPredictions() {
+        return Optional.empty();
+    }
 
     /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
     void save(Path dir) throws IOException;

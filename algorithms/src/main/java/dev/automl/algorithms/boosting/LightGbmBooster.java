@@ -93,6 +93,39 @@ final class LightGbmBooster implements AutoCloseable {
         }
     }
 
+    /** Drops the iterations after the first {@code iterations}, updating the training and validation scores. */
+    void rollbackTo(int iterations) {
+        while (currentIteration() > iterations) {
+            check(lightgbmlib.LGBM_BoosterRollbackOneIter(handle()), "rolling back an iteration");
+        }
+    }
+
+    /**
+     * LightGBM's own transformed predictions for the first validation set at the current iteration (probabilities
+     * for classification), kept up to date while training, so reading them costs nothing like a new prediction.
+     * Multiclass values are class-major: all rows of class 0, then class 1, and so on.
+     */
+    double[] validPredictions() {
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
+        SWIGTYPE_p_double output = null;
+        try {
+            check(lightgbmlib.LGBM_BoosterGetNumPredict(handle(), 1, length), "sizing the validation predictions");
+            long n = lightgbmlib.int64_tp_value(length);
+            output = lightgbmlib.new_doubleArray(n);
+            check(lightgbmlib.LGBM_BoosterGetPredict(handle(), 1, length, output), "reading the validation predictions");
+            double[] out = new double[(int) n];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = lightgbmlib.doubleArray_getitem(output, i);
+            }
+            return out;
+        } finally {
+            lightgbmlib.delete_int64_tp(length);
+            if (output != null) {
+                lightgbmlib.delete_doubleArray(output);
+            }
+        }
+    }
+
     /** The first metric on the first validation set (data index 1; index 0 is the training data). */
     double validLoss() {
         SWIGTYPE_p_int count = lightgbmlib.new_intp();

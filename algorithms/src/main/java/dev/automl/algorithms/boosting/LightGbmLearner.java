@@ -4,6 +4,7 @@ import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
@@ -113,13 +114,19 @@ public final class LightGbmLearner implements Learner {
                     return booster.validLoss();
                 }
             }, maxRounds, stopping, ctx.deadline());
-            int kept = outcome.bestRounds();
-            // Reloading from the text of the kept rounds drops the rounds after the best one, frees the training
-            // state, and makes this model predict exactly as the one load() will read back.
-            String model = training.modelString(kept == 0 ? -1 : kept);
-            Params fitted = params.with(LibraryParams.ROUNDS, Math.max(1, kept));
-            return LightGbmModel.owning(LightGbmBooster.fromModelString(model),
-                    new ModelInfo(NAME, task, numClasses, kept, fitted), ctx.threads());
+            int kept = Math.max(1, outcome.bestRounds());
+            // Rolling back keeps LightGBM's running validation scores, which are then the validation predictions
+            // at the best round for free; predicting them again from a large model took longer than training.
+            training.rollbackTo(kept);
+            Predictions validPredictions = earlyStopping ? fromClassMajor(training.validPredictions(), task, numClasses,
+                    valid.x().rows()) : null;
+            Params fitted = params.with(LibraryParams.ROUNDS, kept);
+            LightGbmModel model = LightGbmModel.owning(training, new ModelInfo(NAME, task, numClasses, kept, fitted),
+                    ctx.threads(), validPredictions, trainSet, validSet);
+            training = null;
+            trainSet = null;
+            validSet = null;
+            return model;
         } finally {
             if (training != null) {
                 training.close();
@@ -127,6 +134,23 @@ public final class LightGbmLearner implements Learner {
             LightGbmBooster.closeQuietly(validSet);
             LightGbmBooster.closeQuietly(trainSet);
         }
+    }
+
+    /** LightGBM's class-major outputs (one value per row for binary) as row-major predictions. */
+    static Predictions fromClassMajor(double[] values, Task task, int numClasses, int rows) {
+        if (task == Task.REGRESSION) {
+            return Predictions.regression(values);
+        }
+        int width = numClasses == 2 ? 1 : numClasses;
+        double[] out = new double[rows * numClasses];
+        double[] row = new double[width];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < width; k++) {
+                row[k] = values[k * rows + i];
+            }
+            ClassProbabilities.writeRow(row, 0, numClasses, out, i);
+        }
+        return Predictions.probabilities(out, numClasses);
     }
 
     @Override

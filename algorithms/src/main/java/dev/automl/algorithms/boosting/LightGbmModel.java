@@ -5,9 +5,11 @@ import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.metrics.Task;
+import io.github.metarank.lightgbm4j.LGBMDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A trained LightGBM model that holds only the rounds it predicts with, saved as LightGBM's own
@@ -21,25 +23,41 @@ final class LightGbmModel implements FittedModel {
     private final ModelInfo info;
     private final int numFeatures;
     private final String predictParams;
+    private final Predictions validPredictions;
+    // A booster fresh from training points at its datasets, so they live as long as the model.
+    private final LGBMDataset trainSet;
+    private final LGBMDataset validSet;
 
-    private LightGbmModel(LightGbmBooster booster, ModelInfo info, int numFeatures, int threads) {
+    private LightGbmModel(LightGbmBooster booster, ModelInfo info, int numFeatures, int threads, Predictions validPredictions,
+                          LGBMDataset trainSet, LGBMDataset validSet) {
         this.booster = booster;
         this.info = info;
         this.numFeatures = numFeatures;
         this.predictParams = "num_threads=" + threads;
+        this.validPredictions = validPredictions;
+        this.trainSet = trainSet;
+        this.validSet = validSet;
     }
 
     /**
-     * A model around a booster that must hold exactly the rounds to predict with; the model owns the booster from
-     * here on, and frees it if it cannot be built.
+     * A model around a booster that must hold exactly the rounds to predict with; the model owns the booster and
+     * the datasets from here on, and frees them if it cannot be built.
      */
-    static LightGbmModel owning(LightGbmBooster booster, ModelInfo info, int threads) {
+    static LightGbmModel owning(LightGbmBooster booster, ModelInfo info, int threads, Predictions validPredictions,
+                                LGBMDataset trainSet, LGBMDataset validSet) {
         try {
-            return new LightGbmModel(booster, info, booster.numFeatures(), threads);
+            return new LightGbmModel(booster, info, booster.numFeatures(), threads, validPredictions, trainSet, validSet);
         } catch (RuntimeException e) {
             booster.close();
+            LightGbmBooster.closeQuietly(validSet);
+            LightGbmBooster.closeQuietly(trainSet);
             throw e;
         }
+    }
+
+    @Override
+    public Optional<Predictions> validationPredictions() {
+        return Optional.ofNullable(validPredictions);
     }
 
     static LightGbmModel load(Path dir, Task task, int numClasses, int threads) throws IOException {
@@ -54,7 +72,7 @@ final class LightGbmModel implements FittedModel {
         } catch (IllegalStateException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return owning(booster, info, threads);
+        return owning(booster, info, threads, null, null, null);
     }
 
     @Override
@@ -101,5 +119,7 @@ final class LightGbmModel implements FittedModel {
     @Override
     public void close() {
         booster.close();
+        LightGbmBooster.closeQuietly(validSet);
+        LightGbmBooster.closeQuietly(trainSet);
     }
 }

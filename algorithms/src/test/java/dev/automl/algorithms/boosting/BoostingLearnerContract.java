@@ -124,6 +124,23 @@ abstract class BoostingLearnerContract {
     // (best 0.934, XGBoost). Measured here: LightGBM 0.911, XGBoost 0.908 on half the rows, early-stopped on a
     // quarter; 0.85 leaves room for that smaller training set.
     @Test
+    void validationPredictionsFromTrainingEqualFreshPredictions() {
+        for (CsvDataset data : List.of(IRIS, BLOOD, CONCRETE)) {
+            Task task = data == CONCRETE ? Task.REGRESSION : Task.CLASSIFICATION;
+            TrainingData train = data.select(TRAIN);
+            TrainingData valid = data.select(VALID);
+            try (FittedModel m = learner(task).fit(train, valid, start(task, train), ctx(1))) {
+                Predictions fresh = m.predict(valid.x());
+                m.validationPredictions().ifPresent(kept -> {
+                    for (int i = 0; i < fresh.values().length; i++) {
+                        assertEquals(fresh.values()[i], kept.values()[i], 1e-9, "value " + i);
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
     void concreteR2() {
         TrainingData train = CONCRETE.select(TRAIN);
         TrainingData test = CONCRETE.select(TEST);

@@ -49,6 +49,8 @@ public final class AutoMLRun {
     static final double GRACE_SECONDS = 3;
     /** The time promise: the run ends within timeout + 10 % + this many seconds (JVM start included). */
     static final double SLACK_SECONDS = 15;
+    /** Time kept at the end for writing the model, the test scores and the summary. */
+    static final double SAVE_SECONDS = 2;
 
     private final LearnerCatalog catalog;
     private final RunReporter reporter;
@@ -70,7 +72,7 @@ public final class AutoMLRun {
     }
 
     /** An in-flight trial. */
-    private record Running(TrialSpec spec, CompletableFuture<TrialResult> future, Deadline deadline, Thread thread,
+    private record Running(TrialSpec spec, CompletableFuture<TrialOutcome> future, Deadline deadline, Thread thread,
                            long startNanos) {
     }
 
@@ -109,15 +111,18 @@ public final class AutoMLRun {
         SearchStrategy search = new PortfolioThenRandomSearch(learners, spec.task(), shape, options.seed());
 
         int threads = threadsPerTrial(limits, options.cores());
-        String stopReason = search(spec, search, runner, board, out, jobEnd, plan, data, threads, options.seed());
+        StandInModel standIn = new StandInModel();
+        String stopReason = search(spec, search, runner, board, out, jobEnd, plan, data, threads, options.seed(), standIn);
         summary.put("stopped_because", stopReason);
         reporter.info("Search ended: " + stopReason + ".");
 
         Optional<TrialResult> best = board.best();
         boolean saved = false;
         if (best.isPresent()) {
-            saved = refitAndSave(spec, data, plan, board, out, summary, hardEnd, options);
-        } else {
+            saved = refitAndSave(spec, data, plan, board, out, summary, hardEnd, options, standIn, cache);
+        }
+        standIn.close();
+        if (best.isEmpty()) {
             reporter.info("No trial completed; see " + out.path().resolve(RunDirectory.TRIALS) + " for the reasons.");
         }
         summary.put("trials", trialCounts(board));
@@ -143,7 +148,7 @@ public final class AutoMLRun {
     }
 
     private String search(JobSpec spec, SearchStrategy search, TrialRunner runner, Leaderboard board, RunDirectory out,
-                          Deadline jobEnd, ValidationPlan plan, JobData data, int threads, long seed) {
+                          Deadline jobEnd, ValidationPlan plan, JobData data, int threads, long seed, StandInModel standIn) {
         Limits limits = spec.limits();
         List<Running> running = new ArrayList<>();
         List<TrialResult> finished = new ArrayList<>();
@@ -181,21 +186,23 @@ public final class AutoMLRun {
             waitForAny(running);
             for (Iterator<Running> it = running.iterator(); it.hasNext(); ) {
                 Running r = it.next();
-                TrialResult result = null;
+                TrialResult result;
                 if (r.future().isDone()) {
-                    result = r.future().join();
-                } else if (r.deadline().expired() && r.deadline().minusSeconds(-GRACE_SECONDS).expired()) {
+                    TrialOutcome outcome = r.future().join();
+                    result = outcome.result();
+                    board.add(result);
+                    standIn.offer(outcome, board);
+                } else if (r.deadline().minusSeconds(-GRACE_SECONDS).expired()) {
                     r.future().cancel(true);
                     r.thread().interrupt();
                     result = TrialResult.failed(r.spec(), TrialStatus.TIMED_OUT, String.format(Locale.ROOT,
                             "did not stop within %.0f s of its deadline and was abandoned", GRACE_SECONDS),
                             (System.nanoTime() - r.startNanos()) / 1e9);
-                }
-                if (result == null) {
+                    board.add(result);
+                } else {
                     continue;
                 }
                 it.remove();
-                board.add(result);
                 finished.add(result);
                 out.record(result, board);
                 reporter.trialFinished(result, board);
@@ -212,11 +219,14 @@ public final class AutoMLRun {
 
     private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, long seed, String limitName,
                           boolean keepTruncated) {
-        CompletableFuture<TrialResult> future = new CompletableFuture<>();
+        CompletableFuture<TrialOutcome> future = new CompletableFuture<>();
         long trialSeed = seed * 1_000_003L + spec.id();
         Thread t = new Thread(() -> {
             try {
-                future.complete(runner.run(spec, deadline, threads, trialSeed, limitName, keepTruncated));
+                TrialOutcome outcome = runner.run(spec, deadline, threads, trialSeed, limitName, keepTruncated);
+                if (!future.complete(outcome)) {
+                    outcome.close(); // abandoned: nobody will take the model
+                }
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
@@ -277,40 +287,75 @@ public final class AutoMLRun {
         return t.fitSeconds() / folds / Math.max(trainShare, 0.1);
     }
 
+    /**
+     * Refits the best trial on all training rows and saves it. When the refit will not fit in the time left, or
+     * fails, the best trial's first-fold model (trained on that fold's training rows) is saved instead; failing
+     * that, the next best trials are refit.
+     */
     private boolean refitAndSave(JobSpec spec, JobData data, ValidationPlan plan, Leaderboard board, RunDirectory out,
-                                 Map<String, Object> summary, Deadline hardEnd, Options options) {
+                                 Map<String, Object> summary, Deadline hardEnd, Options options, StandInModel standIn,
+                                 FeatureCache cache) {
+        Deadline saveBy = hardEnd.minusSeconds(SAVE_SECONDS);
         List<TrialResult> candidates = board.ranked().stream().filter(TrialResult::completed).limit(3).toList();
         for (TrialResult candidate : candidates) {
-            if (hardEnd.remainingSeconds() < 1) {
+            if (saveBy.remainingSeconds() < 0.5) {
                 break;
             }
             long t0 = System.nanoTime();
-            reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + ") on all "
-                    + plan.refitRows().length + " training rows ...");
-            try {
-                TrainedPipeline pipeline = refit(candidate, spec, data, plan, hardEnd, options);
-                Map<String, Object> refit = new LinkedHashMap<>();
-                refit.put("trial_id", candidate.id());
-                refit.put("rows", plan.refitRows().length);
-                refit.put("seconds", RunDirectory.round((System.nanoTime() - t0) / 1e9));
-                refit.put("hyperparameters", candidate.refitParams().values());
-                try (pipeline) {
-                    ModelStore.save(out.modelDir(), pipeline, data.schema(), spec.targetColumn(), provenance(spec, candidate, options, data));
-                    summary.put("refit", refit);
-                    summary.put("model", RunDirectory.MODEL);
-                    if (data.testFeatures() != null) {
-                        summary.put("test", testMetrics(pipeline, data, spec));
-                    }
+            Map<String, Object> refit = new LinkedHashMap<>();
+            refit.put("trial_id", candidate.id());
+            TrainedPipeline pipeline = null;
+            Optional<TrialOutcome> standing = standIn.take(candidate.id());
+            double estimate = 1.3 * refitEstimateSeconds(candidate, plan) + 1;
+            if (standing.isPresent() && estimate > saveBy.remainingSeconds()) {
+                refit.put("skipped", String.format(Locale.ROOT, "an estimated %.0f s, %.0f s left", estimate, saveBy.remainingSeconds()));
+            } else {
+                reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + ") on all "
+                        + plan.refitRows().length + " training rows ...");
+                try {
+                    pipeline = refit(candidate, spec, data, plan, saveBy, options);
+                    refit.put("rows", plan.refitRows().length);
+                    refit.put("hyperparameters", candidate.refitParams().values());
+                } catch (InvalidInputException e) {
+                    standing.ifPresent(TrialOutcome::close);
+                    throw e;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    reporter.info("Refit of trial " + candidate.id() + " failed (" + reason + ")");
+                    refit.put("failed", reason);
                 }
-                reporter.info("Model saved to " + out.modelDir());
-                return true;
-            } catch (InvalidInputException e) {
-                throw e;
-            } catch (RuntimeException | IOException | OutOfMemoryError e) {
-                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                reporter.info("Refit of trial " + candidate.id() + " failed (" + reason + ")");
-                summary.put("refit_failures", appendTo(summary.get("refit_failures"), "trial " + candidate.id() + ": " + reason));
             }
+            if (pipeline == null && standing.isPresent()) {
+                Learner learner = catalog.byName(candidate.algorithm()).orElseThrow();
+                pipeline = new TrainedPipeline(cache.featurizer(0), data.encoding(), learner, candidate.params(), standing.get().firstFold());
+                refit.put("rows", plan.folds().get(0).train().length);
+                refit.put("stand_in", "the model of the first validation fold, trained on its training rows");
+                reporter.info("Saving trial " + candidate.id() + "'s first-fold model instead of a refit ("
+                        + refit.getOrDefault("skipped", refit.get("failed")) + ").");
+            } else if (standing.isPresent()) {
+                standing.get().close();
+            }
+            refit.put("seconds", RunDirectory.round((System.nanoTime() - t0) / 1e9));
+            summary.put("refit", refit);
+            if (pipeline == null) {
+                continue;
+            }
+            try (TrainedPipeline saving = pipeline) {
+                ModelStore.save(out.modelDir(), saving, data.schema(), spec.targetColumn(), provenance(spec, candidate, options, data));
+                summary.put("model", RunDirectory.MODEL);
+                if (data.testFeatures() != null) {
+                    summary.put("test", testMetrics(saving, data, spec));
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof InvalidInputException iie) {
+                    throw iie;
+                }
+                reporter.info("Saving trial " + candidate.id() + "'s model failed (" + e + ")");
+                summary.put("model_failure", e.toString());
+                continue;
+            }
+            reporter.info("Model saved to " + out.modelDir());
+            return true;
         }
         return false;
     }
@@ -322,6 +367,7 @@ public final class AutoMLRun {
         FeatureMatrix x = featurizer.transform(data.features(), plan.refitRows(), learner.view());
         TrainingData train = new TrainingData(x, data.target().select(plan.refitRows()));
         int threads = threadsPerTrial(new Limits(0, 0, 1, 1, spec.limits().maxCoresPerTrial(), false, null), options.cores());
+        // The learner aims a second early, so that its last round and its prediction buffers fit in.
         TrialContext ctx = new TrialContext(hardEnd.minusSeconds(1), threads, options.seed() * 1_000_003L);
         CompletableFuture<FittedModel> fit = CompletableFuture.supplyAsync(
                 () -> learner.fit(train, null, best.refitParams(), ctx), runnable -> {

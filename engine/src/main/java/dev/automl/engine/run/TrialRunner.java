@@ -11,7 +11,6 @@ import dev.automl.featurization.Target;
 import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +55,8 @@ public final class TrialRunner {
      *                      end, where a boosting model with fewer rounds, scored on the folds it finished, beats
      *                      having no model at all; false for trial_timeout_minutes, whose trials are timed out
      */
-    public TrialResult run(TrialSpec spec, Deadline deadline, int threads, long seed, String limitName,
-                           boolean keepTruncated) {
+    public TrialOutcome run(TrialSpec spec, Deadline deadline, int threads, long seed, String limitName,
+                            boolean keepTruncated) {
         long start = System.nanoTime();
         int folds = plan.folds().size();
         int parallel = Math.min(threads, folds);
@@ -74,26 +73,53 @@ public final class TrialRunner {
             for (int f = 0; f < folds; f++) {
                 int fold = f;
                 Callable<FoldOutcome> task = () -> fitFold(spec, fold, deadline, libraryThreads, seed, keepTruncated, predictions);
-                futures.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
+                if (pool == null) {
+                    outcomes[f] = task.call();
+                } else {
+                    futures.add(pool.submit(task));
+                }
             }
-            for (int f = 0; f < folds; f++) {
+            for (int f = 0; f < futures.size(); f++) {
                 outcomes[f] = futures.get(f).get();
             }
         } catch (ExecutionException e) {
+            closeModels(outcomes);
             Throwable cause = e.getCause();
             if (cause instanceof InvalidInputException iie) {
                 throw iie;
             }
-            return failed(spec, cause, start);
+            return new TrialOutcome(failed(spec, cause, start), null);
         } catch (InvalidInputException e) {
+            closeModels(outcomes);
             throw e;
         } catch (Exception | OutOfMemoryError | LinkageError e) {
-            return failed(spec, e, start);
+            closeModels(outcomes);
+            return new TrialOutcome(failed(spec, e, start), null);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
+        TrialResult result = score(spec, outcomes, predictions, start, limitName, keepTruncated);
+        FittedModel first = outcomes[0].model();
+        if (!result.completed() && first != null) {
+            first.close();
+            first = null;
+        }
+        return new TrialOutcome(result, first);
+    }
+
+    private static void closeModels(FoldOutcome[] outcomes) {
+        for (FoldOutcome o : outcomes) {
+            if (o != null && o.model() != null) {
+                o.model().close();
+            }
+        }
+    }
+
+    private TrialResult score(TrialSpec spec, FoldOutcome[] outcomes, double[] predictions, long start, String limitName,
+                              boolean keepTruncated) {
+        int folds = outcomes.length;
         List<Params> fitted = new ArrayList<>();
         List<Integer> done = new ArrayList<>();
         boolean cut = false;
@@ -134,29 +160,39 @@ public final class TrialRunner {
                 metrics, score, seconds(start), RefitParams.combine(fitted), done.size() == folds ? predictions : null);
     }
 
-    /** What one fold left: the parameters its model found (null when it has no model) and whether time ran out. */
-    private record FoldOutcome(Params fitted, boolean cut) {
+    /**
+     * What one fold left: the parameters its model found (null when it has no model), whether time ran out, and
+     * for the first fold its model, kept open as a stand-in should the final refit not fit in the time left.
+     */
+    private record FoldOutcome(Params fitted, boolean cut, FittedModel model) {
     }
 
     private FoldOutcome fitFold(TrialSpec spec, int fold, Deadline deadline, int threads, long seed, boolean keepTruncated,
                                 double[] predictions) {
         if (deadline.expired()) {
-            return new FoldOutcome(null, true);
+            return new FoldOutcome(null, true, null);
         }
         FoldFeatures ff = cache.get(fold, spec.learner().view());
         TrialContext ctx = new TrialContext(deadline, threads, seed + 7919L * fold);
-        try (FittedModel model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx)) {
+        FittedModel model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx);
+        boolean keep = false;
+        try {
             boolean cut = deadline.expired();
             if (cut && !keepTruncated) {
-                return new FoldOutcome(null, true);
+                return new FoldOutcome(null, true, null);
             }
-            Predictions p = model.predict(ff.valid().x());
+            Predictions p = model.validationPredictions().orElseGet(() -> model.predict(ff.valid().x()));
             int[] rows = plan.folds().get(fold).valid();
             // Folds write disjoint rows, so they can fill the shared array side by side.
             for (int i = 0; i < rows.length; i++) {
                 System.arraycopy(p.values(), i * width, predictions, positionOf[rows[i]] * width, width);
             }
-            return new FoldOutcome(model.fittedParams(), cut);
+            keep = fold == 0;
+            return new FoldOutcome(model.fittedParams(), cut, keep ? model : null);
+        } finally {
+            if (!keep) {
+                model.close();
+            }
         }
     }
 
