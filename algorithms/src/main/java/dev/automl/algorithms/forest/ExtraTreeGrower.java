@@ -1,6 +1,5 @@
 package dev.automl.algorithms.forest;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -9,13 +8,19 @@ import java.util.SplittableRandom;
  * constant in the node are drawn, each gets one cut point drawn uniformly between its minimum and maximum over the
  * node's rows, and the best-scoring cut is kept.
  *
- * <p>Nodes are grown depth first over one array of row indices, partitioned in place, as scikit-learn does. Which
- * features are constant is inherited from the parent (a feature constant in a node stays constant below it), so
- * deep nodes do not rescan them; the bookkeeping is scikit-learn's ({@code features} / {@code constantFeatures}).
+ * <p>Nodes are grown breadth first, in the order they were created, over one array of row indices partitioned in
+ * place. {@code maxLeafNodes} makes every node still waiting a leaf once another split would exceed it, so a capped
+ * tree spends its splits level by level instead of down one branch. scikit-learn grows best first when
+ * max_leaf_nodes is set (the waiting node whose split decreases impurity most goes next), which needs every waiting
+ * node's cut drawn and scored before choosing; breadth first is simpler, and a capped tree is the uncapped tree with
+ * the same seed cut short. Which features are constant is inherited from the parent (a feature constant in a node
+ * stays constant below it), so deep nodes do not rescan them, as in scikit-learn; each waiting node keeps its
+ * parent's list in the {@link NodeQueue}.
  */
 final class ExtraTreeGrower {
 
     private static final int NO_PARENT = -1;
+    private static final int[] NO_FEATURES = new int[0];
 
     private final ExtraTreeData data;
     private final ExtraTrees.Settings settings;
@@ -31,17 +36,12 @@ final class ExtraTreeGrower {
     private float[] values;
     private float[] bestValues;
 
-    /** {@code features[0, n)} of a node: its known-constant features first, in {@code constantFeatures}' order. */
+    /** A permutation of the features; a node moves its known-constant features to the front. */
     private final int[] features;
-    private final int[] constantFeatures;
+    /** Where each feature is in {@code features}. */
+    private final int[] position;
 
-    /** Nodes waiting to be grown: row range, depth, known constant features, parent reference. */
-    private int[] stackStart = new int[64];
-    private int[] stackEnd = new int[64];
-    private int[] stackDepth = new int[64];
-    private int[] stackConstants = new int[64];
-    private int[] stackParent = new int[64];
-    private int stackSize;
+    private final NodeQueue queue = new NodeQueue();
 
     ExtraTreeGrower(ExtraTreeData data, ExtraTrees.Settings settings, long seed) {
         this.data = data;
@@ -59,19 +59,19 @@ final class ExtraTreeGrower {
         this.values = new float[n];
         this.bestValues = new float[n];
         this.features = new int[data.features()];
+        this.position = new int[data.features()];
         for (int f = 0; f < features.length; f++) {
             features[f] = f;
+            position[f] = f;
         }
-        this.constantFeatures = new int[data.features()];
     }
 
     TreeEnsemble.Tree grow() {
-        push(0, data.rows, 0, 0, NO_PARENT);
-        while (stackSize > 0) {
-            stackSize--;
-            int parent = stackParent[stackSize];
-            int ref = node(stackStart[stackSize], stackEnd[stackSize], stackDepth[stackSize],
-                    stackConstants[stackSize]);
+        queue.push(0, data.rows, 0, NO_PARENT, queue.constants(NO_FEATURES, 0), 0);
+        while (!queue.isEmpty()) {
+            queue.pop();
+            int parent = queue.parent();
+            int ref = node(queue.start(), queue.end(), queue.depth());
             if (parent != NO_PARENT) {
                 out.child(parent >> 1, (parent & 1) == 0, ref);
             }
@@ -79,13 +79,21 @@ final class ExtraTreeGrower {
         return out.build();
     }
 
-    /** Grows the node of rows {@code [start, end)} and returns its reference; a split pushes its two children. */
-    private int node(int start, int end, int depth, int knownConstants) {
+    /**
+     * Grows the node last popped, of rows {@code [start, end)}, and returns its reference; a split pushes its two
+     * children.
+     */
+    private int node(int start, int end, int depth) {
         int n = end - start;
         boolean varies = criterion.node(y, w, start, end);
+        // Leaves = splits + 1, so a split is allowed while splits + 2 <= maxLeafNodes.
         if (!varies || depth >= settings.maxDepth() || n < settings.minSamplesSplit()
-                || n < 2 * settings.minSamplesLeaf()) {
+                || n < 2 * settings.minSamplesLeaf() || out.splits() + 2L > settings.maxLeafNodes()) {
             return out.leaf(criterion.leaf());
+        }
+        int knownConstants = queue.constantsCount();
+        for (int i = 0; i < knownConstants; i++) {
+            swapFeatures(i, position[queue.constant(i)]);
         }
 
         int bestFeature = -1;
@@ -104,7 +112,7 @@ final class ExtraTreeGrower {
         while (unvisited > total && tried < settings.featuresPerSplit()) {
             int j = drawn + random.nextInt(unvisited - found - drawn);
             if (j < knownConstants) {
-                swap(features, drawn, j);
+                swapFeatures(drawn, j);
                 drawn++;
                 continue;
             }
@@ -125,13 +133,13 @@ final class ExtraTreeGrower {
                 }
             }
             if (!(max > min)) {
-                swap(features, j, total);
+                swapFeatures(j, total);
                 found++;
                 total++;
                 continue;
             }
             unvisited--;
-            swap(features, unvisited, j);
+            swapFeatures(unvisited, j);
             tried++;
 
             double threshold = cutPoint(min, max);
@@ -152,18 +160,15 @@ final class ExtraTreeGrower {
             }
         }
 
-        // Keep features[0, known) in the order the siblings and children expect, and record what was found.
-        System.arraycopy(constantFeatures, 0, features, 0, knownConstants);
-        System.arraycopy(features, knownConstants, constantFeatures, knownConstants, found);
-
         if (bestFeature < 0) {
             return out.leaf(criterion.leaf());
         }
         int ref = out.split(bestFeature, bestThreshold);
         int mid = partition(bestValues, start, end, bestCut);
-        // Right first, so that the left child is grown next.
-        push(mid, end, depth + 1, total, ref << 1 | 1);
-        push(start, mid, depth + 1, total, ref << 1);
+        // features[0, total) now holds the known constants and those found here: what both children inherit.
+        int constants = queue.constants(features, total);
+        queue.push(start, mid, depth + 1, ref << 1, constants, total);
+        queue.push(mid, end, depth + 1, ref << 1 | 1, constants, total);
         return ref;
     }
 
@@ -196,21 +201,13 @@ final class ExtraTreeGrower {
         return i;
     }
 
-    private void push(int start, int end, int depth, int constants, int parent) {
-        if (stackSize == stackStart.length) {
-            int n = stackSize * 2;
-            stackStart = Arrays.copyOf(stackStart, n);
-            stackEnd = Arrays.copyOf(stackEnd, n);
-            stackDepth = Arrays.copyOf(stackDepth, n);
-            stackConstants = Arrays.copyOf(stackConstants, n);
-            stackParent = Arrays.copyOf(stackParent, n);
-        }
-        stackStart[stackSize] = start;
-        stackEnd[stackSize] = end;
-        stackDepth[stackSize] = depth;
-        stackConstants[stackSize] = constants;
-        stackParent[stackSize] = parent;
-        stackSize++;
+    private void swapFeatures(int i, int j) {
+        int a = features[i];
+        int b = features[j];
+        features[i] = b;
+        features[j] = a;
+        position[b] = i;
+        position[a] = j;
     }
 
     private static void swap(int[] a, int i, int j) {

@@ -9,11 +9,15 @@ import java.util.stream.IntStream;
  */
 final class ExtraTrees {
 
-    /** Tree settings, already resolved against the data; {@code maxDepth} is {@link Integer#MAX_VALUE} for none. */
-    record Settings(int featuresPerSplit, int minSamplesSplit, int minSamplesLeaf, int maxDepth,
+    /**
+     * Tree settings, already resolved against the data; {@code maxDepth} and {@code maxLeafNodes} are
+     * {@link Integer#MAX_VALUE} for none.
+     */
+    record Settings(int featuresPerSplit, int minSamplesSplit, int minSamplesLeaf, int maxDepth, int maxLeafNodes,
                     SplitCriterion.Kind criterion) {
         Settings {
-            if (featuresPerSplit < 1 || minSamplesSplit < 2 || minSamplesLeaf < 1 || maxDepth < 1) {
+            if (featuresPerSplit < 1 || minSamplesSplit < 2 || minSamplesLeaf < 1 || maxDepth < 1
+                    || maxLeafNodes < 2) {
                 throw new IllegalArgumentException("bad tree settings " + this);
             }
         }

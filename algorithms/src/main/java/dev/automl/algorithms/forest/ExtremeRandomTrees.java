@@ -6,7 +6,6 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Learner;
-import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
@@ -32,14 +31,22 @@ import java.util.Set;
  * <p>Hyperparameters (scikit-learn's names): {@code n_estimators} (default 300), {@code max_features} ("sqrt",
  * "log2", a fraction or a count; default "sqrt" for classification and 1.0 for regression, as scikit-learn),
  * {@code min_samples_split} (default 2), {@code min_samples_leaf} (default 1; cuts leaving a child fewer rows are
- * not taken), {@code max_depth} (default 0 = unlimited) and, for classification, {@code criterion} ("gini" or
- * "entropy").
+ * not taken), {@code max_depth} (default 0 = unlimited), {@code max_leaf_nodes} (default 15000 as
+ * {@link RandomForest} and AutoGluon, 0 = unlimited; trees grow breadth first and every node still waiting becomes a
+ * leaf once another split would exceed it, where scikit-learn grows best first) and, for classification,
+ * {@code criterion} ("gini" or "entropy"). The forest stops adding trees early once it holds
+ * {@link Forests#MAX_LEAF_VALUES} leaf values; its fitted {@code n_estimators} is the number of trees it grew.
  */
 public final class ExtremeRandomTrees implements Learner {
 
     public static final String NAME = "ExtremeRandomTrees";
 
     static final int DEFAULT_TREES = 300;
+    /**
+     * Fully grown trees on covertype (100k rows) have about 28,500 leaves; AutoGluon caps its extra trees as its
+     * random forests, at 15,000.
+     */
+    static final int DEFAULT_MAX_LEAF_NODES = RandomForest.DEFAULT_MAX_LEAF_NODES;
     /**
      * Measured against {@link RandomForest}, both at their defaults with the same tree count on 2 threads
      * (ExtraTreesTimingBench.costRelativeToRandomForest): 0.13 to 0.45 of its time over covertype, friedman1,
@@ -48,7 +55,18 @@ public final class ExtremeRandomTrees implements Learner {
      */
     static final double RELATIVE_COST = RandomForest.RELATIVE_COST * 0.35;
     private static final Set<String> KNOWN = Set.of("n_estimators", "max_features", "min_samples_split",
-            "min_samples_leaf", "max_depth", "criterion");
+            "min_samples_leaf", "max_depth", "max_leaf_nodes", "criterion");
+
+    private final long maxLeafValues;
+
+    public ExtremeRandomTrees() {
+        this(Forests.MAX_LEAF_VALUES);
+    }
+
+    /** A forest that stops adding trees above {@code maxLeafValues} leaf values (tests use a small one). */
+    ExtremeRandomTrees(long maxLeafValues) {
+        this.maxLeafValues = maxLeafValues;
+    }
 
     @Override
     public String name() {
@@ -75,7 +93,9 @@ public final class ExtremeRandomTrees implements Learner {
         List<Hyperparameter> hs = new ArrayList<>(List.of(
                 new Hyperparameter.IntRange("n_estimators", 50, 500, false),
                 new Hyperparameter.RealRange("max_features", 0.1, 1.0, false),
-                new Hyperparameter.IntRange("min_samples_leaf", 1, 20, true)));
+                new Hyperparameter.IntRange("min_samples_leaf", 1, 20, true),
+                // FLAML's max_leaves range, as RandomForest's.
+                new Hyperparameter.IntRange("max_leaf_nodes", 4, Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
         if (task == Task.CLASSIFICATION) {
             hs.add(new Hyperparameter.Choice("criterion", List.of("gini", "entropy")));
         }
@@ -95,9 +115,9 @@ public final class ExtremeRandomTrees implements Learner {
         }
         if (task == Task.CLASSIFICATION && shape.numClasses() == 2) {
             // FLAML's extra_tree/binary zero-shot configurations, n_estimators capped at the space's 500.
-            out.add(Params.of("n_estimators", 500, "max_features", 1.0, "criterion", "entropy"));
-            out.add(Params.of("n_estimators", 500, "max_features", 0.46, "criterion", "gini"));
-            out.add(Params.of("n_estimators", 408, "max_features", 0.36, "criterion", "entropy"));
+            out.add(Params.of("n_estimators", 500, "max_features", 1.0, "max_leaf_nodes", 590, "criterion", "entropy"));
+            out.add(Params.of("n_estimators", 500, "max_features", 0.46, "max_leaf_nodes", 12856, "criterion", "gini"));
+            out.add(Params.of("n_estimators", 408, "max_features", 0.36, "max_leaf_nodes", 81, "criterion", "entropy"));
         }
         return out;
     }
@@ -126,8 +146,7 @@ public final class ExtremeRandomTrees implements Learner {
             throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
         }
         ExtraTrees forest = new ExtraTrees(data, settings);
-        List<WeightedTree> grown = LibraryThreads.call(ctx.threads(),
-                () -> TreeBatches.grow(trees, ctx.seed(), ctx.deadline(), ctx.threads(), forest::grow));
+        List<WeightedTree> grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
         return Forests.model(NAME, train, grown, resolved.with("n_estimators", grown.size()));
     }
 
@@ -135,6 +154,7 @@ public final class ExtremeRandomTrees implements Learner {
         int minSplit = p.getInt("min_samples_split", 2);
         int minLeaf = p.getInt("min_samples_leaf", 1);
         int maxDepth = p.getInt("max_depth", 0);
+        int maxLeaves = p.getInt("max_leaf_nodes", DEFAULT_MAX_LEAF_NODES);
         if (minSplit < 2) {
             throw new IllegalArgumentException(NAME + ": min_samples_split must be at least 2, got " + minSplit);
         }
@@ -143,6 +163,10 @@ public final class ExtremeRandomTrees implements Learner {
         }
         if (maxDepth < 0) {
             throw new IllegalArgumentException(NAME + ": max_depth must be 0 (unlimited) or more, got " + maxDepth);
+        }
+        if (maxLeaves < 0 || maxLeaves == 1) {
+            throw new IllegalArgumentException(
+                    NAME + ": max_leaf_nodes must be 0 (unlimited) or at least 2, got " + maxLeaves);
         }
         SplitCriterion.Kind criterion = task == Task.REGRESSION ? SplitCriterion.Kind.VARIANCE
                 : switch (p.getString("criterion", "gini").toLowerCase(Locale.ROOT)) {
@@ -158,12 +182,12 @@ public final class ExtremeRandomTrees implements Learner {
             throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
         }
         return new ExtraTrees.Settings(perSplit, minSplit, minLeaf, maxDepth == 0 ? Integer.MAX_VALUE : maxDepth,
-                criterion);
+                maxLeaves == 0 ? Integer.MAX_VALUE : maxLeaves, criterion);
     }
 
     private static Params defaults(Task task) {
         Params p = Params.of("n_estimators", DEFAULT_TREES, "min_samples_split", 2, "min_samples_leaf", 1,
-                "max_depth", 0);
+                "max_depth", 0, "max_leaf_nodes", DEFAULT_MAX_LEAF_NODES);
         return task == Task.CLASSIFICATION ? p.with("max_features", "sqrt").with("criterion", "gini")
                 : p.with("max_features", 1.0);
     }

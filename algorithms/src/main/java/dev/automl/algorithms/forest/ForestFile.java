@@ -1,10 +1,9 @@
 package dev.automl.algorithms.forest;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.automl.algorithms.Params;
 import dev.automl.metrics.Task;
@@ -12,24 +11,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON file a forest model is saved as ({@value #FILE_NAME}): learner name, fitted parameters and every tree
- * in {@link TreeEnsemble.Tree}'s arrays. Written and read as a stream, because forests of deep trees run to
- * millions of nodes.
+ * The two files a forest model is saved as: {@value #FILE_NAME}, a readable JSON header (learner, fitted
+ * parameters, task, prior, and each tree's weight, split and leaf counts), and {@value #ARRAYS_NAME}, the trees'
+ * arrays as little-endian binary, laid out as the header's {@code arrays.layout} says. Forests of deep trees hold
+ * millions of nodes: as JSON numbers they took several times the bytes and far longer to write and parse.
  */
 final class ForestFile {
 
     static final String FILE_NAME = "forest.json";
+    static final String ARRAYS_NAME = "forest.bin";
     static final String FORMAT = "automl.tree_ensemble";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final String LAYOUT = "for each tree in order: split_feature int32[splits], threshold float64[splits], "
+            + "left_child int32[splits], right_child int32[splits], leaf_value float32[leaves * width]; a child "
+            + ">= 0 is a split, < 0 is leaf ~child; a row goes left when x[split_feature] <= threshold";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /** Bytes per split: feature, threshold, left and right child. */
+    private static final long SPLIT_BYTES = Integer.BYTES + Double.BYTES + 2L * Integer.BYTES;
 
     /** What a forest file holds besides the trees. */
     record Header(String learner, Params params) {
@@ -42,10 +47,26 @@ final class ForestFile {
     private ForestFile() {
     }
 
+    /**
+     * Writes the arrays first and the header, with their size and CRC-32, last: a header never describes arrays
+     * not yet written, and one left over from an earlier save does not match the new arrays.
+     */
     static void write(Path dir, Header header, TreeEnsemble e) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
-        try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        ArrayFileWriter out = new ArrayFileWriter(dir.resolve(ARRAYS_NAME));
+        try {
+            for (TreeEnsemble.Tree tree : e.trees()) {
+                out.ints(tree.splitFeature());
+                out.doubles(tree.threshold());
+                out.ints(tree.leftChild());
+                out.ints(tree.rightChild());
+                out.floats(tree.leafValue());
+            }
+        } finally {
+            out.close();
+        }
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(dir.resolve(FILE_NAME).toFile(), JsonEncoding.UTF8)) {
             g.setCodec(MAPPER);
+            g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
@@ -53,25 +74,26 @@ final class ForestFile {
             g.writeStringField("task", e.task().id());
             g.writeNumberField("num_classes", e.numClasses());
             g.writeNumberField("num_features", e.numFeatures());
+            g.writeNumberField("width", e.width());
             g.writeFieldName("params");
             g.writeObject(header.params().values());
             g.writeFieldName("prior");
-            writeArray(g, e.prior());
+            // Jackson writes doubles in their shortest round-tripping form, so they come back bit for bit.
+            g.writeArray(e.prior(), 0, e.width());
+            g.writeObjectFieldStart("arrays");
+            g.writeStringField("file", ARRAYS_NAME);
+            g.writeNumberField("bytes", out.bytes());
+            g.writeNumberField("crc32", out.crc32());
+            g.writeStringField("byte_order", "little-endian");
+            g.writeStringField("layout", LAYOUT);
+            g.writeEndObject();
             g.writeArrayFieldStart("trees");
             for (int t = 0; t < e.trees().size(); t++) {
                 TreeEnsemble.Tree tree = e.trees().get(t);
                 g.writeStartObject();
                 g.writeNumberField("weight", e.weight(t));
-                g.writeFieldName("split_feature");
-                g.writeArray(tree.splitFeature(), 0, tree.splitFeature().length);
-                g.writeFieldName("threshold");
-                writeArray(g, tree.threshold());
-                g.writeFieldName("left_child");
-                g.writeArray(tree.leftChild(), 0, tree.leftChild().length);
-                g.writeFieldName("right_child");
-                g.writeArray(tree.rightChild(), 0, tree.rightChild().length);
-                g.writeFieldName("leaf_value");
-                writeArray(g, tree.leafValue());
+                g.writeNumberField("splits", tree.splitFeature().length);
+                g.writeNumberField("leaves", tree.leaves());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -79,9 +101,12 @@ final class ForestFile {
         }
     }
 
-    private static void writeArray(JsonGenerator g, double[] values) throws IOException {
-        // Jackson writes doubles in their shortest round-tripping form, so thresholds come back bit for bit.
-        g.writeArray(values, 0, values.length);
+    /** One tree's line of the header. */
+    private record TreeCounts(double weight, int splits, int leaves) {
+    }
+
+    /** One tree's arrays as read, not yet checked. */
+    private record RawTree(int[] feature, double[] threshold, int[] left, int[] right, float[] leafValue) {
     }
 
     static Content read(Path dir) throws IOException {
@@ -89,128 +114,163 @@ final class ForestFile {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no " + FILE_NAME + " in " + dir);
         }
-        String format = null;
-        Integer version = null;
-        String learner = null;
-        Task task = null;
-        int numClasses = -1;
-        int numFeatures = -1;
-        Map<String, Object> params = Map.of();
-        double[] prior = null;
-        List<TreeEnsemble.Tree> trees = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(file.toFile())) {
-            p.setCodec(MAPPER);
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, file);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "format" -> format = p.getText();
-                    case "version" -> version = p.getIntValue();
-                    case "learner" -> learner = p.getText();
-                    case "task" -> task = Task.valueOf(p.getText().toUpperCase(java.util.Locale.ROOT));
-                    case "num_classes" -> numClasses = p.getIntValue();
-                    case "num_features" -> numFeatures = p.getIntValue();
-                    case "params" -> params = readParams(p);
-                    case "prior" -> prior = readDoubles(p, file);
-                    case "trees" -> {
-                        expect(p, p.currentToken(), JsonToken.START_ARRAY, file);
-                        if (task == null || numClasses < 0) {
-                            throw new IOException(file + ": 'task' and 'num_classes' must come before 'trees'");
-                        }
-                        int width = task == Task.CLASSIFICATION ? numClasses : 1;
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            weights.add(readTree(p, file, width, trees));
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + " does not hold a JSON object");
+        }
+        String format = root.path("format").asText(null);
+        int version = root.path("version").asInt(-1);
+        if (!FORMAT.equals(format) || version != VERSION) {
+            throw new IOException(file + " is not a version " + VERSION + " '" + FORMAT + "' file (format " + format
+                    + ", version " + (version < 0 ? null : version) + ")"
+                    + (FORMAT.equals(format) && version == 1 ? ": it was saved by an older automl, refit the model" : ""));
+        }
+        String learner = text(root, "learner", file);
+        Task task = task(text(root, "task", file), file);
+        int numClasses = count(root, "num_classes", file);
+        int numFeatures = count(root, "num_features", file);
+        int width = task == Task.CLASSIFICATION ? numClasses : 1;
+        if (count(root, "width", file) != width) {
+            throw new IOException(file + ": width " + root.get("width") + " for a " + task.id() + " model with "
+                    + numClasses + " classes, expected " + width);
+        }
+        double[] prior = doubles(root, "prior", file);
+        List<TreeCounts> counts = trees(root, file);
+
+        JsonNode arrays = root.path("arrays");
+        if (!ARRAYS_NAME.equals(arrays.path("file").asText(null))
+                || !"little-endian".equals(arrays.path("byte_order").asText(null))) {
+            throw new IOException(file + ": 'arrays' must name " + ARRAYS_NAME + " and byte_order little-endian");
+        }
+        long expected = 0;
+        for (int t = 0; t < counts.size(); t++) {
+            TreeCounts c = counts.get(t);
+            if ((long) c.leaves() * width > Integer.MAX_VALUE) {
+                throw new IOException(file + ": tree " + t + " has more leaf values than an array holds");
             }
+            expected += c.splits() * SPLIT_BYTES + (long) c.leaves() * width * Float.BYTES;
         }
-        if (!FORMAT.equals(format) || version == null || version != VERSION) {
-            throw new IOException(file + " is not a version " + VERSION + " '" + FORMAT + "' file (format "
-                    + format + ", version " + version + ")");
+        if (arrays.path("bytes").asLong(-1) != expected) {
+            throw new IOException(file + ": arrays.bytes is " + arrays.get("bytes") + " but its trees' counts make "
+                    + expected + " bytes");
         }
-        if (learner == null || task == null || numFeatures < 0 || prior == null) {
-            throw new IOException(file + " lacks one of learner, task, num_features, prior");
+        Path bin = dir.resolve(ARRAYS_NAME);
+        if (!Files.isRegularFile(bin)) {
+            throw new IOException("no " + ARRAYS_NAME + " in " + dir + ", which " + FILE_NAME + " needs");
         }
-        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        long actual = Files.size(bin);
+        if (actual != expected) {
+            throw new IOException(bin + " has " + actual + " bytes but " + file + " describes " + expected
+                    + (actual < expected ? ": it is truncated" : ": it is not the file saved with this header"));
+        }
+
+        List<RawTree> raw = new ArrayList<>(counts.size());
+        long crc;
+        try (ArrayFileReader in = new ArrayFileReader(bin)) {
+            for (TreeCounts c : counts) {
+                raw.add(new RawTree(in.ints(c.splits()), in.doubles(c.splits()), in.ints(c.splits()),
+                        in.ints(c.splits()), in.floats(c.leaves() * width)));
+            }
+            crc = in.crc32();
+        }
+        // Checked before the trees' structure, so that a damaged file is reported as such.
+        if (crc != arrays.path("crc32").asLong(-1)) {
+            throw new IOException(bin + " does not match " + file + ": its CRC-32 is " + crc + ", the header says "
+                    + arrays.get("crc32"));
+        }
+        List<TreeEnsemble.Tree> trees = new ArrayList<>(counts.size());
+        double[] weights = new double[counts.size()];
+        for (int t = 0; t < counts.size(); t++) {
+            RawTree r = raw.get(t);
+            try {
+                trees.add(new TreeEnsemble.Tree(r.feature(), r.threshold(), r.left(), r.right(), r.leafValue(), width));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(bin + ": tree " + t + ": " + e.getMessage(), e);
+            }
+            weights[t] = counts.get(t).weight();
+        }
         TreeEnsemble ensemble;
         try {
-            ensemble = new TreeEnsemble(task, Math.max(numClasses, 0), numFeatures, trees, w, prior);
+            ensemble = new TreeEnsemble(task, numClasses, numFeatures, trees, weights, prior);
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw new IOException(dir + ": " + e.getMessage(), e);
         }
-        return new Content(new Header(learner, Params.of(params)), ensemble);
+        return new Content(new Header(learner, Params.of(params(root))), ensemble);
     }
 
-    private static double readTree(JsonParser p, Path file, int width, List<TreeEnsemble.Tree> out) throws IOException {
-        double weight = 1;
-        int[] feature = null;
-        int[] left = null;
-        int[] right = null;
-        double[] threshold = null;
-        double[] leafValue = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "weight" -> weight = p.getDoubleValue();
-                case "split_feature" -> feature = readInts(p, file);
-                case "threshold" -> threshold = readDoubles(p, file);
-                case "left_child" -> left = readInts(p, file);
-                case "right_child" -> right = readInts(p, file);
-                case "leaf_value" -> leafValue = readDoubles(p, file);
-                default -> p.skipChildren();
-            }
+    private static String text(JsonNode root, String field, Path file) throws IOException {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IOException(file + ": '" + field + "' must be a string");
         }
-        if (feature == null || threshold == null || left == null || right == null || leafValue == null) {
-            throw new IOException(file + ": tree " + out.size() + " lacks one of its arrays");
-        }
+        return v.asText();
+    }
+
+    private static Task task(String id, Path file) throws IOException {
         try {
-            out.add(new TreeEnsemble.Tree(feature, threshold, left, right, leafValue, width));
+            return Task.valueOf(id.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": tree " + out.size() + ": " + e.getMessage(), e);
+            throw new IOException(file + ": unknown task '" + id + "'", e);
         }
-        return weight;
+    }
+
+    private static int count(JsonNode root, String field, Path file) throws IOException {
+        JsonNode v = root.get(field);
+        if (v == null || !v.canConvertToExactIntegral() || !v.canConvertToInt() || v.asInt() < 0) {
+            throw new IOException(file + ": '" + field + "' must be a count, got " + v);
+        }
+        return v.asInt();
+    }
+
+    private static double[] doubles(JsonNode root, String field, Path file) throws IOException {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isArray()) {
+            throw new IOException(file + ": '" + field + "' must be an array of numbers");
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!v.get(i).isNumber()) {
+                throw new IOException(file + ": '" + field + "' must be an array of numbers");
+            }
+            out[i] = v.get(i).doubleValue();
+        }
+        return out;
+    }
+
+    private static List<TreeCounts> trees(JsonNode root, Path file) throws IOException {
+        JsonNode v = root.get("trees");
+        if (v == null || !v.isArray()) {
+            throw new IOException(file + ": 'trees' must be an array");
+        }
+        List<TreeCounts> out = new ArrayList<>(v.size());
+        for (int t = 0; t < v.size(); t++) {
+            JsonNode tree = v.get(t);
+            JsonNode weight = tree.get("weight");
+            if (weight == null || !weight.isNumber()) {
+                throw new IOException(file + ": tree " + t + " has no numeric weight");
+            }
+            int splits = count(tree, "splits", file);
+            int leaves = count(tree, "leaves", file);
+            if (leaves != splits + 1L) {
+                throw new IOException(file + ": tree " + t + " has " + splits + " splits and " + leaves
+                        + " leaves; a binary tree has one leaf more than splits");
+            }
+            out.add(new TreeCounts(weight.doubleValue(), splits, leaves));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> readParams(JsonParser p) throws IOException {
-        Map<String, Object> raw = p.readValueAs(LinkedHashMap.class);
-        return raw == null ? Map.of() : raw;
-    }
-
-    private static int[] readInts(JsonParser p, Path file) throws IOException {
-        expect(p, p.currentToken(), JsonToken.START_ARRAY, file);
-        int[] out = new int[64];
-        int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = p.getIntValue();
+    private static Map<String, Object> params(JsonNode root) {
+        JsonNode v = root.get("params");
+        if (v == null || v.isNull()) {
+            return Map.of();
         }
-        return Arrays.copyOf(out, n);
-    }
-
-    private static double[] readDoubles(JsonParser p, Path file) throws IOException {
-        expect(p, p.currentToken(), JsonToken.START_ARRAY, file);
-        double[] out = new double[64];
-        int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = p.getDoubleValue();
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    private static void expect(JsonParser p, JsonToken got, JsonToken wanted, Path file) throws IOException {
-        if (got != wanted) {
-            throw new IOException(file + ": expected " + wanted + " at " + p.currentLocation() + ", found " + got);
-        }
+        return MAPPER.convertValue(v, LinkedHashMap.class);
     }
 }

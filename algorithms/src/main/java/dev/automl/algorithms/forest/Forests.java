@@ -1,15 +1,40 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.TrainingData;
+import dev.automl.algorithms.TrialContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Assembles grown trees into a {@link ForestModel}. */
+/** Grows forests within a trial's threads, deadline and size budget, and assembles them into a {@link ForestModel}. */
 final class Forests {
 
+    /**
+     * The leaf values (leaves x classes, or leaves for regression) above which a forest stops adding trees. Leaf
+     * values are what makes forests of deep trees big: on covertype (100k rows, 7 classes) 300 default trees held
+     * 23 million of them for RandomForest and 60 million for fully grown extremely randomized trees, 250 and 650 MB
+     * in memory (ForestSizeBench). 16 million keeps such a forest near 110 MB in memory and on disk (4-byte leaf
+     * values plus 20 bytes per split, about one split per leaf) and still takes whole default forests of binary
+     * trees (300 x 15,000 leaves x 2 = 9 million values) and regression trees (4.5 million), so it stops only wide
+     * multiclass forests on large data: after about 150 to 200 trees on covertype, where adding trees has little left
+     * to give (Probst and Boulesteix 2018, "To tune or not to tune the number of trees in random forest", JMLR
+     * 18(181)). Small data never reaches it.
+     */
+    static final long MAX_LEAF_VALUES = 16_000_000L;
+
     private Forests() {
+    }
+
+    /**
+     * Grows up to {@code trees} trees on the trial's threads until the deadline or {@code maxLeafValues}; the
+     * caller records how many it got as {@code n_estimators}, so that a refit asks for that many.
+     */
+    static List<WeightedTree> grow(int trees, TrialContext ctx, long maxLeafValues,
+                                   TreeBatches.Grower<WeightedTree> grower) {
+        return LibraryThreads.call(ctx.threads(), () -> TreeBatches.grow(trees, ctx.seed(), ctx.deadline(),
+                ctx.threads(), maxLeafValues, w -> w.tree().leafValue().length, grower));
     }
 
     /**

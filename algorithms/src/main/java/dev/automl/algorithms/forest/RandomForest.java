@@ -6,7 +6,6 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Learner;
-import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
@@ -28,6 +27,8 @@ import java.util.Set;
  * ("sqrt", "log2" or a fraction; default "sqrt" for classification and 1.0 for regression, as scikit-learn),
  * {@code min_samples_leaf} (default 1), {@code max_leaf_nodes} (default 15000, AutoGluon's cap on model size),
  * {@code max_depth} (default 0 = unlimited) and, for classification, {@code criterion} ("gini" or "entropy").
+ * The forest stops adding trees early once it holds {@link Forests#MAX_LEAF_VALUES} leaf values; its fitted
+ * {@code n_estimators} is the number of trees it grew.
  */
 public final class RandomForest implements Learner {
 
@@ -39,6 +40,17 @@ public final class RandomForest implements Learner {
     static final double RELATIVE_COST = 2.0;
     private static final Set<String> KNOWN = Set.of("n_estimators", "max_features", "min_samples_leaf",
             "max_leaf_nodes", "max_depth", "criterion");
+
+    private final long maxLeafValues;
+
+    public RandomForest() {
+        this(Forests.MAX_LEAF_VALUES);
+    }
+
+    /** A forest that stops adding trees above {@code maxLeafValues} leaf values (tests use a small one). */
+    RandomForest(long maxLeafValues) {
+        this.maxLeafValues = maxLeafValues;
+    }
 
     @Override
     public String name() {
@@ -116,8 +128,7 @@ public final class RandomForest implements Learner {
             throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
         }
         SmileForest forest = new SmileForest(train, settings);
-        List<WeightedTree> grown = LibraryThreads.call(ctx.threads(),
-                () -> TreeBatches.grow(trees, ctx.seed(), ctx.deadline(), ctx.threads(), forest::grow));
+        List<WeightedTree> grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
         return Forests.model(NAME, train, grown, resolved.with("n_estimators", grown.size()));
     }
 

@@ -10,13 +10,13 @@ final class TreeArrays {
     private double[] threshold = new double[16];
     private int[] left = new int[16];
     private int[] right = new int[16];
-    private double[] leafValue;
+    private float[] leafValue;
     private int internal;
     private int leaves;
 
     TreeArrays(int width) {
         this.width = width;
-        this.leafValue = new double[16 * width];
+        this.leafValue = new float[16 * width];
     }
 
     /** Adds a split and returns its reference (its internal index); its children are set later. */
@@ -33,7 +33,7 @@ final class TreeArrays {
         return internal++;
     }
 
-    /** Adds a leaf and returns its reference ({@code ~leafIndex}, always negative). */
+    /** Adds a leaf, its values rounded to float, and returns its reference ({@code ~leafIndex}, always negative). */
     int leaf(double[] value) {
         if (value.length != width) {
             throw new IllegalArgumentException("leaf of width " + value.length + ", expected " + width);
@@ -41,8 +41,15 @@ final class TreeArrays {
         if ((leaves + 1) * width > leafValue.length) {
             leafValue = Arrays.copyOf(leafValue, leafValue.length * 2);
         }
-        System.arraycopy(value, 0, leafValue, leaves * width, width);
+        for (int k = 0; k < width; k++) {
+            leafValue[leaves * width + k] = (float) value[k];
+        }
         return ~leaves++;
+    }
+
+    /** The splits added so far. */
+    int splits() {
+        return internal;
     }
 
     void children(int split, int leftRef, int rightRef) {

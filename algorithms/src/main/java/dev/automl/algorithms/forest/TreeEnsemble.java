@@ -21,9 +21,13 @@ final class TreeEnsemble {
      * internal node and {@code < 0} is leaf {@code ~ref}. A row goes left when {@code x[feature] <= threshold},
      * which is Smile's rule and {@link ExtraTreeGrower}'s. A tree without internal nodes is the single leaf 0.
      *
+     * <p>Leaf values are floats: they are most of a forest's memory and file, and seven significant digits of a
+     * class share or a mean are far more than a vote of hundreds of trees can use. Predictions add them up in
+     * double, and the file stores the same floats, so a loaded model predicts exactly what was validated.
+     *
      * @param leafValue leaves x width values, row-major (width = number of classes, or 1 for regression)
      */
-    record Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, double[] leafValue,
+    record Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, float[] leafValue,
                 int width) {
 
         Tree {
@@ -158,7 +162,7 @@ final class TreeEnsemble {
                 Tree tree = trees.get(t);
                 int leaf = tree.leafOf(values, base);
                 double w = weights[t];
-                double[] lv = tree.leafValue();
+                float[] lv = tree.leafValue();
                 for (int k = 0; k < width; k++) {
                     acc[k] += w * lv[leaf * width + k];
                 }

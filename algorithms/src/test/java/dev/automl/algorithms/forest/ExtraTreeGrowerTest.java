@@ -1,5 +1,6 @@
 package dev.automl.algorithms.forest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ExtraTreeGrowerTest {
 
     private static ExtraTrees.Settings settings(int perSplit, int minSplit, int minLeaf, int maxDepth) {
-        return new ExtraTrees.Settings(perSplit, minSplit, minLeaf, maxDepth, SplitCriterion.Kind.GINI);
+        return new ExtraTrees.Settings(perSplit, minSplit, minLeaf, maxDepth, Integer.MAX_VALUE,
+                SplitCriterion.Kind.GINI);
     }
 
     /**
@@ -44,6 +46,19 @@ class ExtraTreeGrowerTest {
             return 0;
         }
         return 1 + Math.max(depth(t, t.leftChild()[node]), depth(t, t.rightChild()[node]));
+    }
+
+    /** The depth of each split, by its index. */
+    private static int[] splitDepths(TreeEnsemble.Tree t) {
+        int[] depth = new int[t.splitFeature().length];
+        for (int i = 0; i < depth.length; i++) {
+            for (int child : new int[] {t.leftChild()[i], t.rightChild()[i]}) {
+                if (child >= 0) {
+                    depth[child] = depth[i] + 1;
+                }
+            }
+        }
+        return depth;
     }
 
     private static float[] row(ExtraTreeData d, int r) {
@@ -116,6 +131,31 @@ class ExtraTreeGrowerTest {
         assertEquals(1, t.leaves());
         assertEquals(0.75, t.leafValue()[0], 1e-12);
         assertEquals(0.25, t.leafValue()[1], 1e-12);
+    }
+
+    @Test
+    void maxLeafNodesKeepsTheFirstSplitsInBreadthFirstOrder() {
+        // Nodes are grown breadth first and a capped tree stops drawing where the cap is reached, so it is the
+        // unlimited tree cut after its first (cap - 1) splits, which are numbered in the order they were made.
+        ExtraTreeData d = sparseBinary(2000);
+        TreeEnsemble.Tree full = new ExtraTreeGrower(d, settings(5, 2, 1, Integer.MAX_VALUE), 8).grow();
+        assertTrue(full.leaves() > 200, full.leaves() + " leaves");
+        for (int cap : new int[] {2, 3, 17, 200}) {
+            ExtraTrees.Settings s = new ExtraTrees.Settings(5, 2, 1, Integer.MAX_VALUE, cap, SplitCriterion.Kind.GINI);
+            TreeEnsemble.Tree t = new ExtraTreeGrower(d, s, 8).grow();
+            assertEquals(cap, t.leaves());
+            assertArrayEquals(Arrays.copyOf(full.splitFeature(), cap - 1), t.splitFeature());
+            assertArrayEquals(Arrays.copyOf(full.threshold(), cap - 1), t.threshold());
+            // Breadth first: splits are made, and numbered, level by level.
+            int[] depths = splitDepths(t);
+            for (int i = 1; i < depths.length; i++) {
+                assertTrue(depths[i - 1] <= depths[i], "split " + i + " at depth " + depths[i] + " after one at "
+                        + depths[i - 1]);
+            }
+        }
+        TreeEnsemble.Tree stump = new ExtraTreeGrower(d, new ExtraTrees.Settings(5, 2, 1, Integer.MAX_VALUE, 2,
+                SplitCriterion.Kind.GINI), 8).grow();
+        assertEquals(1, depth(stump, 0));
     }
 
     @Test

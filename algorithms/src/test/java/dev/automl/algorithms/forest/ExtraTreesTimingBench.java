@@ -65,7 +65,7 @@ class ExtraTreesTimingBench {
         TrainingData d = CovertypeTimingBench.covertype(100_000);
         ExtraTreeData data = ExtraTreeData.of(d.x(), d.y());
         ExtraTrees.Settings s = new ExtraTrees.Settings(FeatureFraction.featuresPerSplit("sqrt", d.x().cols()), 2, 1,
-                Integer.MAX_VALUE, SplitCriterion.Kind.GINI);
+                Integer.MAX_VALUE, Integer.MAX_VALUE, SplitCriterion.Kind.GINI);
         double[] ms = new double[20];
         int leaves = 0;
         for (int t = 0; t < ms.length; t++) {

@@ -16,6 +16,7 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.metrics.Task;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,9 @@ class RandomForestTest {
             }
             double diff = TestTables.maxDiff(p.values(), smile);
             System.out.printf("RandomForest vs Smile posteriori, max |diff| %.3g over %d rows%n", diff, df.size());
-            assertTrue(diff <= 1e-9, "max difference " + diff);
+            // Leaf values are kept as floats: each is within 2^-24 of Smile's relative to its size, and the vote
+            // (a weighted mean rescaled to sum to 1) keeps that order.
+            assertTrue(diff <= 1e-6, "max difference " + diff);
         }
     }
 
@@ -105,8 +108,10 @@ class RandomForestTest {
             smile[i] = rf.predict(df.get(i));
         }
         double diff = TestTables.maxDiff(p.values(), smile);
-        System.out.printf("RandomForest vs Smile regression, max |diff| %.3g%n", diff);
-        assertTrue(diff <= 1e-9, "max difference " + diff);
+        double scale = Arrays.stream(smile).map(Math::abs).max().orElseThrow();
+        System.out.printf("RandomForest vs Smile regression, max |diff| %.3g (largest prediction %.1f)%n", diff, scale);
+        // Leaf values are kept as floats: within 2^-24 of Smile's relative to their size, and so is their mean.
+        assertTrue(diff <= 1e-7 * scale, "max difference " + diff);
     }
 
     @Test

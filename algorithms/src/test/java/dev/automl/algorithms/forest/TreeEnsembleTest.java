@@ -58,7 +58,7 @@ class TreeEnsembleTest {
     @Test
     void rejectsMalformedTreesAndInputs() {
         assertThrows(IllegalArgumentException.class, () -> new TreeEnsemble.Tree(new int[] {0}, new double[] {1},
-                new int[] {~0}, new int[] {~5}, new double[] {1, 2}, 1));
+                new int[] {~0}, new int[] {~5}, new float[] {1, 2}, 1));
         assertThrows(IllegalArgumentException.class, () -> new TreeEnsemble(Task.CLASSIFICATION, 2, 1,
                 List.of(stump()), new double[] {1}, new double[] {0.5, 0.5}));
         TreeEnsemble e = new TreeEnsemble(Task.CLASSIFICATION, 2, 2, List.of(stump()), new double[] {1},
