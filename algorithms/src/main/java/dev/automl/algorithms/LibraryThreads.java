@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,9 +36,10 @@ public final class LibraryThreads {
             t.setDaemon(true);
             return t;
         };
-        // maximumPoolSize = threads: a worker that blocks in a join must not make the pool add a compensating
-        // thread, which would run more threads than the trial's budget; saturate instead of failing.
-        ForkJoinPool forkJoin = new ForkJoinPool(threads, factory, null, false, 0, threads, 1, p -> true, 30, TimeUnit.SECONDS);
+        // The pool may add a thread while a worker blocks in a join (Smile's nested parallel streams do), so more
+        // than `threads` may exist but no more than `threads` run; forbidding that (maximumPoolSize = threads)
+        // deadlocked RandomForest with two threads.
+        ForkJoinPool forkJoin = new ForkJoinPool(threads, factory, null, false);
         try {
             return forkJoin.submit(work).get();
         } catch (InterruptedException e) {
