@@ -1,10 +1,14 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Priors;
+import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,5 +68,19 @@ final class Forests {
         TreeEnsemble e = new TreeEnsemble(train.y().task(), train.y().numClasses(), train.x().cols(), trees, weights,
                 Priors.of(train.y()));
         return new ForestModel(learner, e, fitted);
+    }
+
+    /** The search space both forests share, under scikit-learn's names. */
+    static SearchSpace space(Task task, DataShape shape) {
+        List<Hyperparameter> hs = new ArrayList<>(List.of(
+                new Hyperparameter.IntRange("n_estimators", 50, 500, false),
+                new Hyperparameter.RealRange("max_features", 0.1, 1.0, false),
+                new Hyperparameter.IntRange("min_samples_leaf", 1, 20, true),
+                // FLAML's range: from 4 leaves up to one leaf per two rows.
+                new Hyperparameter.IntRange("max_leaf_nodes", 4, Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
+        if (task == Task.CLASSIFICATION) {
+            hs.add(new Hyperparameter.Choice("criterion", List.of("gini", "entropy")));
+        }
+        return new SearchSpace(hs);
     }
 }

@@ -3,7 +3,6 @@ package dev.automl.algorithms.forest;
 import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
-import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
@@ -74,16 +73,7 @@ public final class RandomForest implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        List<Hyperparameter> hs = new ArrayList<>(List.of(
-                new Hyperparameter.IntRange("n_estimators", 50, 500, false),
-                new Hyperparameter.RealRange("max_features", 0.1, 1.0, false),
-                new Hyperparameter.IntRange("min_samples_leaf", 1, 20, true),
-                // FLAML's range: from 4 leaves up to one leaf per two rows.
-                new Hyperparameter.IntRange("max_leaf_nodes", 4, Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
-        if (task == Task.CLASSIFICATION) {
-            hs.add(new Hyperparameter.Choice("criterion", List.of("gini", "entropy")));
-        }
-        return new SearchSpace(hs);
+        return Forests.space(task, shape);
     }
 
     @Override

@@ -29,9 +29,7 @@ public final class ModelStore {
 
     public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
                             Map<String, Object> provenance) throws IOException {
-        if (Files.exists(dir)) {
-            deleteTree(dir);
-        }
+        delete(dir);
         Files.createDirectories(dir.resolve(LEARNER_DIR));
         pipeline.model().save(dir.resolve(LEARNER_DIR));
         Map<String, String> inputs = new LinkedHashMap<>();
@@ -86,7 +84,11 @@ public final class ModelStore {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Removes a model directory and everything in it, if it exists. */
+    public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -2,6 +2,7 @@ package dev.automl.engine.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.automl.engine.model.ModelStore;
 import dev.automl.metrics.MetricDefinition;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,8 +41,11 @@ public final class RunDirectory {
         this.metrics = List.copyOf(metrics);
         try {
             Files.createDirectories(dir);
+            // A previous run's results in the same folder must not pass for this run's.
             Files.deleteIfExists(dir.resolve(TRIALS));
             Files.deleteIfExists(dir.resolve(LEADERBOARD));
+            Files.deleteIfExists(dir.resolve(SUMMARY));
+            ModelStore.delete(dir.resolve(MODEL));
             Files.createFile(dir.resolve(TRIALS));
         } catch (IOException e) {
             throw new dev.automl.data.InvalidInputException("Cannot write the output folder " + dir.toAbsolutePath() + ": " + e);
