@@ -19,6 +19,14 @@ public interface FittedModel extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the deadline ended fitting before it had done what the parameters asked (fewer boosting rounds or
+     * trees, or a capped solver); the model is still usable, and the caller decides whether it counts.
+     */
+    default boolean stoppedByDeadline() {
+        return false;
+    }
+
     /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
     void save(Path dir) throws IOException;
 

@@ -33,6 +33,24 @@ class TimeLimitIT {
     }
 
     @Test
+    void trialsPastTheirTimeoutStopAndAreRecordedAsTimedOut() throws Exception {
+        Path job = work.resolve("covertype-trials.yml");
+        Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: Cover_Type\n"
+                + "training_data:\n  path: " + JarRunner.testdata("covertype/covertype.csv.gz") + "\n  type: uri_file\n"
+                + "training:\n  allowed_training_algorithms: [LightGBM]\n"
+                + "limits:\n  trial_timeout_minutes: 0.05\n  max_trials: 2\n");
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        // LightGBM needs far more than 3 s on 90,000 rows: both trials stop at their limit, so no model is left.
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.seconds() < 2 * (3 + 3) + 10, "took " + r.seconds() + " s\n" + r);
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertEquals(2, s.get("trials").get("timed_out").asInt(), s.toString());
+        for (String line : Files.readAllLines(work.resolve("out/trials.jsonl"))) {
+            assertTrue(line.contains("\"status\":\"timed_out\"") && line.contains("trial_timeout_minutes: 0.05"), line);
+        }
+    }
+
+    @Test
     void bankMarketingJobFromTheReadme() throws Exception {
         JarRunner.Result r = JarRunner.run(work, "run",
                 JarRunner.testdata("bank_marketing/bank-marketing-job.yml").toString(), "--output", "out");

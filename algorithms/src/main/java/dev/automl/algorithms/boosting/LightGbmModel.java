@@ -24,12 +24,14 @@ final class LightGbmModel implements FittedModel {
     private final int numFeatures;
     private final String predictParams;
     private final Predictions validPredictions;
+    private final boolean stoppedByDeadline;
     // A booster fresh from training points at its datasets, so they live as long as the model.
     private final LGBMDataset trainSet;
     private final LGBMDataset validSet;
 
     private LightGbmModel(LightGbmBooster booster, ModelInfo info, int numFeatures, int threads, Predictions validPredictions,
-                          LGBMDataset trainSet, LGBMDataset validSet) {
+                          boolean stoppedByDeadline, LGBMDataset trainSet, LGBMDataset validSet) {
+        this.stoppedByDeadline = stoppedByDeadline;
         this.booster = booster;
         this.info = info;
         this.numFeatures = numFeatures;
@@ -44,15 +46,21 @@ final class LightGbmModel implements FittedModel {
      * the datasets from here on, and frees them if it cannot be built.
      */
     static LightGbmModel owning(LightGbmBooster booster, ModelInfo info, int threads, Predictions validPredictions,
-                                LGBMDataset trainSet, LGBMDataset validSet) {
+                                boolean stoppedByDeadline, LGBMDataset trainSet, LGBMDataset validSet) {
         try {
-            return new LightGbmModel(booster, info, booster.numFeatures(), threads, validPredictions, trainSet, validSet);
+            return new LightGbmModel(booster, info, booster.numFeatures(), threads, validPredictions, stoppedByDeadline,
+                    trainSet, validSet);
         } catch (RuntimeException e) {
             booster.close();
             LightGbmBooster.closeQuietly(validSet);
             LightGbmBooster.closeQuietly(trainSet);
             throw e;
         }
+    }
+
+    @Override
+    public boolean stoppedByDeadline() {
+        return stoppedByDeadline;
     }
 
     @Override
@@ -72,7 +80,7 @@ final class LightGbmModel implements FittedModel {
         } catch (IllegalStateException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return owning(booster, info, threads, null, null, null);
+        return owning(booster, info, threads, null, false, null, null);
     }
 
     @Override

@@ -134,7 +134,7 @@ public final class XGBoostLearner implements Learner {
             Booster kept = XGBoostModel.boosterFromJson(training.toByteArray("json"));
             Params fitted = params.with(LibraryParams.ROUNDS, outcome.bestRounds());
             return new XGBoostModel(kept, new ModelInfo(name(), task, numClasses, outcome.bestRounds(), fitted),
-                    ctx.threads());
+                    ctx.threads(), outcome.timedOut());
         } catch (XGBoostError e) {
             throw new IllegalStateException(name() + ": XGBoost failed: " + e.getMessage(), e);
         } finally {

@@ -23,11 +23,13 @@ final class XGBoostModel implements FittedModel {
     private final Booster booster;
     private final ModelInfo info;
     private final int numFeatures;
+    private final boolean stoppedByDeadline;
 
     /** Takes ownership of the booster. */
-    XGBoostModel(Booster booster, ModelInfo info, int threads) {
+    XGBoostModel(Booster booster, ModelInfo info, int threads, boolean stoppedByDeadline) {
         this.booster = booster;
         this.info = info;
+        this.stoppedByDeadline = stoppedByDeadline;
         try {
             booster.setParam("nthread", threads);
             this.numFeatures = (int) booster.getNumFeature();
@@ -58,7 +60,7 @@ final class XGBoostModel implements FittedModel {
         } catch (IllegalStateException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return new XGBoostModel(booster, info, threads);
+        return new XGBoostModel(booster, info, threads, false);
     }
 
     @Override
@@ -108,6 +110,11 @@ final class XGBoostModel implements FittedModel {
             throw new IOException("XGBoost failed writing the model: " + e.getMessage(), e);
         }
         info.write(dir);
+    }
+
+    @Override
+    public boolean stoppedByDeadline() {
+        return stoppedByDeadline;
     }
 
     @Override

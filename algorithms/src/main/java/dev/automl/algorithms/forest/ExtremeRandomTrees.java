@@ -127,7 +127,7 @@ public final class ExtremeRandomTrees implements Learner {
             throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
         }
         if (Forests.fewerThanTwoClasses(train)) {
-            return Forests.model(NAME, train, List.of(), resolved.with("n_estimators", 0));
+            return Forests.model(NAME, train, List.of(), resolved.with("n_estimators", 0), false);
         }
         ExtraTreeData data;
         try {
@@ -136,8 +136,9 @@ public final class ExtremeRandomTrees implements Learner {
             throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
         }
         ExtraTrees forest = new ExtraTrees(data, settings);
-        List<WeightedTree> grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
-        return Forests.model(NAME, train, grown, resolved.with("n_estimators", grown.size()));
+        Forests.Grown grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
+        return Forests.model(NAME, train, grown.trees(), resolved.with("n_estimators", grown.trees().size()),
+                grown.stoppedByDeadline());
     }
 
     private static ExtraTrees.Settings settings(Params p, Task task, int features) {

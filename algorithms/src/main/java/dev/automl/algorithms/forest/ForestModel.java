@@ -14,11 +14,18 @@ final class ForestModel implements FittedModel {
     private final String learner;
     private final TreeEnsemble ensemble;
     private final Params fitted;
+    private final boolean stoppedByDeadline;
 
-    ForestModel(String learner, TreeEnsemble ensemble, Params fitted) {
+    ForestModel(String learner, TreeEnsemble ensemble, Params fitted, boolean stoppedByDeadline) {
         this.learner = learner;
         this.ensemble = ensemble;
         this.fitted = fitted;
+        this.stoppedByDeadline = stoppedByDeadline;
+    }
+
+    @Override
+    public boolean stoppedByDeadline() {
+        return stoppedByDeadline;
     }
 
     static ForestModel load(Path dir, String learner, Task task, int numClasses) throws IOException {
@@ -31,7 +38,7 @@ final class ForestModel implements FittedModel {
             throw new IOException(dir + " holds a " + e.task().id() + " model with " + e.numClasses()
                     + " classes, expected " + task.id() + (task == Task.CLASSIFICATION ? " with " + numClasses : ""));
         }
-        return new ForestModel(learner, e, c.header().params());
+        return new ForestModel(learner, e, c.header().params(), false);
     }
 
     TreeEnsemble ensemble() {

@@ -35,10 +35,19 @@ final class Forests {
      * Grows up to {@code trees} trees on the trial's threads until the deadline or {@code maxLeafValues}; the
      * caller records how many it got as {@code n_estimators}, so that a refit asks for that many.
      */
-    static List<WeightedTree> grow(int trees, TrialContext ctx, long maxLeafValues,
-                                   TreeBatches.Grower<WeightedTree> grower) {
-        return LibraryThreads.call(ctx.threads(), () -> TreeBatches.grow(trees, ctx.seed(), ctx.deadline(),
-                ctx.threads(), maxLeafValues, w -> w.tree().leafValue().length, grower));
+    static Grown grow(int trees, TrialContext ctx, long maxLeafValues, TreeBatches.Grower<WeightedTree> grower) {
+        List<WeightedTree> grown = LibraryThreads.call(ctx.threads(), () -> TreeBatches.grow(trees, ctx.seed(),
+                ctx.deadline(), ctx.threads(), maxLeafValues, w -> w.tree().leafValue().length, grower));
+        long values = 0;
+        for (WeightedTree w : grown) {
+            values += w.tree().leafValue().length;
+        }
+        // Fewer trees than asked, and not because of the size budget: the deadline stopped the forest.
+        return new Grown(grown, grown.size() < trees && values <= maxLeafValues);
+    }
+
+    /** The trees a forest grew, and whether the deadline stopped it before it had them all. */
+    record Grown(List<WeightedTree> trees, boolean stoppedByDeadline) {
     }
 
     /**
@@ -58,7 +67,8 @@ final class Forests {
         return true;
     }
 
-    static ForestModel model(String learner, TrainingData train, List<WeightedTree> grown, Params fitted) {
+    static ForestModel model(String learner, TrainingData train, List<WeightedTree> grown, Params fitted,
+                             boolean stoppedByDeadline) {
         List<TreeEnsemble.Tree> trees = new ArrayList<>(grown.size());
         double[] weights = new double[grown.size()];
         for (int i = 0; i < grown.size(); i++) {
@@ -67,7 +77,7 @@ final class Forests {
         }
         TreeEnsemble e = new TreeEnsemble(train.y().task(), train.y().numClasses(), train.x().cols(), trees, weights,
                 Priors.of(train.y()));
-        return new ForestModel(learner, e, fitted);
+        return new ForestModel(learner, e, fitted, stoppedByDeadline);
     }
 
     /** The search space both forests share, under scikit-learn's names. */

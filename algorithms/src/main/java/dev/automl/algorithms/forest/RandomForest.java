@@ -111,15 +111,16 @@ public final class RandomForest implements Learner {
                 maxDepth <= 0 ? Integer.MAX_VALUE : maxDepth,
                 resolved.getString("criterion", "gini"));
         if (Forests.fewerThanTwoClasses(train)) {
-            return Forests.model(NAME, train, List.of(), resolved.with("n_estimators", 0));
+            return Forests.model(NAME, train, List.of(), resolved.with("n_estimators", 0), false);
         }
         int trees = resolved.getInt("n_estimators", DEFAULT_TREES);
         if (trees < 1) {
             throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
         }
         SmileForest forest = new SmileForest(train, settings);
-        List<WeightedTree> grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
-        return Forests.model(NAME, train, grown, resolved.with("n_estimators", grown.size()));
+        Forests.Grown grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
+        return Forests.model(NAME, train, grown.trees(), resolved.with("n_estimators", grown.trees().size()),
+                grown.stoppedByDeadline());
     }
 
     private static Params defaults(Task task) {

@@ -207,6 +207,12 @@ final class LinearModel implements FittedModel {
         LinearFile.write(dir, this);
     }
 
+    /** A constant model with no solver iterations is what a fit returns when the deadline left no time to start. */
+    @Override
+    public boolean stoppedByDeadline() {
+        return kind == Kind.CONSTANT && fitted.getInt("max_iter", -1) == 0;
+    }
+
     @Override
     public Params fittedParams() {
         return fitted;

@@ -161,6 +161,7 @@ abstract class BoostingLearnerContract {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertTrue(seconds < 2, seconds + " s");
             assertEquals(1, rounds(m));
+            assertTrue(m.stoppedByDeadline());
             assertEquals(1, m.fittedParams().getInt("n_estimators", -1));
             assertEquals(CONCRETE.select(TEST).x().rows(), m.predict(CONCRETE.select(TEST).x()).rows());
         }

@@ -213,6 +213,7 @@ class ExtremeRandomTreesTest {
         TestTables.Split s = TestTables.blood(false);
         long start = System.nanoTime();
         FittedModel m = ET.fit(s.train(), null, Params.empty(), new TrialContext(Deadline.afterSeconds(0), 1, 1));
+        assertTrue(m.stoppedByDeadline(), "a model fitted after its deadline says so");
         assertTrue((System.nanoTime() - start) / 1e9 < 1.0);
         assertEquals(0, m.fittedParams().getInt("n_estimators", -1));
     }

@@ -73,7 +73,7 @@ class RandomForestTest {
         for (TestTables.Split s : List.of(TestTables.iris(false), TestTables.blood(false))) {
             SmileForest forest = new SmileForest(s.train(), settings(s.train(), 2));
             smile.classification.RandomForest rf = forest.fitClassifier(TreeSeeds.range(7, 0, 40));
-            ForestModel ours = Forests.model("RandomForest", s.train(), forest.export(rf), Params.empty());
+            ForestModel ours = Forests.model("RandomForest", s.train(), forest.export(rf), Params.empty(), false);
             Predictions p = ours.predict(s.test().x());
 
             int k = s.train().y().numClasses();
@@ -100,7 +100,7 @@ class RandomForestTest {
         TestTables.Split s = TestTables.concrete(false);
         SmileForest forest = new SmileForest(s.train(), settings(s.train(), 3));
         smile.regression.RandomForest rf = forest.fitRegressor(TreeSeeds.range(7, 0, 40));
-        ForestModel ours = Forests.model("RandomForest", s.train(), forest.export(rf), Params.empty());
+        ForestModel ours = Forests.model("RandomForest", s.train(), forest.export(rf), Params.empty(), false);
         Predictions p = ours.predict(s.test().x());
         DataFrame df = SmileForest.frame(s.test().x(), s.test().y());
         double[] smile = new double[df.size()];
@@ -174,6 +174,7 @@ class RandomForestTest {
         TestTables.Split s = TestTables.blood(false);
         long start = System.nanoTime();
         FittedModel m = RF.fit(s.train(), null, Params.empty(), new TrialContext(Deadline.afterSeconds(0), 1, 1));
+        assertTrue(m.stoppedByDeadline(), "a model fitted after its deadline says so");
         double secs = (System.nanoTime() - start) / 1e9;
         assertTrue(secs < 1.0, "took " + secs + " s");
         assertEquals(0, m.fittedParams().getInt("n_estimators", -1));

@@ -83,6 +83,7 @@ class ElasticNetTest {
     void deadlineAlreadyPassedGivesTheMeanAtOnce() {
         TestTables.Split s = TestTables.concrete(true);
         FittedModel m = EN.fit(s.train(), null, Params.empty(), new TrialContext(Deadline.afterSeconds(0), 1, 1));
+        assertTrue(m.stoppedByDeadline(), "a model fitted after its deadline says so");
         assertEquals(Priors.of(s.train().y())[0], m.predict(s.test().x()).values()[0], 1e-12);
         assertEquals(0, m.fittedParams().getInt("max_iter", -1));
     }

@@ -108,6 +108,7 @@ class LogisticRegressionTest {
         TestTables.Split s = TestTables.blood(true);
         long start = System.nanoTime();
         FittedModel m = LR.fit(s.train(), null, Params.empty(), new TrialContext(Deadline.afterSeconds(0), 1, 1));
+        assertTrue(m.stoppedByDeadline(), "a model fitted after its deadline says so");
         assertTrue((System.nanoTime() - start) / 1e9 < 0.5);
         assertEquals(0, m.fittedParams().getInt("max_iter", -1));
         assertEquals(Priors.of(s.train().y())[1], m.predict(s.test().x()).probability(3, 1), 1e-12);

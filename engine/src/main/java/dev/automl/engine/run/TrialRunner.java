@@ -177,7 +177,7 @@ public final class TrialRunner {
         FittedModel model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx);
         boolean keep = false;
         try {
-            boolean cut = deadline.expired();
+            boolean cut = deadline.expired() || model.stoppedByDeadline();
             if (cut && !keepTruncated) {
                 return new FoldOutcome(null, true, null);
             }
