@@ -1,15 +1,6 @@
 package dev.automl.engine.job;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.ColumnType;
@@ -26,19 +17,14 @@ import dev.automl.featurization.ImputerSpec;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import dev.automl.metrics.Task;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads an Azure ML CLI v2 AutoML job YAML into a {@link JobSpec}, turning every mistake into an error that
@@ -55,127 +41,21 @@ public final class JobParser {
             "featurization.dataset_language", "text featurization comes in a later version",
             "training.stack_ensemble_settings", "ensembles come in a later version",
             "search_space", "the search space is each learner's own for now",
-            "sweep", "the search space is each learner's own for now");
+            "sweep", "the search space is each learner's own for now")
+            .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                    e -> "'" + e.getKey() + "' is an Azure AutoML option this engine does not support yet (" + e.getValue()
+                            + "). Remove it to run the job."));
 
     private final LearnerCatalog catalog;
-    private final ObjectMapper mapper;
 
     public JobParser(LearnerCatalog catalog) {
         this.catalog = catalog;
-        this.mapper = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     public JobSpec parse(Path jobFile) {
-        String text;
-        try {
-            text = Files.readString(jobFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("Job file not found: " + jobFile.toAbsolutePath().normalize());
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot read the job file " + jobFile.toAbsolutePath().normalize() + ": " + e.getMessage());
-        }
-        String fileName = jobFile.getFileName().toString();
-        if (text.isBlank()) {
-            throw new InvalidInputException(fileName + " is empty; an AutoML job needs at least task, target_column_name and training_data.");
-        }
-        YamlKeyLocations locations;
-        JobDocument doc;
-        try {
-            locations = YamlKeyLocations.of(text);
-            doc = mapper.readValue(text, JobDocument.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw unknownKey(fileName, e, locations(text));
-        } catch (JsonMappingException e) {
-            throw badValue(fileName, e);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(fileName + at(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot read the job file " + jobFile + ": " + e.getMessage());
-        }
-        if (doc == null) {
-            throw new InvalidInputException(fileName + " is empty; an AutoML job needs at least task, target_column_name and training_data.");
-        }
-        return new Validation(jobFile, fileName, locations).validate(doc);
-    }
-
-    /** Key locations of a document already known to be valid YAML. */
-    private static YamlKeyLocations locations(String text) {
-        try {
-            return YamlKeyLocations.of(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String at(JsonLocation l) {
-        return l == null ? "" : ", line " + l.getLineNr() + ", column " + l.getColumnNr();
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        List<String> parts = new ArrayList<>();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                parts.add(r.getFieldName());
-            }
-        }
-        return String.join(".", parts);
-    }
-
-    private static InvalidInputException unknownKey(String fileName, UnrecognizedPropertyException e, YamlKeyLocations locations) {
-        String key = pathOf(e);
-        // Jackson reports where it stopped reading (after the value); the key's own position is what a user needs.
-        String keyAt = locations.describe(key);
-        String where = keyAt != null ? fileName + ", " + keyAt : fileName + at(e.getLocation());
-        String hint = NOT_YET.get(key);
-        if (hint != null) {
-            return new InvalidInputException(where + ": '" + key + "' is an Azure AutoML option this engine does not support yet ("
-                    + hint + "). Remove it to run the job.");
-        }
-        Collection<String> known = new TreeSet<>();
-        for (Object o : e.getKnownPropertyIds()) {
-            known.add(o.toString());
-        }
-        String name = e.getPropertyName();
-        String nearest = NearestName.of(name, known);
-        return new InvalidInputException(where + ": unknown key '" + key + "'."
-                + (nearest == null ? "" : " Did you mean '" + nearest + "'?")
-                + " Valid keys here: " + String.join(", ", known) + ".");
-    }
-
-    private static InvalidInputException badValue(String fileName, JsonMappingException e) {
-        String key = pathOf(e);
-        String where = fileName + at(e.getLocation());
-        if (e instanceof InvalidFormatException f) {
-            return new InvalidInputException(where + ": '" + key + "' must be " + describe(f.getTargetType())
-                    + ", not '" + f.getValue() + "'.");
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new InvalidInputException(where + ": '" + key + "' must be " + describe(m.getTargetType()) + ".");
-        }
-        return new InvalidInputException(where + ": '" + key + "': " + e.getOriginalMessage());
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a text value";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "a block of keys";
+        YamlBinder.Bound<JobDocument> bound = YamlBinder.bind(jobFile, JobDocument.class, "job file",
+                "an AutoML job needs at least task, target_column_name and training_data", NOT_YET::get);
+        return new Validation(jobFile, bound.fileName(), bound.locations()).validate(bound.value());
     }
 
     /** The checks that need the whole document: required keys, allowed values, and how keys combine. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * Where each key of a YAML document is written, by dotted path (list items add no segment), so that errors
  * about values can cite a line and column.
  */
-final class YamlKeyLocations {
+public final class YamlKeyLocations {
 
     private final Map<String, JsonLocation> byPath;
 
@@ -59,7 +59,7 @@ final class YamlKeyLocations {
     }
 
     /** "line L, column C" of the key, or null when the key is not written in the file. */
-    String describe(String dottedPath) {
+    public String describe(String dottedPath) {
         JsonLocation l = byPath.get(dottedPath);
         return l == null ? null : "line " + l.getLineNr() + ", column " + l.getColumnNr();
     }

@@ -77,11 +77,6 @@ public final class AutoMLRun {
     }
 
     public Outcome execute(JobSpec spec, Options options) {
-        Limits limits = spec.limits();
-        long timeoutNanos = (long) (limits.timeoutMinutes() * 60e9);
-        Deadline jobEnd = Deadline.atNanoTime(options.startNanos() + timeoutNanos);
-        Deadline hardEnd = Deadline.atNanoTime(options.startNanos() + (long) (timeoutNanos * 1.1 + (SLACK_SECONDS - 3) * 1e9));
-
         if (!spec.ignoredKeys().isEmpty()) {
             reporter.info("Ignored (they only mean something to Azure's service): " + String.join(", ", spec.ignoredKeys()));
         }
@@ -91,6 +86,16 @@ public final class AutoMLRun {
             notes.add(note);
             reporter.info(note);
         });
+        return execute(spec, data, notes, options);
+    }
+
+    /** Runs the job on data already read; {@code notes} are what reading it had to say. */
+    public Outcome execute(JobSpec spec, JobData data, List<String> notes, Options options) {
+        Limits limits = spec.limits();
+        long timeoutNanos = (long) (limits.timeoutMinutes() * 60e9);
+        Deadline jobEnd = Deadline.atNanoTime(options.startNanos() + timeoutNanos);
+        Deadline hardEnd = Deadline.atNanoTime(options.startNanos() + (long) (timeoutNanos * 1.1 + (SLACK_SECONDS - 3) * 1e9));
+
         ValidationPlan plan = ValidationPlanner.plan(data.target(), data.trainRows(), spec.nCrossValidations(),
                 spec.validationDataSize(), options.seed());
         List<Learner> learners = selectLearners(spec);
@@ -99,7 +104,7 @@ public final class AutoMLRun {
                 String.join(", ", learners.stream().map(Learner::name).toList())));
 
         RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()));
-        Map<String, Object> summary = baseSummary(spec, data, plan, options, notes);
+        Map<String, Object> summary = baseSummary(spec, data, plan, options, List.copyOf(notes));
         summary.put("status", "running");
         out.writeSummary(summary);
 
@@ -280,11 +285,10 @@ public final class AutoMLRun {
         return 1.5 + 1.3 * refitEstimateSeconds(best.get(), plan);
     }
 
-    /** A trial's fit time covers every fold; the refit trains once on all rows, each fold on a share of them. */
+    /** A trial's fit time covers the folds it fitted; the refit trains once on all rows, each fold on a share of them. */
     static double refitEstimateSeconds(TrialResult t, ValidationPlan plan) {
-        int folds = plan.folds().size();
         double trainShare = (double) plan.folds().get(0).train().length / plan.refitRows().length;
-        return t.fitSeconds() / folds / Math.max(trainShare, 0.1);
+        return t.fitSeconds() / Math.max(1, t.foldsFitted()) / Math.max(trainShare, 0.1);
     }
 
     /**
@@ -498,6 +502,6 @@ public final class AutoMLRun {
     }
 
     private static String formatMinutes(double m) {
-        return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);
+        return new java.math.BigDecimal(m).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The job's data, read and checked: feature columns of the training rows followed by any user validation
@@ -36,12 +37,36 @@ public record JobData(Table features, Target target, TargetEncoding encoding, in
 
     /** Reads every dataset the job names; notes (dropped rows, ignored settings) go to {@code notes}. */
     public static JobData load(JobSpec spec, Consumer<String> notes) {
+        Table train = read("training_data", spec.trainingData(), readingTypes(spec));
+        Function<Map<String, ColumnType>, Table> validation = spec.validationData() == null ? null
+                : types -> read("validation_data", spec.validationData(), types);
+        Function<Map<String, ColumnType>, Table> test = spec.testData() == null ? null
+                : types -> read("test_data", spec.testData(), types);
+        return assemble(spec, train, validation, test, notes);
+    }
+
+    /** The job's data from a training table already in memory (the benchmark's folds), without validation or test data. */
+    public static JobData of(JobSpec spec, Table train, Consumer<String> notes) {
+        return assemble(spec, train, null, null, notes);
+    }
+
+    /** The column types the job fixes when reading: its target, its weights, and custom column_name_and_types. */
+    public static Map<String, ColumnType> readingTypes(JobSpec spec) {
         Map<String, ColumnType> hints = new HashMap<>(spec.featurization().columnTypes());
         hints.put(spec.targetColumn(), spec.task() == Task.CLASSIFICATION ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
         if (spec.weightColumn() != null) {
             hints.put(spec.weightColumn(), ColumnType.NUMERIC);
         }
-        Table train = read("training_data", spec.trainingData(), hints);
+        return hints;
+    }
+
+    /**
+     * @param validation reads the validation data with the given column types, or null when there is none
+     * @param test       reads the test data likewise, or null
+     */
+    private static JobData assemble(JobSpec spec, Table train, Function<Map<String, ColumnType>, Table> validation,
+                                    Function<Map<String, ColumnType>, Table> test, Consumer<String> notes) {
+        Map<String, ColumnType> hints = readingTypes(spec);
         requireColumn(train, spec.targetColumn(), "target_column_name", "training_data");
         if (spec.weightColumn() != null) {
             requireColumn(train, spec.weightColumn(), "weight_column_name", "training_data");
@@ -80,8 +105,8 @@ public record JobData(Table features, Target target, TargetEncoding encoding, in
 
         Table all = train;
         int trainRows = train.rows();
-        if (spec.validationData() != null) {
-            Table valid = read("validation_data", spec.validationData(), likeTraining);
+        if (validation != null) {
+            Table valid = validation.apply(likeTraining);
             requireColumn(valid, spec.targetColumn(), "target_column_name", "validation_data");
             valid = withTarget(valid, spec.targetColumn(), "validation_data", notes);
             if (valid.rows() == 0) {
@@ -106,14 +131,14 @@ public record JobData(Table features, Target target, TargetEncoding encoding, in
 
         Table testFeatures = null;
         Target testTarget = null;
-        if (spec.testData() != null) {
-            Table test = read("test_data", spec.testData(), likeTraining);
-            requireColumn(test, spec.targetColumn(), "target_column_name", "test_data");
-            test = withTarget(test, spec.targetColumn(), "test_data", notes);
-            double[] testWeights = spec.weightColumn() != null && test.find(spec.weightColumn()).isPresent()
-                    ? weights(test, spec.weightColumn()) : null;
-            testTarget = encoding.encode(test.column(spec.targetColumn()), null, testWeights);
-            testFeatures = test.drop(nonFeatures);
+        if (test != null) {
+            Table testTable = test.apply(likeTraining);
+            requireColumn(testTable, spec.targetColumn(), "target_column_name", "test_data");
+            testTable = withTarget(testTable, spec.targetColumn(), "test_data", notes);
+            double[] testWeights = spec.weightColumn() != null && testTable.find(spec.weightColumn()).isPresent()
+                    ? weights(testTable, spec.weightColumn()) : null;
+            testTarget = encoding.encode(testTable.column(spec.targetColumn()), null, testWeights);
+            testFeatures = testTable.drop(nonFeatures);
         }
         return new JobData(all.drop(nonFeatures), target, encoding, trainRows, schema, range, positive, testFeatures, testTarget);
     }
@@ -135,6 +160,16 @@ public record JobData(Table features, Target target, TargetEncoding encoding, in
 
     /** The table without rows whose target is missing (Azure drops them too). */
     private static Table withTarget(Table t, String target, String dataKey, Consumer<String> notes) {
+        Table kept = rowsWithTarget(t, target);
+        if (kept.rows() < t.rows()) {
+            notes.accept(dataKey + ": left out " + (t.rows() - kept.rows()) + " rows without a value in the target column '"
+                    + target + "'.");
+        }
+        return kept;
+    }
+
+    /** The rows of a table that have a value in the target column. */
+    public static Table rowsWithTarget(Table t, String target) {
         Column c = t.column(target);
         int missing = c.missingCount();
         if (missing == 0) {
@@ -147,7 +182,6 @@ public record JobData(Table features, Target target, TargetEncoding encoding, in
                 keep[at++] = i;
             }
         }
-        notes.accept(dataKey + ": left out " + missing + " rows without a value in the target column '" + target + "'.");
         return t.select(keep);
     }
 

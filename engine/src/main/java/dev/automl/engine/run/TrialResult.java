@@ -8,13 +8,14 @@ import java.util.Map;
  *
  * @param metrics        every metric of the task on the validation predictions; empty unless completed
  * @param score          the primary metric, NaN unless completed
+ * @param foldsFitted    how many folds have a model (fewer than planned when the job's end cut the trial short)
  * @param refitParams    the parameters to refit with on all rows (e.g. with the boosting rounds found)
  * @param validPredictions the validation predictions, aligned with {@code ValidationPlan.scoredRows()}
  *                       (row-major probabilities for classification); null unless completed
  */
 public record TrialResult(int id, String algorithm, Params params, String origin, TrialStatus status, String reason,
-                          Map<String, Double> metrics, double score, double fitSeconds, Params refitParams,
-                          double[] validPredictions) {
+                          Map<String, Double> metrics, double score, double fitSeconds, int foldsFitted,
+                          Params refitParams, double[] validPredictions) {
 
     public TrialResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
@@ -26,6 +27,6 @@ public record TrialResult(int id, String algorithm, Params params, String origin
 
     static TrialResult failed(TrialSpec spec, TrialStatus status, String reason, double seconds) {
         return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), status, reason, Map.of(),
-                Double.NaN, seconds, spec.params(), null);
+                Double.NaN, seconds, 0, spec.params(), null);
     }
 }

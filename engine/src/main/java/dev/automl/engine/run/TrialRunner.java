@@ -157,7 +157,7 @@ public final class TrialRunner {
         }
         // Predictions that do not cover every validation row cannot be combined with other trials'.
         return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, note,
-                metrics, score, seconds(start), RefitParams.combine(fitted), done.size() == folds ? predictions : null);
+                metrics, score, seconds(start), done.size(), RefitParams.combine(fitted), done.size() == folds ? predictions : null);
     }
 
     /**

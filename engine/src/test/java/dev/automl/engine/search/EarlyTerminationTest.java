@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class EarlyTerminationTest {
 
     private static TrialResult trial(int id, double score) {
-        return new TrialResult(id, "LightGBM", Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score, 1,
+        return new TrialResult(id, "LightGBM", Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score, 1, 1,
                 Params.empty(), null);
     }
 

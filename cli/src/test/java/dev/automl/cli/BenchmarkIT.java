@@ -1,0 +1,59 @@
+package dev.automl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The smoke suite through the jar: one outer fold of three tiny datasets, results written, and resuming. */
+class BenchmarkIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void smokeSuiteScoresEachDatasetAndResumes() throws Exception {
+        String suite = JarRunner.testdata("suites/smoke.yml").toString();
+        JarRunner.Result r = JarRunner.run(work, "benchmark", suite, "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<CSVRecord> rows = RunJobIT.csv(work.resolve("out/results.csv"));
+        assertEquals(3, rows.size(), r.toString());
+        for (CSVRecord row : rows) {
+            assertEquals("ok", row.get("status"), row.toString());
+            assertEquals("0", row.get("fold"));
+            // Each fold's job has 5 s; the time promise adds 10 % and 15 s.
+            assertTrue(Double.parseDouble(row.get("seconds")) < 5 * 1.1 + 15, row.toString());
+        }
+        // Floors a broken pipeline would miss: a uniform guess scores log loss 1.10 on iris, AUC 0.5 on blood
+        // transfusion, and RMSE 16.7 (the standard deviation) on concrete.
+        assertEquals("logloss", rows.get(0).get("metric"));
+        assertTrue(Double.parseDouble(rows.get(0).get("score")) < 0.6, rows.get(0).toString());
+        assertEquals("auc", rows.get(1).get("metric"));
+        assertTrue(Double.parseDouble(rows.get(1).get("score")) > 0.6, rows.get(1).toString());
+        assertEquals("rmse", rows.get(2).get("metric"));
+        assertTrue(Double.parseDouble(rows.get(2).get("score")) < 9, rows.get(2).toString());
+        String summary = Files.readString(work.resolve("out/summary.md"));
+        assertTrue(summary.contains("| iris | logloss |"), summary);
+        assertTrue(Files.exists(work.resolve("out/runs/concrete/fold-0/leaderboard.csv")));
+
+        JarRunner.Result again = JarRunner.run(work, "benchmark", suite, "--output", "out");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.stdout().contains("iris: folds [0] already in results.csv"), again.stdout());
+        assertEquals(3, RunJobIT.csv(work.resolve("out/results.csv")).size());
+    }
+
+    @Test
+    void misspeltSuiteKeyIsAnErrorWithItsLine() throws Exception {
+        Path suite = work.resolve("suite.yml");
+        Files.writeString(suite, "name: s\nbudget_second: 5\ndatasets: []\n");
+        JarRunner.Result r = JarRunner.run(work, "benchmark", suite.toString());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("suite.yml, line 2, column 1: unknown key 'budget_second'. Did you mean 'budget_seconds'?"),
+                r.stderr());
+    }
+}
