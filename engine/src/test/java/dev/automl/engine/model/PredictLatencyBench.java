@@ -56,6 +56,12 @@ class PredictLatencyBench {
         measure(new LightGbmLearner(), Params.of("learning_rate", 0.1, "num_leaves", 31, "n_estimators", 200));
     }
 
+    /** A small model, where the cost of each call shows next to the trees' own. */
+    @Test
+    void lightGbmSmall() throws Exception {
+        measure(new LightGbmLearner(), Params.of("learning_rate", 0.1, "num_leaves", 31, "n_estimators", 20));
+    }
+
     @Test
     void randomForest() throws Exception {
         measure(new RandomForest(), Params.of("n_estimators", 100));
