@@ -42,7 +42,7 @@ class CsvLoadBench {
 
     @Test
     void mixedMillionRows() throws Exception {
-        measure("mixed 1M", BenchFiles.mixed(tmp, MIXED_ROWS), MIXED_ROWS, 12, 3);
+        measure("mixed 1M", BenchFiles.mixed(tmp, MIXED_ROWS), MIXED_ROWS, 12, 5);
     }
 
     @Test

@@ -33,7 +33,7 @@ class FeaturizationBench {
 
     @Test
     void mixedMillionRows() throws Exception {
-        measure("mixed 1M", DataSource.read(BenchFiles.mixed(tmp, 1_000_000)).drop(List.of(BenchFiles.MIXED_TARGET)), 3);
+        measure("mixed 1M", DataSource.read(BenchFiles.mixed(tmp, 1_000_000)).drop(List.of(BenchFiles.MIXED_TARGET)), 5);
     }
 
     private static void measure(String name, Table features, int runs) throws Exception {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.ml.lightgbm.PredictionType;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;
+import com.microsoft.ml.lightgbm.lightgbmlib;
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
@@ -66,15 +68,13 @@ class LightGbmOverheadBench {
         double[] y = Arrays.stream(cover).map(c -> c == 2 ? 1 : 0).toArray();
         Target yTrain = new Target(Task.CLASSIFICATION,
                 Arrays.stream(train).mapToDouble(i -> y[i]).toArray(), List.of("other", "2"), null);
-        Target yValid = new Target(Task.CLASSIFICATION,
-                Arrays.stream(valid).mapToDouble(i -> y[i]).toArray(), List.of("other", "2"), null);
         FittedFeaturizer ff = new Featurizer(FeaturizationSettings.auto()).fit(features, train);
         FeatureMatrix xTrain = ff.transform(features, train, FeatureView.TREES);
         FeatureMatrix xValid = ff.transform(features, valid, FeatureView.TREES);
         String library = LightGbmLearner.libraryParams(PARAMS, Task.CLASSIFICATION, 2, xTrain.categorical(),
                 new TrialContext(Deadline.never(), 1, 0));
         System.out.printf(Locale.ROOT, "%n== LightGBM on covertype, %,d training rows x %d features, %,d predicted,"
-                + " %d rounds: %s (%s)%n", xTrain.rows(), xTrain.cols(), xValid.rows(), ROUNDS, library, BenchRuns.load());
+                + " %d rounds: %s (%s)%n", xTrain.rows(), xTrain.cols(), xValid.rows(), ROUNDS, library, load());
 
         engine(features, train, valid, yTrain);
         direct(xTrain, xValid, yTrain, library);
@@ -94,7 +94,8 @@ class LightGbmOverheadBench {
         }
         System.out.printf(Locale.ROOT, "  median engine %.3f s, lightgbm4j %.3f s: ratio %.3f (%.3f without"
                 + " featurizing); max |prediction difference| %.2e (%s)%n", e.total(), d.total(), e.total() / d.total(),
-                (e.total() - e.featurize()) / d.total(), maxDiff, BenchRuns.load());
+                (e.total() - e.featurize()) / d.total(), maxDiff, load());
+        copyCost(xTrain);
         assertEquals(xValid.rows(), d.predictions().length);
         assertTrue(maxDiff < 1e-9, "the two paths train the same model");
     }
@@ -142,6 +143,27 @@ class LightGbmOverheadBench {
         return new Steps(0, sec(t0, t1), sec(t1, t2), sec(t2, t3), p);
     }
 
+    /**
+     * The part of the dataset step that is lightgbm4j's (and the engine's) copy of the matrix into native memory,
+     * one JNI call per value: the SWIG API has no bulk copy into a native float array.
+     */
+    private static void copyCost(FeatureMatrix x) {
+        float[] v = x.values();
+        double[] seconds = new double[5];
+        for (int r = 0; r < seconds.length; r++) {
+            long t0 = System.nanoTime();
+            SWIGTYPE_p_float p = lightgbmlib.new_floatArray(v.length);
+            for (int i = 0; i < v.length; i++) {
+                lightgbmlib.floatArray_setitem(p, i, v[i]);
+            }
+            lightgbmlib.delete_floatArray(p);
+            seconds[r] = sec(t0, System.nanoTime());
+        }
+        Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "  of the dataset step, copying %,d floats with floatArray_setitem: median %.3f s"
+                + " (%.1f ns a value)%n", v.length, seconds[2], seconds[2] / v.length * 1e9);
+    }
+
     private static void print(String path, Steps s, String dataset) {
         System.out.printf(Locale.ROOT, "  %-12s total %6.3f s: featurize %6.3f, dataset %s, train %6.3f, predict %6.3f%n",
                 path, s.total(), s.featurize(), dataset, s.train(), s.predict());
@@ -165,15 +187,13 @@ class LightGbmOverheadBench {
         return dir;
     }
 
-    /** The machine's load; the algorithms module cannot see featurization's test classes. */
-    private static final class BenchRuns {
-        static String load() {
-            try {
-                String[] p = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-                return "load " + p[0] + " " + p[1] + " " + p[2];
-            } catch (java.io.IOException e) {
-                return "load unknown";
-            }
+    /** The machine's load averages; the algorithms module cannot see featurization's bench classes. */
+    private static String load() {
+        try {
+            String[] p = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return "load " + p[0] + " " + p[1] + " " + p[2];
+        } catch (java.io.IOException e) {
+            return "load unknown";
         }
     }
 }
