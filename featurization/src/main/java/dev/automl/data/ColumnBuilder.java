@@ -160,7 +160,7 @@ final class ColumnBuilder {
             throw new IllegalStateException("column " + name + " still needs its first " + textFrom + " rows");
         }
         if (numbers != null) {
-            return new NumericColumn(name, numbers.toArray());
+            return new NumericColumn(name, numbers.moveToArray());
         }
         if (hint != ColumnType.CATEGORICAL) {
             Optional<DateTimeLayout> layout = DateTimeLayout.detect(dateTimeCandidates());
@@ -168,7 +168,7 @@ final class ColumnBuilder {
                 return toDateTime(layout.orElse(DateTimeLayout.ISO_DATE));
             }
         }
-        return new CategoricalColumn(name, codes.toArray(), dictionary.levels());
+        return new CategoricalColumn(name, codes.moveToArray(), dictionary.levels());
     }
 
     private void switchToText() {

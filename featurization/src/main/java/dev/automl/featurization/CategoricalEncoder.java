@@ -6,6 +6,7 @@ import dev.automl.data.CategoricalColumn;
 import dev.automl.data.Column;
 import dev.automl.data.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class CategoricalEncoder implements ColumnEncoder {
     static final int MAX_TREE_LEVELS = 1000;
     /** One-hot width cap for linear models; rarer levels go to an "other" column. */
     static final int MAX_ONE_HOT = 50;
+    private static final int UNMAPPED = -2;
 
     private final String column;
     private final List<String> levels;
@@ -138,6 +140,11 @@ public final class CategoricalEncoder implements ColumnEncoder {
         return names;
     }
 
+    /** How many features {@link #featureNames} gives, without building the names. */
+    private int width(FeatureView view) {
+        return (view == FeatureView.TREES ? 1 : oneHot + (other ? 1 : 0)) + (indicator ? 1 : 0);
+    }
+
     @Override
     public BitSet categoricalFeatures(FeatureView view) {
         BitSet b = new BitSet();
@@ -153,19 +160,27 @@ public final class CategoricalEncoder implements ColumnEncoder {
             throw new InvalidInputException("Column '" + column + "' was categorical in the training data but is "
                     + raw.type().name().toLowerCase(java.util.Locale.ROOT) + " here.");
         }
-        // Map the incoming column's own dictionary once; codes of two tables are independent.
+        // Codes of two tables are independent, so each incoming level is looked up by its text, once, and only when
+        // a row uses it: one row of new data may come with its training table's whole dictionary.
         int unseen = levels.size();
         int[] mapped = new int[c.levels().size()];
-        for (int k = 0; k < mapped.length; k++) {
-            mapped[k] = index.getOrDefault(c.levels().get(k), unseen);
-        }
+        Arrays.fill(mapped, UNMAPPED);
         int fillCode = fill == null ? unseen : index.getOrDefault(fill, unseen);
-        int width = featureNames(view).size();
+        int width = width(view);
         int n = rows == null ? c.size() : rows.length;
         for (int i = 0; i < n; i++) {
             int code = c.codes()[ColumnEncoder.rowAt(rows, i)];
             boolean missing = code == CategoricalColumn.MISSING;
-            int k = missing ? fillCode : mapped[code];
+            int k;
+            if (missing) {
+                k = fillCode;
+            } else {
+                k = mapped[code];
+                if (k == UNMAPPED) {
+                    k = index.getOrDefault(c.levels().get(code), unseen);
+                    mapped[code] = k;
+                }
+            }
             int at = i * stride + offset;
             if (view == FeatureView.TREES) {
                 out[at] = k;

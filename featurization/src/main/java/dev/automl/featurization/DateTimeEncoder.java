@@ -5,14 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.automl.data.Column;
 import dev.automl.data.DateTimeColumn;
 import dev.automl.data.InvalidInputException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** Expands a date or timestamp into its calendar parts that vary in the training data. */
 public final class DateTimeEncoder implements ColumnEncoder {
@@ -40,44 +37,62 @@ public final class DateTimeEncoder implements ColumnEncoder {
     /** Fits on the given rows; null when no part varies (the column is then constant). */
     public static DateTimeEncoder fit(DateTimeColumn c, int[] rows) {
         int n = rows == null ? c.size() : rows.length;
-        List<Double> present = new ArrayList<>();
+        double[] values = new double[n];
+        int m = 0;
         for (int i = 0; i < n; i++) {
             double s = c.epochSeconds()[ColumnEncoder.rowAt(rows, i)];
             if (!Double.isNaN(s)) {
-                present.add(s);
+                values[m++] = s;
             }
         }
-        if (present.isEmpty()) {
+        if (m == 0) {
             return null;
         }
-        double[] values = present.stream().mapToDouble(Double::doubleValue).toArray();
+        values = Arrays.copyOf(values, m);
         double fill = NumericEncoder.median(values);
-        List<DatePart> parts = new ArrayList<>();
-        for (DatePart p : EnumSet.allOf(DatePart.class)) {
-            Set<Double> seen = new HashSet<>();
-            for (double s : values) {
-                seen.add(p.of(toDateTime(s)));
-                if (seen.size() > 1) {
-                    parts.add(p);
-                    break;
+        // One calendar conversion per value for all parts at once: converting per part and value was most of a
+        // fit's time on a million dates.
+        DatePart[] all = DatePart.values();
+        double[] first = new double[all.length];
+        boolean[] varies = new boolean[all.length];
+        LocalDateTime t0 = toDateTime(values[0]);
+        for (int p = 0; p < all.length; p++) {
+            first[p] = all[p].of(t0);
+        }
+        int undecided = all.length;
+        for (int i = 1; i < m && undecided > 0; i++) {
+            LocalDateTime t = toDateTime(values[i]);
+            for (int p = 0; p < all.length; p++) {
+                if (!varies[p] && all[p].of(t) != first[p]) {
+                    varies[p] = true;
+                    undecided--;
                 }
+            }
+        }
+        List<DatePart> parts = new ArrayList<>();
+        for (int p = 0; p < all.length; p++) {
+            if (varies[p]) {
+                parts.add(all[p]);
             }
         }
         if (parts.isEmpty()) {
             return null;
         }
+        double[] sums = new double[parts.size()];
+        double[] squares = new double[parts.size()];
+        for (double s : values) {
+            LocalDateTime t = toDateTime(s);
+            for (int j = 0; j < sums.length; j++) {
+                double v = parts.get(j).of(t);
+                sums[j] += v;
+                squares[j] += v * v;
+            }
+        }
         double[] means = new double[parts.size()];
         double[] scales = new double[parts.size()];
         for (int j = 0; j < parts.size(); j++) {
-            double sum = 0;
-            double sq = 0;
-            for (double s : values) {
-                double v = parts.get(j).of(toDateTime(s));
-                sum += v;
-                sq += v * v;
-            }
-            means[j] = sum / values.length;
-            double var = sq / values.length - means[j] * means[j];
+            means[j] = sums[j] / values.length;
+            double var = squares[j] / values.length - means[j] * means[j];
             scales[j] = var > 1e-12 ? Math.sqrt(var) : 1.0;
         }
         return new DateTimeEncoder(c.name(), parts, fill, values.length < n, means, scales);
@@ -85,7 +100,8 @@ public final class DateTimeEncoder implements ColumnEncoder {
 
     static LocalDateTime toDateTime(double epochSeconds) {
         long whole = (long) Math.floor(epochSeconds);
-        return LocalDateTime.ofInstant(Instant.ofEpochSecond(whole), ZoneOffset.UTC);
+        // ofInstant looks up the zone's rules on every call, an allocation that cost more than the conversion.
+        return LocalDateTime.ofEpochSecond(whole, 0, ZoneOffset.UTC);
     }
 
     @JsonProperty

@@ -2,12 +2,13 @@ package dev.automl.featurization;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.automl.data.Column;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The featurization learnt on training rows, applied unchanged to validation, test and new data. */
 public final class FittedFeaturizer {
@@ -15,6 +16,12 @@ public final class FittedFeaturizer {
     private final FeaturizationMode mode;
     private final List<ColumnEncoder> encoders;
     private final List<DroppedColumn> dropped;
+    /** Per view: the feature names, each encoder's first feature, the category-code features. */
+    private final Map<FeatureView, Layout> layouts = new EnumMap<>(FeatureView.class);
+
+    /** Where each encoder's features go in one view; worked out once because one-row predictions repeat it. */
+    private record Layout(List<String> names, int[] offsets, BitSet categorical) {
+    }
 
     @JsonCreator
     public FittedFeaturizer(@JsonProperty("mode") FeaturizationMode mode,
@@ -23,6 +30,24 @@ public final class FittedFeaturizer {
         this.mode = mode;
         this.encoders = List.copyOf(encoders);
         this.dropped = List.copyOf(dropped);
+        for (FeatureView view : FeatureView.values()) {
+            layouts.put(view, layout(this.encoders, view));
+        }
+    }
+
+    private static Layout layout(List<ColumnEncoder> encoders, FeatureView view) {
+        List<String> names = new ArrayList<>();
+        int[] offsets = new int[encoders.size()];
+        BitSet categorical = new BitSet();
+        for (int e = 0; e < encoders.size(); e++) {
+            offsets[e] = names.size();
+            BitSet cat = encoders.get(e).categoricalFeatures(view);
+            for (int j = cat.nextSetBit(0); j >= 0; j = cat.nextSetBit(j + 1)) {
+                categorical.set(offsets[e] + j);
+            }
+            names.addAll(encoders.get(e).featureNames(view));
+        }
+        return new Layout(List.copyOf(names), offsets, categorical);
     }
 
     @JsonProperty
@@ -49,12 +74,9 @@ public final class FittedFeaturizer {
         return names;
     }
 
+    /** The names of the features {@link #transform} gives in a view, in column order; an unmodifiable list. */
     public List<String> featureNames(FeatureView view) {
-        List<String> names = new ArrayList<>();
-        for (ColumnEncoder e : encoders) {
-            names.addAll(e.featureNames(view));
-        }
-        return names;
+        return layouts.get(view).names();
     }
 
     /** How many values of the table's categorical columns are levels the training data did not have. */
@@ -81,21 +103,14 @@ public final class FittedFeaturizer {
                     + String.join(", ", missing) + " are") + " missing from the data; the model was trained with "
                     + (missing.size() == 1 ? "it" : "them") + ".");
         }
-        List<String> names = featureNames(view);
-        int width = names.size();
+        Layout layout = layouts.get(view);
+        int width = layout.names().size();
         int n = rows == null ? table.rows() : rows.length;
         float[] values = new float[Math.multiplyExact(n, width)];
-        BitSet categorical = new BitSet();
-        int offset = 0;
-        for (ColumnEncoder e : encoders) {
-            Column c = table.column(e.column());
-            e.encode(c, rows, view, values, width, offset);
-            BitSet cat = e.categoricalFeatures(view);
-            for (int j = cat.nextSetBit(0); j >= 0; j = cat.nextSetBit(j + 1)) {
-                categorical.set(offset + j);
-            }
-            offset += e.featureNames(view).size();
+        for (int e = 0; e < encoders.size(); e++) {
+            ColumnEncoder encoder = encoders.get(e);
+            encoder.encode(table.column(encoder.column()), rows, view, values, width, layout.offsets()[e]);
         }
-        return new FeatureMatrix(values, n, width, names, categorical);
+        return new FeatureMatrix(values, n, width, layout.names(), layout.categorical());
     }
 }

@@ -24,6 +24,19 @@ final class LightGbmBooster implements AutoCloseable {
     private static final long MODEL_STRING_BUFFER = 1 << 20;
 
     private SWIGTYPE_p_void handle;
+    /** LightGBM's single-row predictor and its buffers, set up by the first one-row prediction. */
+    private SingleRow singleRow;
+
+    /** A FastConfig handle with the Java and native buffers one row's prediction goes through. */
+    private record SingleRow(SWIGTYPE_p_void config, int cols, double[] input, SWIGTYPE_p_long_long length,
+                             SWIGTYPE_p_double output, int outputs) {
+
+        void free() {
+            lightgbmlib.LGBM_FastConfigFree(config);
+            lightgbmlib.delete_int64_tp(length);
+            lightgbmlib.delete_doubleArray(output);
+        }
+    }
 
     private LightGbmBooster(SWIGTYPE_p_void handle) {
         this.handle = handle;
@@ -211,8 +224,69 @@ final class LightGbmBooster implements AutoCloseable {
         }
     }
 
+    /**
+     * Predicts one row as {@link #predict} does, through LightGBM's single-row fast path: it keeps its predictor and
+     * configuration between calls, where LGBM_BoosterPredictForMat sets up a predictor for every call (14 us of a
+     * 17 us prediction with 105 trees). {@code params} are read on the first call only.
+     */
+    synchronized double[] predictRow(float[] row, int cols, String params) {
+        SWIGTYPE_p_void h = handle();
+        if (singleRow == null || singleRow.cols() != cols) {
+            if (singleRow != null) {
+                singleRow.free();
+                singleRow = null;
+            }
+            singleRow = openSingleRow(h, cols, params);
+        }
+        SingleRow s = singleRow;
+        for (int j = 0; j < cols; j++) {
+            s.input()[j] = row[j];
+        }
+        check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastCriticalSWIG(s.input(), s.config(), s.length(),
+                s.output()), "predicting a row");
+        long written = lightgbmlib.int64_tp_value(s.length());
+        if (written != s.outputs()) {
+            throw new IllegalStateException("LightGBM wrote " + written + " predictions, expected " + s.outputs());
+        }
+        double[] out = new double[s.outputs()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lightgbmlib.doubleArray_getitem(s.output(), i);
+        }
+        return out;
+    }
+
+    private static SingleRow openSingleRow(SWIGTYPE_p_void h, int cols, String params) {
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
+        SWIGTYPE_p_p_void config = lightgbmlib.new_voidpp();
+        SWIGTYPE_p_double output = null;
+        try {
+            check(lightgbmlib.LGBM_BoosterCalcNumPredict(h, 1, PREDICT_NORMAL, 0, PREDICT_ALL_ITERATIONS, length),
+                    "sizing the prediction buffer");
+            int outputs = (int) lightgbmlib.int64_tp_value(length);
+            output = lightgbmlib.new_doubleArray(outputs);
+            check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastInit(h, PREDICT_NORMAL, 0, PREDICT_ALL_ITERATIONS,
+                    lightgbmlib.C_API_DTYPE_FLOAT64, cols, params, config), "setting up single-row prediction");
+            SingleRow s = new SingleRow(lightgbmlib.voidpp_value(config), cols, new double[cols], length, output, outputs);
+            length = null;
+            output = null;
+            return s;
+        } finally {
+            lightgbmlib.delete_voidpp(config);
+            if (length != null) {
+                lightgbmlib.delete_int64_tp(length);
+            }
+            if (output != null) {
+                lightgbmlib.delete_doubleArray(output);
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
+        if (singleRow != null) {
+            singleRow.free();
+            singleRow = null;
+        }
         if (handle != null) {
             lightgbmlib.LGBM_BoosterFree(handle);
             handle = null;

@@ -94,7 +94,8 @@ final class LightGbmModel implements FittedModel {
         double[] out = new double[classification ? x.rows() * k : x.rows()];
         if (x.rows() > 0) {
             PredictionBatches.forEach(x, (first, rows, values) -> {
-                double[] raw = booster.predict(values, rows, x.cols(), predictParams);
+                double[] raw = rows == 1 ? booster.predictRow(values, x.cols(), predictParams)
+                        : booster.predict(values, rows, x.cols(), predictParams);
                 if (!classification) {
                     System.arraycopy(raw, 0, out, first, rows);
                     return;

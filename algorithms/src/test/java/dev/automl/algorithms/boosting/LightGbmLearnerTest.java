@@ -1,16 +1,24 @@
 package dev.automl.algorithms.boosting;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
+import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.metrics.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LightGbmLearnerTest extends BoostingLearnerContract {
 
@@ -68,5 +76,42 @@ class LightGbmLearnerTest extends BoostingLearnerContract {
         assertTrue(p.contains("deterministic=true") && p.contains("force_col_wise=true"), p);
         assertTrue(p.contains("seed=42") && p.contains("num_threads=2"), p);
         assertTrue(!p.contains("n_estimators"), p);
+    }
+    /** One-row predictions take LightGBM's single-row path; they must equal the same rows predicted in a batch. */
+    @Test
+    void singleRowsPredictWhatBatchesPredict(@TempDir Path dir) throws IOException {
+        for (CsvDataset data : new CsvDataset[] {BLOOD, CONCRETE, IRIS}) {
+            Task task = data == CONCRETE ? Task.REGRESSION : Task.CLASSIFICATION;
+            int classes = data.labels().size();
+            FeatureMatrix test = data.select(TEST).x();
+            Path saved = dir.resolve(String.valueOf(classes));
+            Files.createDirectories(saved);
+            try (FittedModel m = LEARNER.fit(data.select(TRAIN_ALL), null, Params.of("n_estimators", 30), ctx(2))) {
+                m.save(saved);
+                try (FittedModel loaded = LEARNER.load(saved, task, classes)) {
+                    for (FittedModel model : new FittedModel[] {m, loaded}) {
+                        double[] batch = model.predict(test).values();
+                        int width = batch.length / test.rows();
+                        for (int i = 0; i < test.rows(); i++) {
+                            FeatureMatrix one = new FeatureMatrix(Arrays.copyOfRange(test.values(), i * test.cols(),
+                                    (i + 1) * test.cols()), 1, test.cols(), test.names(), new BitSet());
+                            assertArrayEquals(Arrays.copyOfRange(batch, i * width, (i + 1) * width),
+                                    model.predict(one).values(), "row " + i + " of " + test.rows());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aClosedModelRefusesToPredictARow() {
+        FeatureMatrix test = BLOOD.select(TEST).x();
+        FeatureMatrix one = new FeatureMatrix(Arrays.copyOf(test.values(), test.cols()), 1, test.cols(), test.names(),
+                new BitSet());
+        FittedModel m = LEARNER.fit(BLOOD.select(TRAIN_ALL), null, Params.of("n_estimators", 5), ctx(1));
+        m.predict(one);
+        m.close();
+        assertThrows(IllegalStateException.class, () -> m.predict(one));
     }
 }
