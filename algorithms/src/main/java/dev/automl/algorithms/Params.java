@@ -6,7 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * An immutable set of hyperparameter values (numbers, strings, booleans) keyed by the learner's own names,
+ * An immutable set of hyperparameter values (numbers, strings, booleans, or lists of them, as an ensemble's
+ * members and weights) keyed by the learner's own names,
  * kept sorted so that its JSON form and its equality do not depend on insertion order.
  */
 public record Params(SortedMap<String, Object> values) {
@@ -50,6 +51,14 @@ public record Params(SortedMap<String, Object> values) {
         }
         if (v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean) {
             return v;
+        }
+        if (v instanceof java.util.List<?> list) {
+            return list.stream().map(item -> {
+                if (item instanceof java.util.List<?>) {
+                    throw new IllegalArgumentException("hyperparameter '" + key + "' has a nested list");
+                }
+                return normalise(key, item);
+            }).toList();
         }
         throw new IllegalArgumentException("hyperparameter '" + key + "' has unsupported value " + v);
     }

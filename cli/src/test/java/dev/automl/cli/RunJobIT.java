@@ -58,10 +58,11 @@ class RunJobIT {
         assertEquals(344, s.get("rows").asInt());
         // Penguin species are almost separable by bill and flipper sizes: any working model is above 0.95.
         assertTrue(s.get("best").get("score").asDouble() > 0.95, r.toString());
-        assertEquals(4, s.get("trials").get("total").asInt());
-        assertEquals(4, Files.readAllLines(work.resolve("out/trials.jsonl")).size());
+        // Four trials, then the voting and the stack ensemble.
+        assertEquals(6, s.get("trials").get("total").asInt());
+        assertEquals(6, Files.readAllLines(work.resolve("out/trials.jsonl")).size());
         List<CSVRecord> board = csv(work.resolve("out/leaderboard.csv"));
-        assertEquals(4, board.size());
+        assertEquals(6, board.size());
         assertEquals("1", board.get(0).get("rank"));
         assertTrue(r.stdout().contains("rank"), r.stdout());
 
@@ -167,9 +168,45 @@ class RunJobIT {
         JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
         assertEquals(0, r.exitCode(), r.toString());
         List<CSVRecord> board = csv(work.resolve("out/leaderboard.csv"));
-        assertEquals(6, board.size());
+        assertEquals(8, board.size());
         for (CSVRecord row : board) {
             assertTrue(!row.get("algorithm").equals("LightGBM") && !row.get("algorithm").equals("XGBoostClassifier"), row.toString());
+        }
+    }
+
+    @Test
+    void ensemblesJoinTheLeaderboardAndTheBestRowIsTheSavedModel() throws Exception {
+        Path job = job("ens", "classification", "donated", "blood_transfusion/blood_transfusion.csv", "uri_file",
+                "primary_metric: AUC_weighted\nlimits:\n  max_trials: 8\n  max_concurrent_trials: 1\n");
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<CSVRecord> board = csv(work.resolve("out/leaderboard.csv"));
+        assertEquals(10, board.size());
+        CSVRecord vote = board.stream().filter(row -> row.get("algorithm").equals("VotingEnsemble")).findFirst().orElseThrow();
+        JsonNode params = new ObjectMapper().readTree(vote.get("hyperparameters"));
+        double sum = 0;
+        for (JsonNode w : params.get("ensemble_weights")) {
+            sum += w.asDouble();
+        }
+        assertEquals(1.0, sum, 1e-3, vote.toString());
+        assertEquals(params.get("ensemble_weights").size(), params.get("ensembled_iterations").size());
+        CSVRecord stack = board.stream().filter(row -> row.get("algorithm").equals("StackEnsemble")).findFirst().orElseThrow();
+        assertEquals("completed", stack.get("status"), stack.toString());
+        assertTrue(stack.get("hyperparameters").contains("\"stack_meta_learner_type\":\"LogisticRegressionCV\""), stack.toString());
+
+        JsonNode s = summary(work.resolve("out"));
+        JsonNode model = new ObjectMapper().readTree(work.resolve("out/model/model.json").toFile());
+        assertEquals(board.get(0).get("algorithm"), model.get("algorithm").asText());
+        assertEquals(board.get(0).get("trial_id"), s.get("refit").get("trial_id").asText());
+        assertEquals(0.0, s.get("timing").get("overshoot_seconds").asDouble(), s.toString());
+
+        JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--data",
+                JarRunner.testdata("blood_transfusion/blood_transfusion.csv").toString(), "--output", "preds.csv");
+        assertEquals(0, p.exitCode(), p.toString());
+        List<CSVRecord> preds = csv(work.resolve("preds.csv"));
+        assertEquals(748, preds.size());
+        for (CSVRecord row : preds) {
+            assertEquals(1.0, Double.parseDouble(row.get("proba_0")) + Double.parseDouble(row.get("proba_1")), 1e-6);
         }
     }
 
@@ -202,8 +239,9 @@ class RunJobIT {
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode s = summary(work.resolve("out"));
         assertTrue(s.get("stopped_because").asText().startsWith("exit_score (0.5) reached by trial "), s.toString());
-        // The first finished trial stops the run; the other one already running is still recorded.
-        assertTrue(s.get("trials").get("total").asInt() <= 3, s.toString());
+        // The first finished trial stops the run; the other one already running is still recorded, and the
+        // two ensembles follow.
+        assertTrue(s.get("trials").get("total").asInt() <= 5, s.toString());
     }
 
     @Test

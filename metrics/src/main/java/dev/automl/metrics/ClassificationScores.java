@@ -134,6 +134,24 @@ public final class ClassificationScores {
         return scores;
     }
 
+    /**
+     * Accuracy alone, equal to {@code compute(...).get("accuracy")} without the sorting the other metrics need;
+     * for callers that score many candidate predictions, such as ensemble selection.
+     */
+    public static double accuracy(int[] y, double[] proba, int numClasses, double[] weights) {
+        validate(y, proba, numClasses, weights, 0);
+        double[] w = Weights.orOnes(weights, y.length);
+        double right = 0;
+        double total = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (argmax(proba, i, numClasses, null) == y[i]) {
+                right += w[i];
+            }
+            total += w[i];
+        }
+        return y.length == 0 || total <= 0 ? Double.NaN : right / total;
+    }
+
     private static double oneVsRestAuc(int[] y, double[] proba, int k, double[] w, int c) {
         int n = y.length;
         boolean[] positive = new boolean[n];

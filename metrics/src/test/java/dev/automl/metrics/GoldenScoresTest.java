@@ -40,6 +40,9 @@ class GoldenScoresTest {
                     c.path("weights").isNull() ? null : doubles(c.path("weights")),
                     c.path("positive_class").asInt());
             assertMatches(c.path("name").asText(), c.path("expected"), actual);
+            double alone = ClassificationScores.accuracy(ints(c.path("y")), doubles(c.path("proba")),
+                    c.path("num_classes").asInt(), c.path("weights").isNull() ? null : doubles(c.path("weights")));
+            assertEquals(c.path("expected").path("accuracy").asDouble(), alone, 1e-9, "accuracy alone");
         }));
     }
 

@@ -7,6 +7,7 @@ import dev.automl.data.DataSource;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import dev.automl.engine.job.DataReference;
+import dev.automl.engine.job.EnsembleSettings;
 import dev.automl.engine.job.FeaturizationSpec;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.job.Limits;
@@ -117,7 +118,7 @@ public final class BenchmarkRun {
         JobSpec spec = new JobSpec(d.path(), d.task(), d.target(), metric.jobMetric(), new DataReference(d.path(), "uri_file"),
                 null, null, null, null, null, null, new FeaturizationSpec(FeaturizationSettings.auto(), Map.of(), List.of()),
                 new Limits(suite.budgetSeconds() / 60, Limits.defaults().trialTimeoutMinutes(), Limits.defaults().maxTrials(), 1, -1,
-                        true, null), List.of(), List.of(), List.of(), JobSpec.Verbosity.WARNING);
+                        true, null), List.of(), List.of(), EnsembleSettings.defaults(), List.of(), JobSpec.Verbosity.WARNING);
         try {
             List<String> notes = new ArrayList<>();
             JobData data = JobData.of(spec, table.select(fold.train()), notes::add);

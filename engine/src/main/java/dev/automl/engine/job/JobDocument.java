@@ -75,6 +75,13 @@ record JobDocument(
                             Boolean enableModelExplainability, Boolean enableVoteEnsemble,
                             Boolean enableStackEnsemble, Boolean enableOnnxCompatibleModels,
                             Boolean enableDnnTraining, String trainingMode,
-                            JsonNode ensembleModelDownloadTimeoutMinutes) {
+                            JsonNode ensembleModelDownloadTimeoutMinutes,
+                            StackEnsembleDocument stackEnsembleSettings) {
+    }
+
+    /** The {@code training.stack_ensemble_settings} block. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StackEnsembleDocument(String stackMetaLearnerType, Double stackMetaLearnerTrainPercentage,
+                                 Map<String, JsonNode> stackMetaLearnerKwargs) {
     }
 }

@@ -39,7 +39,6 @@ public final class JobParser {
             "forecasting", "forecasting comes in a later version",
             "featurization.blocked_transformers", "custom featurization supports column_name_and_types and transformer_params.imputer for now",
             "featurization.dataset_language", "text featurization comes in a later version",
-            "training.stack_ensemble_settings", "ensembles come in a later version",
             "search_space", "the search space is each learner's own for now",
             "sweep", "the search space is each learner's own for now")
             .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
@@ -118,11 +117,11 @@ public final class JobParser {
             Limits limits = limits(d.limits(), ignored);
             List<String> allowed = List.of();
             List<String> blocked = List.of();
+            EnsembleSettings ensembles = EnsembleSettings.defaults();
             if (d.training() != null) {
                 TrainingDocument t = d.training();
                 notYetIfTrue("training.enable_model_explainability", t.enableModelExplainability(), "model explanations come in a later version");
-                notYetIfTrue("training.enable_vote_ensemble", t.enableVoteEnsemble(), "ensembles come in a later version");
-                notYetIfTrue("training.enable_stack_ensemble", t.enableStackEnsemble(), "ensembles come in a later version");
+                ensembles = ensembles(t, task);
                 notYetIfTrue("training.enable_onnx_compatible_models", t.enableOnnxCompatibleModels(), "models are saved in the libraries' own formats");
                 notYetIfTrue("training.enable_dnn_training", t.enableDnnTraining(), "neural networks come in a later version");
                 if (t.trainingMode() != null && !Set.of("auto", "non_distributed").contains(t.trainingMode().toLowerCase(Locale.ROOT))) {
@@ -146,7 +145,7 @@ public final class JobParser {
                 }
             }
             return new JobSpec(jobFile, task, d.targetColumnName(), primary, training, validation, test, folds, fraction,
-                    weight, positive, featurization, limits, allowed, blocked, ignored, verbosity(d.logVerbosity()));
+                    weight, positive, featurization, limits, allowed, blocked, ensembles, ignored, verbosity(d.logVerbosity()));
         }
 
         private Task task(String value) {
@@ -357,6 +356,48 @@ public final class JobParser {
                 throw error(key, "'" + key + "' must be at least 1.");
             }
             return v;
+        }
+
+        private EnsembleSettings ensembles(TrainingDocument t, Task task) {
+            boolean vote = !Boolean.FALSE.equals(t.enableVoteEnsemble());
+            boolean stack = !Boolean.FALSE.equals(t.enableStackEnsemble());
+            JobDocument.StackEnsembleDocument s = t.stackEnsembleSettings();
+            if (s == null) {
+                return new EnsembleSettings(vote, stack, null, Map.of());
+            }
+            String base = "training.stack_ensemble_settings.";
+            if (s.stackMetaLearnerTrainPercentage() != null) {
+                throw error(base + "stack_meta_learner_train_percentage", "'stack_meta_learner_train_percentage' is not "
+                        + "supported: this engine trains the meta-learner on the out-of-fold (or validation) predictions of "
+                        + "every validation row, so no share of the training rows is held back for it. Remove the key.");
+            }
+            String type = null;
+            if (s.stackMetaLearnerType() != null && !s.stackMetaLearnerType().equalsIgnoreCase("none")) {
+                List<String> valid = EnsembleSettings.META_LEARNER_TYPES.stream()
+                        .filter(n -> n.equals("LogisticRegression") || n.equals("LogisticRegressionCV")
+                                || n.equals("LightGBMClassifier") ? task == Task.CLASSIFICATION : task == Task.REGRESSION)
+                        .toList();
+                type = valid.stream().filter(n -> LearnerCatalog.normalise(n).equals(LearnerCatalog.normalise(s.stackMetaLearnerType())))
+                        .findFirst().orElse(null);
+                if (type == null) {
+                    String nearest = NearestName.of(s.stackMetaLearnerType(), valid);
+                    throw error(base + "stack_meta_learner_type", "'stack_meta_learner_type: " + s.stackMetaLearnerType()
+                            + "' is not a meta-learner for " + task.id() + "." + (nearest == null ? "" : " Did you mean '" + nearest + "'?")
+                            + " Valid: " + String.join(", ", valid) + ".");
+                }
+            }
+            Map<String, Object> kwargs = new LinkedHashMap<>();
+            if (s.stackMetaLearnerKwargs() != null) {
+                for (Map.Entry<String, JsonNode> e : s.stackMetaLearnerKwargs().entrySet()) {
+                    JsonNode v = e.getValue();
+                    if (v == null || !(v.isNumber() || v.isBoolean() || v.isTextual())) {
+                        throw error(base + "stack_meta_learner_kwargs", "'stack_meta_learner_kwargs." + e.getKey()
+                                + "' must be a number, a string or true/false.");
+                    }
+                    kwargs.put(e.getKey(), v.isNumber() ? (Object) v.numberValue() : v.isBoolean() ? (Object) v.booleanValue() : v.asText());
+                }
+            }
+            return new EnsembleSettings(vote, stack, type, kwargs);
         }
 
         private void notYetIfTrue(String key, Boolean value, String why) {

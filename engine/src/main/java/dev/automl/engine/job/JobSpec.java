@@ -21,7 +21,8 @@ public record JobSpec(Path jobFile, Task task, String targetColumn, MetricDefini
                       DataReference trainingData, DataReference validationData, DataReference testData,
                       Integer nCrossValidations, Double validationDataSize, String weightColumn,
                       String positiveLabel, FeaturizationSpec featurization, Limits limits,
-                      List<String> allowedAlgorithms, List<String> blockedAlgorithms, List<String> ignoredKeys,
+                      List<String> allowedAlgorithms, List<String> blockedAlgorithms, EnsembleSettings ensembles,
+                      List<String> ignoredKeys,
                       Verbosity verbosity) {
 
     public JobSpec {

@@ -2,7 +2,6 @@ package dev.automl.engine.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
@@ -12,15 +11,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.automl.metrics.Task;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes a trained pipeline to a model directory ({@code model.json} + {@code learner/}) and reads it back. */
+/**
+ * Writes a trained pipeline to a model directory ({@code model.json}, {@code members/<i>/}, and {@code meta/} for a
+ * stack) and reads it back.
+ */
 public final class ModelStore {
 
     static final String MANIFEST = "model.json";
-    static final String LEARNER_DIR = "learner";
+    static final String MEMBERS_DIR = "members";
+    static final String META_DIR = "meta";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -30,16 +36,41 @@ public final class ModelStore {
     public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
                             Map<String, Object> provenance) throws IOException {
         delete(dir);
-        Files.createDirectories(dir.resolve(LEARNER_DIR));
-        pipeline.model().save(dir.resolve(LEARNER_DIR));
+        List<ModelManifest.MemberEntry> members = new ArrayList<>();
+        double[] weights = pipeline.combination() instanceof Combination.Vote v ? v.weights() : null;
+        for (int i = 0; i < pipeline.members().size(); i++) {
+            Member m = pipeline.members().get(i);
+            Path memberDir = Files.createDirectories(dir.resolve(MEMBERS_DIR).resolve(String.valueOf(i)));
+            m.model().save(memberDir);
+            Double weight = pipeline.combination() instanceof Combination.Single ? Double.valueOf(1.0)
+                    : weights != null ? Double.valueOf(weights[i]) : null;
+            members.add(entry(m.learner(), m.params(), weight));
+        }
+        ModelManifest.MemberEntry meta = null;
+        if (pipeline.combination() instanceof Combination.Stack s) {
+            s.metaModel().save(Files.createDirectories(dir.resolve(META_DIR)));
+            meta = entry(s.metaLearner(), s.metaParams(), null);
+        }
         Map<String, String> inputs = new LinkedHashMap<>();
         for (String c : pipeline.featurizer().requiredColumns()) {
             inputs.put(c, schema.get(c).name().toLowerCase(Locale.ROOT));
         }
         ModelManifest m = new ModelManifest(ModelManifest.FORMAT_VERSION, targetColumn, pipeline.target(),
-                pipeline.learner().name(), pipeline.view().name().toLowerCase(Locale.ROOT), pipeline.params().values(), inputs,
+                pipeline.algorithm(), pipeline.params().values(), kind(pipeline.combination()), members, meta, inputs,
                 pipeline.featurizer(), provenance);
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), m);
+    }
+
+    private static ModelManifest.MemberEntry entry(Learner learner, Params params, Double weight) {
+        return new ModelManifest.MemberEntry(learner.name(), learner.view().name().toLowerCase(Locale.ROOT),
+                params.values(), weight);
+    }
+
+    private static String kind(Combination c) {
+        if (c instanceof Combination.Vote) {
+            return "vote";
+        }
+        return c instanceof Combination.Stack ? "stack" : "single";
     }
 
     /** A saved model, ready to predict. */
@@ -73,15 +104,38 @@ public final class ModelStore {
             throw new InvalidInputException("The model at " + dir + " has format version " + m.formatVersion()
                     + "; this build reads version " + ModelManifest.FORMAT_VERSION + ".");
         }
-        Learner learner = catalog.byName(m.algorithm()).orElseThrow(() -> new InvalidInputException(
-                "The model at " + dir + " uses the algorithm '" + m.algorithm() + "', which this build does not have."));
+        Task task = m.target().task();
+        int classes = m.target().labels().size();
+        List<Member> members = new ArrayList<>();
         try {
-            FittedModel model = learner.load(dir.resolve(LEARNER_DIR), m.target().task(), m.target().labels().size());
-            TrainedPipeline p = new TrainedPipeline(m.featurizer(), m.target(), learner, Params.of(m.hyperparameters()), model);
-            return new LoadedModel(m, p);
+            for (int i = 0; i < m.members().size(); i++) {
+                ModelManifest.MemberEntry e = m.members().get(i);
+                Learner learner = learner(catalog, e, dir);
+                members.add(new Member(learner, Params.of(e.hyperparameters()),
+                        learner.load(dir.resolve(MEMBERS_DIR).resolve(String.valueOf(i)), task, classes)));
+            }
+            Combination combination = switch (m.combination()) {
+                case "single" -> new Combination.Single();
+                case "vote" -> new Combination.Vote(m.members().stream().mapToDouble(ModelManifest.MemberEntry::weight).toArray());
+                case "stack" -> {
+                    Learner meta = learner(catalog, m.metaLearner(), dir);
+                    yield new Combination.Stack(meta, Params.of(m.metaLearner().hyperparameters()),
+                            meta.load(dir.resolve(META_DIR), task, classes));
+                }
+                default -> throw new InvalidInputException("The model at " + dir + " combines its members by '"
+                        + m.combination() + "', which this build does not know.");
+            };
+            return new LoadedModel(m, new TrainedPipeline(m.featurizer(), m.target(), m.algorithm(),
+                    Params.of(m.hyperparameters()), members, combination));
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot read the model files in " + dir.resolve(LEARNER_DIR) + ": " + e.getMessage());
+            members.forEach(Member::close);
+            throw new InvalidInputException("Cannot read the model files in " + dir + ": " + e.getMessage());
         }
+    }
+
+    private static Learner learner(LearnerCatalog catalog, ModelManifest.MemberEntry e, Path dir) {
+        return catalog.byName(e.algorithm()).orElseThrow(() -> new InvalidInputException(
+                "The model at " + dir + " uses the algorithm '" + e.algorithm() + "', which this build does not have."));
     }
 
     /** Removes a model directory and everything in it, if it exists. */

@@ -1,62 +1,54 @@
 package dev.automl.engine.model;
 
-import dev.automl.algorithms.FittedModel;
-import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
 import dev.automl.data.Table;
+import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.TargetEncoding;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
-/** A fitted featurizer and a fitted learner: raw rows in, predictions out. */
-public final class TrainedPipeline implements AutoCloseable {
+/**
+ * A fitted featurizer, one or more fitted learners and how their predictions combine: raw rows in, predictions
+ * out. A single trial's model has one member; an ensemble has several, all fed by the same featurizer.
+ *
+ * @param algorithm what the leaderboard calls it: the learner's name, {@code VotingEnsemble} or {@code StackEnsemble}
+ * @param params    the leaderboard's hyperparameters: the learner's, or the ensemble's members and weights
+ */
+public record TrainedPipeline(FittedFeaturizer featurizer, TargetEncoding target, String algorithm, Params params,
+                              List<Member> members, Combination combination) implements AutoCloseable {
 
-    private final FittedFeaturizer featurizer;
-    private final TargetEncoding target;
-    private final Learner learner;
-    private final Params params;
-    private final FittedModel model;
+    public TrainedPipeline {
+        members = List.copyOf(members);
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline needs at least one model");
+        }
+    }
 
-    public TrainedPipeline(FittedFeaturizer featurizer, TargetEncoding target, Learner learner, Params params,
-                           FittedModel model) {
-        this.featurizer = featurizer;
-        this.target = target;
-        this.learner = learner;
-        this.params = params;
-        this.model = model;
+    /** A pipeline of one learner. */
+    public static TrainedPipeline single(FittedFeaturizer featurizer, TargetEncoding target, Member member) {
+        return new TrainedPipeline(featurizer, target, member.learner().name(), member.params(), List.of(member),
+                new Combination.Single());
     }
 
     public Predictions predict(Table raw) {
-        return model.predict(featurizer.transform(raw, null, learner.view()));
-    }
-
-    public FittedFeaturizer featurizer() {
-        return featurizer;
-    }
-
-    public TargetEncoding target() {
-        return target;
-    }
-
-    public Learner learner() {
-        return learner;
-    }
-
-    public Params params() {
-        return params;
-    }
-
-    public FittedModel model() {
-        return model;
-    }
-
-    public FeatureView view() {
-        return learner.view();
+        // Members that share a view share its matrix: featurizing is often dearer than predicting.
+        Map<FeatureView, FeatureMatrix> views = new EnumMap<>(FeatureView.class);
+        List<Predictions> out = new ArrayList<>(members.size());
+        for (Member m : members) {
+            FeatureMatrix x = views.computeIfAbsent(m.learner().view(), v -> featurizer.transform(raw, null, v));
+            out.add(m.model().predict(x));
+        }
+        return combination.combine(out);
     }
 
     @Override
     public void close() {
-        model.close();
+        members.forEach(Member::close);
+        combination.close();
     }
 }

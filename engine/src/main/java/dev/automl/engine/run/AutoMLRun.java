@@ -5,13 +5,20 @@ import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
+import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.ColumnType;
 import dev.automl.data.InvalidInputException;
+import dev.automl.engine.ensemble.EnsembleBuilder;
+import dev.automl.engine.ensemble.EnsemblePlan;
+import dev.automl.engine.ensemble.MetaLearnerChoice;
+import dev.automl.engine.job.EnsembleSettings;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.job.Limits;
+import dev.automl.engine.model.Combination;
+import dev.automl.engine.model.Member;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.model.TrainedPipeline;
 import dev.automl.engine.search.EarlyTermination;
@@ -20,6 +27,7 @@ import dev.automl.engine.search.SearchStrategy;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeatureMatrix;
+import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.metrics.MetricCatalog;
@@ -51,6 +59,12 @@ public final class AutoMLRun {
     static final double SLACK_SECONDS = 15;
     /** Time kept at the end for writing the model, the test scores and the summary. */
     static final double SAVE_SECONDS = 2;
+    /** Time kept for building the ensembles from the trials' predictions. */
+    static final double ENSEMBLE_BUILD_SECONDS = 2;
+    /** The search keeps time to refit an ensemble of this many of the best trials ... */
+    static final int ENSEMBLE_REFIT_MEMBERS = 4;
+    /** ... unless that refit would take more than this share of the budget; then only the best trial is planned for. */
+    static final double ENSEMBLE_REFIT_SHARE = 0.25;
 
     private final LearnerCatalog catalog;
     private final RunReporter reporter;
@@ -116,15 +130,26 @@ public final class AutoMLRun {
         SearchStrategy search = new PortfolioThenRandomSearch(learners, spec.task(), shape, options.seed());
 
         int threads = threadsPerTrial(limits, options.cores());
+        RefitEstimate estimate = new RefitEstimate(plan, threads);
         StandInModel standIn = new StandInModel();
-        String stopReason = search(spec, search, runner, board, out, jobEnd, plan, data, threads, options.seed(), standIn);
+        long searchStart = System.nanoTime();
+        String stopReason = search(spec, search, runner, board, out, jobEnd, estimate, threads, options.seed(), standIn);
         summary.put("stopped_because", stopReason);
         reporter.info("Search ended: " + stopReason + ".");
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("search_seconds", RunDirectory.round((System.nanoTime() - searchStart) / 1e9));
+
+        long ensembleStart = System.nanoTime();
+        // Ensembles may not take the time the best trial's own refit needs.
+        Deadline ensembleBy = jobEnd.minusSeconds(SAVE_SECONDS + 1.5 + board.best().map(estimate::seconds).orElse(0.0));
+        Map<Integer, EnsemblePlan> ensembles = buildEnsembles(spec, data, plan, scorer, board, out, ensembleBy, options.seed());
+        timing.put("ensemble_seconds", RunDirectory.round((System.nanoTime() - ensembleStart) / 1e9));
 
         Optional<TrialResult> best = board.best();
         boolean saved = false;
         if (best.isPresent()) {
-            saved = refitAndSave(spec, data, plan, board, out, summary, hardEnd, options, standIn, cache);
+            saved = refitAndSave(spec, data, plan, board, out, summary, jobEnd, hardEnd, options, standIn, cache, estimate,
+                    ensembles, timing);
         }
         standIn.close();
         if (best.isEmpty()) {
@@ -132,7 +157,14 @@ public final class AutoMLRun {
         }
         summary.put("trials", trialCounts(board));
         best.ifPresent(b -> summary.put("best", bestJson(b)));
-        summary.put("seconds", RunDirectory.round((System.nanoTime() - options.startNanos()) / 1e9));
+        double seconds = (System.nanoTime() - options.startNanos()) / 1e9;
+        double over = Math.max(0, seconds - limits.timeoutMinutes() * 60);
+        timing.put("total_seconds", RunDirectory.round(seconds));
+        timing.put("timeout_seconds", RunDirectory.round(limits.timeoutMinutes() * 60));
+        timing.put("overshoot_seconds", RunDirectory.round(over));
+        timing.put("overshoot_percent", Math.round(over / (limits.timeoutMinutes() * 60) * 1e4) / 100.0);
+        summary.put("timing", timing);
+        summary.put("seconds", RunDirectory.round(seconds));
         summary.put("status", saved ? "completed" : "failed");
         out.writeSummary(summary);
         return new Outcome(summary, board, out.path(), saved);
@@ -153,7 +185,7 @@ public final class AutoMLRun {
     }
 
     private String search(JobSpec spec, SearchStrategy search, TrialRunner runner, Leaderboard board, RunDirectory out,
-                          Deadline jobEnd, ValidationPlan plan, JobData data, int threads, long seed, StandInModel standIn) {
+                          Deadline jobEnd, RefitEstimate estimate, int threads, long seed, StandInModel standIn) {
         Limits limits = spec.limits();
         List<Running> running = new ArrayList<>();
         List<TrialResult> finished = new ArrayList<>();
@@ -165,7 +197,7 @@ public final class AutoMLRun {
                     stop = "max_trials (" + limits.maxTrials() + ") reached";
                     break;
                 }
-                Deadline searchEnd = jobEnd.minusSeconds(reserveSeconds(board, plan, data, limits));
+                Deadline searchEnd = jobEnd.minusSeconds(reserveSeconds(board, estimate, limits, spec.ensembles()));
                 if (searchEnd.remainingSeconds() < 1) {
                     stop = "timeout_minutes (" + formatMinutes(limits.timeoutMinutes()) + ") reached";
                     break;
@@ -177,9 +209,12 @@ public final class AutoMLRun {
                 }
                 Deadline trialEnd = Deadline.afterSeconds(limits.trialTimeoutMinutes() * 60);
                 String limitName = "the trial time limit (trial_timeout_minutes: " + formatMinutes(limits.trialTimeoutMinutes()) + ")";
-                boolean jobLimit = searchEnd.min(trialEnd) == searchEnd;
+                // Should this trial turn out best, its own refit must fit in too: it gets the share of the time
+                // left that leaves room for a refit of its length.
+                Deadline jobShare = Deadline.afterSeconds(searchEnd.remainingSeconds() / (1 + estimate.ratio()));
+                boolean jobLimit = jobShare.min(trialEnd) == jobShare;
                 if (jobLimit) {
-                    trialEnd = searchEnd;
+                    trialEnd = jobShare;
                     limitName = "the job's time limit (timeout_minutes: " + formatMinutes(limits.timeoutMinutes()) + ")";
                 }
                 running.add(start(next.get(), runner, trialEnd, threads, seed, limitName, jobLimit));
@@ -275,75 +310,166 @@ public final class AutoMLRun {
         return limits.maxCoresPerTrial() > 0 ? Math.min(threads, limits.maxCoresPerTrial()) : threads;
     }
 
-    /** Seconds to keep free at the end of the search for the refit of the current best and for writing results. */
-    private static double reserveSeconds(Leaderboard board, ValidationPlan plan, JobData data, Limits limits) {
+    /**
+     * Seconds to keep free at the end of the search for the ensembles, the refit of what is best so far (the
+     * ensemble of the best few trials when ensembles are on and their refit is not too dear), and saving.
+     */
+    private static double reserveSeconds(Leaderboard board, RefitEstimate estimate, Limits limits, EnsembleSettings ensembles) {
         Optional<TrialResult> best = board.best();
         double timeout = limits.timeoutMinutes() * 60;
         if (best.isEmpty()) {
-            return 1.5 + Math.min(10, 0.05 * timeout);
+            return 1.5 + SAVE_SECONDS + Math.min(10, 0.05 * timeout);
         }
-        return 1.5 + 1.3 * refitEstimateSeconds(best.get(), plan);
-    }
-
-    /** A trial's fit time covers the folds it fitted; the refit trains once on all rows, each fold on a share of them. */
-    static double refitEstimateSeconds(TrialResult t, ValidationPlan plan) {
-        double trainShare = (double) plan.folds().get(0).train().length / plan.refitRows().length;
-        return t.fitSeconds() / Math.max(1, t.foldsFitted()) / Math.max(trainShare, 0.1);
+        double refit = estimate.seconds(best.get());
+        double building = 0;
+        if (ensembles.vote() || ensembles.stack()) {
+            List<TrialResult> top = EnsembleBuilder.candidates(board.ranked()).stream().limit(ENSEMBLE_REFIT_MEMBERS).toList();
+            if (top.size() >= 2) {
+                building = ENSEMBLE_BUILD_SECONDS;
+                double members = estimate.seconds(top);
+                if (members <= ENSEMBLE_REFIT_SHARE * timeout) {
+                    refit = Math.max(refit, members);
+                }
+            }
+        }
+        return 1.5 + SAVE_SECONDS + building + refit;
     }
 
     /**
-     * Refits the best trial on all training rows and saves it. When the refit will not fit in the time left, or
-     * fails, the best trial's first-fold model (trained on that fold's training rows) is saved instead; failing
-     * that, the next best trials are refit.
+     * Builds the voting and stack ensembles from the trials' validation predictions and adds them to the
+     * leaderboard; returns how to refit each one that completed, by its id.
+     */
+    private Map<Integer, EnsemblePlan> buildEnsembles(JobSpec spec, JobData data, ValidationPlan plan, Scorer scorer,
+                                                      Leaderboard board, RunDirectory out, Deadline by, long seed) {
+        EnsembleSettings settings = spec.ensembles();
+        Map<Integer, EnsemblePlan> plans = new LinkedHashMap<>();
+        List<TrialResult> candidates = EnsembleBuilder.candidates(board.ranked());
+        if (!(settings.vote() || settings.stack()) || candidates.size() < 2) {
+            return plans;
+        }
+        MetaLearnerChoice meta = settings.stack() ? MetaLearnerChoice.of(settings, spec.task(), catalog) : null;
+        EnsembleBuilder builder = new EnsembleBuilder(scorer, data.target().select(plan.scoredRows()), meta, seed);
+        int nextId = board.ranked().stream().mapToInt(TrialResult::id).max().orElse(0) + 1;
+        // The vote's selection also picks the stack's members, so it runs even when only the stack is wanted.
+        EnsembleBuilder.Built vote = builder.vote(nextId, candidates, by);
+        List<EnsembleBuilder.Built> built = new ArrayList<>();
+        if (settings.vote()) {
+            built.add(vote);
+            nextId++;
+        }
+        if (settings.stack()) {
+            built.add(builder.stack(nextId, candidates, vote.plan().orElseThrow().memberIds(), by));
+        }
+        for (EnsembleBuilder.Built b : built) {
+            board.add(b.result());
+            b.plan().ifPresent(p -> plans.put(p.trialId(), p));
+            out.record(b.result(), board);
+            reporter.trialFinished(b.result(), board);
+        }
+        return plans;
+    }
+
+    /**
+     * Refits the best leaderboard row on all training rows and saves it: a trial's learner, or an ensemble's
+     * members (and a stack's meta-learner). The refit aims to end by the job's timeout. When a trial's refit will
+     * not fit in the time left, or fails, its first-fold model (trained on that fold's training rows) is saved
+     * instead; when an ensemble's will not, the next best row is tried.
      */
     private boolean refitAndSave(JobSpec spec, JobData data, ValidationPlan plan, Leaderboard board, RunDirectory out,
-                                 Map<String, Object> summary, Deadline hardEnd, Options options, StandInModel standIn,
-                                 FeatureCache cache) {
-        Deadline saveBy = hardEnd.minusSeconds(SAVE_SECONDS);
-        List<TrialResult> candidates = board.ranked().stream().filter(TrialResult::completed).limit(3).toList();
+                                 Map<String, Object> summary, Deadline jobEnd, Deadline hardEnd, Options options,
+                                 StandInModel standIn, FeatureCache cache, RefitEstimate estimate,
+                                 Map<Integer, EnsemblePlan> ensembles, Map<String, Object> timing) {
+        long refitStart = System.nanoTime();
+        Deadline finishBy = jobEnd.minusSeconds(SAVE_SECONDS);
+        List<TrialResult> candidates = board.ranked().stream().filter(TrialResult::completed).limit(5).toList();
+        List<Map<String, Object>> skipped = new ArrayList<>();
         for (TrialResult candidate : candidates) {
-            if (saveBy.remainingSeconds() < 0.5) {
+            if (hardEnd.minusSeconds(SAVE_SECONDS).remainingSeconds() < 0.5) {
                 break;
             }
             long t0 = System.nanoTime();
             Map<String, Object> refit = new LinkedHashMap<>();
             refit.put("trial_id", candidate.id());
+            refit.put("algorithm", candidate.algorithm());
+            EnsemblePlan ensemble = ensembles.get(candidate.id());
             TrainedPipeline pipeline = null;
-            Optional<TrialOutcome> standing = standIn.take(candidate.id());
-            double estimate = 1.3 * refitEstimateSeconds(candidate, plan) + 1;
-            if (standing.isPresent() && estimate > saveBy.remainingSeconds()) {
-                refit.put("skipped", String.format(Locale.ROOT, "an estimated %.0f s, %.0f s left", estimate, saveBy.remainingSeconds()));
-            } else {
-                reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + ") on all "
-                        + plan.refitRows().length + " training rows ...");
+            if (ensemble != null) {
+                List<TrialResult> members = ensemble.memberIds().stream().map(id -> board.byId(id).orElseThrow()).toList();
+                double needed = estimate.seconds(members) + 1;
+                if (needed > finishBy.remainingSeconds()) {
+                    refit.put("skipped", String.format(Locale.ROOT, "refitting its %d members would take an estimated %.0f s, %.0f s left",
+                            members.size(), needed, finishBy.remainingSeconds()));
+                    skipped.add(refit);
+                    continue;
+                }
+                reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + " of " + members.size()
+                        + " models) on all " + plan.refitRows().length + " training rows ...");
                 try {
-                    pipeline = refit(candidate, spec, data, plan, saveBy, options);
+                    pipeline = refitEnsemble(candidate, ensemble, members, spec, data, plan, finishBy, options, scorerFor(spec, data));
                     refit.put("rows", plan.refitRows().length);
-                    refit.put("hyperparameters", candidate.refitParams().values());
                 } catch (InvalidInputException e) {
-                    standing.ifPresent(TrialOutcome::close);
                     throw e;
                 } catch (RuntimeException | OutOfMemoryError e) {
                     String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                     reporter.info("Refit of trial " + candidate.id() + " failed (" + reason + ")");
                     refit.put("failed", reason);
+                    skipped.add(refit);
+                    continue;
+                }
+            } else {
+                Optional<TrialOutcome> standing = standIn.take(candidate.id());
+                // With a stand-in to fall back on, a refit that will likely fit is worth trying.
+                double needed = estimate.likelySeconds(candidate) + 1;
+                if (standing.isPresent() && needed > finishBy.remainingSeconds()) {
+                    refit.put("skipped", String.format(Locale.ROOT, "an estimated %.0f s, %.0f s left", needed, finishBy.remainingSeconds()));
+                } else {
+                    reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + ") on all "
+                            + plan.refitRows().length + " training rows ...");
+                    try {
+                        // Without a stand-in, a refit that runs late still beats no model: it may use the slack.
+                        Deadline by = standing.isPresent() || finishBy.remainingSeconds() > 1 ? finishBy : hardEnd.minusSeconds(SAVE_SECONDS);
+                        pipeline = refitSingle(candidate, spec, data, plan, by, hardEnd, options);
+                        refit.put("rows", plan.refitRows().length);
+                        refit.put("hyperparameters", candidate.refitParams().values());
+                        if (standing.isPresent() && pipeline.members().get(0).model().stoppedByDeadline()) {
+                            // Fewer rounds or trees than validation chose: the first-fold model is the better one.
+                            pipeline.close();
+                            pipeline = null;
+                            refit.remove("hyperparameters");
+                            refit.put("skipped", "the refit was cut short by timeout_minutes");
+                        }
+                    } catch (InvalidInputException e) {
+                        standing.ifPresent(TrialOutcome::close);
+                        throw e;
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        reporter.info("Refit of trial " + candidate.id() + " failed (" + reason + ")");
+                        refit.put("failed", reason);
+                    }
+                }
+                if (pipeline == null && standing.isPresent()) {
+                    Learner learner = catalog.byName(candidate.algorithm()).orElseThrow();
+                    pipeline = TrainedPipeline.single(cache.featurizer(0), data.encoding(),
+                            new Member(learner, candidate.params(), standing.get().firstFold()));
+                    refit.put("rows", plan.folds().get(0).train().length);
+                    refit.put("stand_in", "the model of the first validation fold, trained on its training rows");
+                    reporter.info("Saving trial " + candidate.id() + "'s first-fold model instead of a refit ("
+                            + refit.getOrDefault("skipped", refit.get("failed")) + ").");
+                } else if (standing.isPresent()) {
+                    standing.get().close();
                 }
             }
-            if (pipeline == null && standing.isPresent()) {
-                Learner learner = catalog.byName(candidate.algorithm()).orElseThrow();
-                pipeline = new TrainedPipeline(cache.featurizer(0), data.encoding(), learner, candidate.params(), standing.get().firstFold());
-                refit.put("rows", plan.folds().get(0).train().length);
-                refit.put("stand_in", "the model of the first validation fold, trained on its training rows");
-                reporter.info("Saving trial " + candidate.id() + "'s first-fold model instead of a refit ("
-                        + refit.getOrDefault("skipped", refit.get("failed")) + ").");
-            } else if (standing.isPresent()) {
-                standing.get().close();
-            }
             refit.put("seconds", RunDirectory.round((System.nanoTime() - t0) / 1e9));
+            if (!skipped.isEmpty()) {
+                refit.put("passed_over", skipped);
+            }
             summary.put("refit", refit);
+            timing.put("refit_seconds", RunDirectory.round((System.nanoTime() - refitStart) / 1e9));
             if (pipeline == null) {
+                skipped.add(refit);
                 continue;
             }
+            long saveStart = System.nanoTime();
             try (TrainedPipeline saving = pipeline) {
                 ModelStore.save(out.modelDir(), saving, data.schema(), spec.targetColumn(), provenance(spec, candidate, options, data));
                 summary.put("model", RunDirectory.MODEL);
@@ -357,6 +483,8 @@ public final class AutoMLRun {
                 reporter.info("Saving trial " + candidate.id() + "'s model failed (" + e + ")");
                 summary.put("model_failure", e.toString());
                 continue;
+            } finally {
+                timing.put("save_seconds", RunDirectory.round((System.nanoTime() - saveStart) / 1e9));
             }
             reporter.info("Model saved to " + out.modelDir());
             return true;
@@ -364,25 +492,67 @@ public final class AutoMLRun {
         return false;
     }
 
-    private TrainedPipeline refit(TrialResult best, JobSpec spec, JobData data, ValidationPlan plan, Deadline hardEnd,
-                                  Options options) {
-        Learner learner = catalog.byName(best.algorithm()).orElseThrow();
+    private static Scorer scorerFor(JobSpec spec, JobData data) {
+        return new Scorer(spec.task(), data.positiveClass(), data.targetRange(), spec.primaryMetric());
+    }
+
+    private TrainedPipeline refitSingle(TrialResult best, JobSpec spec, JobData data, ValidationPlan plan, Deadline by,
+                                        Deadline hardEnd, Options options) {
         FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
+        Learner learner = catalog.byName(best.algorithm()).orElseThrow();
         FeatureMatrix x = featurizer.transform(data.features(), plan.refitRows(), learner.view());
+        FittedModel model = fitWithin(learner, x, data, plan, best.refitParams(), by, hardEnd, options, spec);
+        return TrainedPipeline.single(featurizer, data.encoding(), new Member(learner, best.refitParams(), model));
+    }
+
+    private TrainedPipeline refitEnsemble(TrialResult row, EnsemblePlan ensemble, List<TrialResult> members, JobSpec spec,
+                                          JobData data, ValidationPlan plan, Deadline by, Options options, Scorer scorer) {
+        FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
+        Map<FeatureView, FeatureMatrix> views = new java.util.EnumMap<>(FeatureView.class);
+        List<Member> fitted = new ArrayList<>();
+        try {
+            for (TrialResult m : members) {
+                Learner learner = catalog.byName(m.algorithm()).orElseThrow();
+                FeatureMatrix x = views.computeIfAbsent(learner.view(), v -> featurizer.transform(data.features(), plan.refitRows(), v));
+                fitted.add(new Member(learner, m.refitParams(), fitWithin(learner, x, data, plan, m.refitParams(), by, by, options, spec)));
+            }
+            views.clear();
+            Combination combination;
+            if (ensemble.isStack()) {
+                EnsembleBuilder builder = new EnsembleBuilder(scorer, data.target().select(plan.scoredRows()),
+                        MetaLearnerChoice.of(spec.ensembles(), spec.task(), catalog), options.seed());
+                FittedModel meta = builder.fitMeta(builder.features(members), ensemble.metaParams(), by);
+                combination = new Combination.Stack(ensemble.metaLearner(), ensemble.metaParams(), meta);
+            } else {
+                combination = new Combination.Vote(ensemble.weights());
+            }
+            return new TrainedPipeline(featurizer, data.encoding(), row.algorithm(), row.params(), fitted, combination);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            fitted.forEach(Member::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Fits a learner on all training rows in a thread of its own: the learner aims for {@code by}, and is
+     * abandoned if it has not returned by {@code giveUp}.
+     */
+    private static FittedModel fitWithin(Learner learner, FeatureMatrix x, JobData data, ValidationPlan plan, Params params,
+                                         Deadline by, Deadline giveUp, Options options, JobSpec spec) {
         TrainingData train = new TrainingData(x, data.target().select(plan.refitRows()));
         int threads = threadsPerTrial(new Limits(0, 0, 1, 1, spec.limits().maxCoresPerTrial(), false, null), options.cores());
-        // The learner aims a second early, so that its last round and its prediction buffers fit in.
-        TrialContext ctx = new TrialContext(hardEnd.minusSeconds(1), threads, options.seed() * 1_000_003L);
+        TrialContext ctx = new TrialContext(by, threads, options.seed() * 1_000_003L);
         CompletableFuture<FittedModel> fit = CompletableFuture.supplyAsync(
-                () -> learner.fit(train, null, best.refitParams(), ctx), runnable -> {
+                () -> learner.fit(train, null, params, ctx), runnable -> {
                     Thread t = new Thread(runnable, "refit");
                     t.setDaemon(true);
                     t.start();
                 });
         try {
-            FittedModel model = fit.get((long) (hardEnd.remainingSeconds() * 1000) + 1, TimeUnit.MILLISECONDS);
-            return new TrainedPipeline(featurizer, data.encoding(), learner, best.refitParams(), model);
+            // A second past the learner's aim, for its last round and its prediction buffers.
+            return fit.get((long) (Math.max(by.remainingSeconds() + 1, giveUp.remainingSeconds()) * 1000) + 1, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            fit.thenAccept(FittedModel::close);
             throw new IllegalStateException("the refit did not finish within the time limit");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -404,15 +574,6 @@ public final class AutoMLRun {
         reporter.info(String.format(Locale.ROOT, "Test data (%d rows): %s = %.4f", data.testTarget().size(),
                 spec.primaryMetric().name(), (Double) m.get(spec.primaryMetric().name())));
         return m;
-    }
-
-    private static List<Object> appendTo(Object existing, String item) {
-        List<Object> out = new ArrayList<>();
-        if (existing instanceof List<?> l) {
-            out.addAll(l);
-        }
-        out.add(item);
-        return out;
     }
 
     private static Map<String, Object> provenance(JobSpec spec, TrialResult best, Options options, JobData data) {

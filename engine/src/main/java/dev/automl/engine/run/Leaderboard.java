@@ -39,6 +39,10 @@ public final class Leaderboard {
         return r.isEmpty() || !r.get(0).completed() ? Optional.empty() : Optional.of(r.get(0));
     }
 
+    public synchronized Optional<TrialResult> byId(int id) {
+        return results.stream().filter(r -> r.id() == id).findFirst();
+    }
+
     public synchronized int size() {
         return results.size();
     }

@@ -2,6 +2,7 @@ package dev.automl.engine.run;
 
 import dev.automl.featurization.Target;
 import dev.automl.metrics.ClassificationScores;
+import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import dev.automl.metrics.RegressionScores;
 import dev.automl.metrics.Task;
@@ -32,6 +33,14 @@ public final class Scorer {
             return ClassificationScores.compute(y.classes(), predictions, y.numClasses(), y.weights(), positiveClass);
         }
         return RegressionScores.compute(y.y(), predictions, y.weights(), targetRange);
+    }
+
+    /** The primary metric alone, faster than {@link #score} where the metric allows (accuracy needs no sorting). */
+    public double primaryScore(Target y, double[] predictions) {
+        if (task == Task.CLASSIFICATION && primary.name().equals(MetricCatalog.ACCURACY)) {
+            return ClassificationScores.accuracy(y.classes(), predictions, y.numClasses(), y.weights());
+        }
+        return primaryOf(score(y, predictions));
     }
 
     public double primaryOf(Map<String, Double> metrics) {

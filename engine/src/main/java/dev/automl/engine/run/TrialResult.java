@@ -26,7 +26,12 @@ public record TrialResult(int id, String algorithm, Params params, String origin
     }
 
     static TrialResult failed(TrialSpec spec, TrialStatus status, String reason, double seconds) {
-        return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), status, reason, Map.of(),
-                Double.NaN, seconds, 0, spec.params(), null);
+        return failed(spec.id(), spec.learner().name(), spec.params(), spec.origin(), status, reason, seconds);
+    }
+
+    /** A result without scores: the trial failed or timed out for the reason given. */
+    public static TrialResult failed(int id, String algorithm, Params params, String origin, TrialStatus status,
+                                     String reason, double seconds) {
+        return new TrialResult(id, algorithm, params, origin, status, reason, Map.of(), Double.NaN, seconds, 0, params, null);
     }
 }

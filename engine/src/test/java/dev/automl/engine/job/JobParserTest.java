@@ -96,9 +96,30 @@ class JobParserTest {
     void unsupportedOptionsAreRefusedByName() {
         assertTrue(error(MINIMAL + "test_data_size: 0.1\n").contains(
                 "'test_data_size' is an Azure AutoML option this engine does not support yet"));
-        assertEquals("job.yml, line 8, column 3: 'training.enable_stack_ensemble: true' is not supported yet "
-                + "(ensembles come in a later version). Set it to false or remove it.",
-                error(MINIMAL + "training:\n  enable_stack_ensemble: true\n"));
+        assertEquals("job.yml, line 8, column 3: 'training.enable_dnn_training: true' is not supported yet "
+                + "(neural networks come in a later version). Set it to false or remove it.",
+                error(MINIMAL + "training:\n  enable_dnn_training: true\n"));
+    }
+
+    @Test
+    void ensemblesAreOnByDefaultAndFollowTheirSettings() throws IOException {
+        assertEquals(EnsembleSettings.defaults(), parse(MINIMAL).ensembles());
+        EnsembleSettings s = parse(MINIMAL + "training:\n  enable_vote_ensemble: false\n  stack_ensemble_settings:\n"
+                + "    stack_meta_learner_type: lightgbmclassifier\n    stack_meta_learner_kwargs:\n      num_leaves: 4\n").ensembles();
+        assertEquals(new EnsembleSettings(false, true, "LightGBMClassifier", java.util.Map.of("num_leaves", 4)), s);
+    }
+
+    @Test
+    void stackSettingsMistakesAreNamed() {
+        assertEquals("job.yml, line 9, column 5: 'stack_meta_learner_type: ElasticNet' is not a meta-learner for "
+                + "classification. Valid: LogisticRegression, LogisticRegressionCV, LightGBMClassifier.",
+                error(MINIMAL + "training:\n  stack_ensemble_settings:\n    stack_meta_learner_type: ElasticNet\n"));
+        assertEquals("job.yml, line 9, column 5: 'stack_meta_learner_train_percentage' is not supported: this engine "
+                + "trains the meta-learner on the out-of-fold (or validation) predictions of every validation row, so no "
+                + "share of the training rows is held back for it. Remove the key.",
+                error(MINIMAL + "training:\n  stack_ensemble_settings:\n    stack_meta_learner_train_percentage: 0.2\n"));
+        assertTrue(error(MINIMAL + "training:\n  stack_ensemble_settings:\n    stack_meta_learner_typ: ElasticNet\n")
+                .contains("stack_meta_learner_type"));
     }
 
     @Test

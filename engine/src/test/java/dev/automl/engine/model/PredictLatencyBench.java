@@ -79,7 +79,7 @@ class PredictLatencyBench {
                 encoding.encode(all.column(TARGET), train, null)), null, params, new TrialContext(Deadline.never(), 2, 0));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         Path dir = tmp.resolve("model");
-        try (TrainedPipeline trained = new TrainedPipeline(ff, encoding, learner, params, model)) {
+        try (TrainedPipeline trained = TrainedPipeline.single(ff, encoding, new Member(learner, params, model))) {
             ModelStore.save(dir, trained, DataSource.typesOf(features), TARGET, Map.of());
         }
         long size;

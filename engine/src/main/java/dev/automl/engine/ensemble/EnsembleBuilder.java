@@ -1,0 +1,289 @@
+package dev.automl.engine.ensemble;
+
+import dev.automl.algorithms.Deadline;
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.TrainingData;
+import dev.automl.algorithms.TrialContext;
+import dev.automl.engine.model.StackFeatures;
+import dev.automl.engine.run.Scorer;
+import dev.automl.engine.run.TrialResult;
+import dev.automl.engine.run.TrialStatus;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.featurization.Target;
+import dev.automl.metrics.MetricDefinition;
+import dev.automl.metrics.Task;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Builds a run's ensembles from its trials' validation predictions (out-of-fold with cross-validation): a
+ * voting ensemble by greedy selection and a stack whose meta-learner is scored by cross-fitting, so that
+ * neither is scored on predictions its own combiner was fitted to, except for the vote's weights, as in Azure.
+ */
+public final class EnsembleBuilder {
+
+    public static final String VOTE = "VotingEnsemble";
+    public static final String STACK = "StackEnsemble";
+    public static final String ORIGIN = "ensemble";
+
+    /** Candidates: the best trials, plus the best of each algorithm so that the vote can mix model families. */
+    static final int BEST_CANDIDATES = 10;
+    /** Caruana's sorted initialisation starts from at most this many of the best. */
+    static final int MAX_INITIAL = 3;
+    /** Greedy additions; AutoGluon uses 25 by default for its weighted ensemble's first stage. */
+    static final int ITERATIONS = 25;
+    /** A stack's members: the vote's, topped up with the next best, at most this many. */
+    static final int MAX_STACK_MEMBERS = 5;
+    static final int CROSS_FIT_FOLDS = 5;
+    /** The meta-learner's penalty is chosen on at most this many validation rows, with this many folds. */
+    static final int GRID_ROWS = 2_000;
+    static final int GRID_FOLDS = 3;
+
+    private final Scorer scorer;
+    private final Target scoredTarget;
+    private final MetaLearnerChoice meta;
+    private final long seed;
+
+    /**
+     * @param scoredTarget the target of the rows the trials' predictions cover, in the same order
+     * @param meta         the stack's meta-learner, or null for no stack
+     */
+    public EnsembleBuilder(Scorer scorer, Target scoredTarget, MetaLearnerChoice meta, long seed) {
+        this.scorer = scorer;
+        this.scoredTarget = scoredTarget;
+        this.meta = meta;
+        this.seed = seed;
+    }
+
+    /** A built ensemble: its leaderboard row and, when it completed, how to refit it. */
+    public record Built(TrialResult result, Optional<EnsemblePlan> plan) {
+    }
+
+    /** The trials an ensemble may use: completed, with predictions for every validation row; best first. */
+    public static List<TrialResult> candidates(List<TrialResult> ranked) {
+        List<TrialResult> usable = ranked.stream()
+                .filter(r -> r.completed() && r.validPredictions() != null && !ORIGIN.equals(r.origin())).toList();
+        Set<TrialResult> out = new LinkedHashSet<>(usable.subList(0, Math.min(BEST_CANDIDATES, usable.size())));
+        Set<String> algorithms = new LinkedHashSet<>();
+        for (TrialResult r : usable) {
+            if (algorithms.add(r.algorithm())) {
+                out.add(r);
+            }
+        }
+        List<TrialResult> list = new ArrayList<>(out);
+        list.sort((a, b) -> Integer.compare(usable.indexOf(a), usable.indexOf(b)));
+        return list;
+    }
+
+    /** The voting ensemble of the candidates (best first); needs at least two. */
+    public Built vote(int id, List<TrialResult> candidates, Deadline deadline) {
+        long start = System.nanoTime();
+        List<double[]> predictions = candidates.stream().map(TrialResult::validPredictions).toList();
+        MetricDefinition metric = scorer.primary();
+        GreedyEnsembleSelection.Selection s = new GreedyEnsembleSelection(MAX_INITIAL, ITERATIONS)
+                .select(predictions, p -> scorer.primaryScore(scoredTarget, p), metric, deadline);
+        double[] w = s.weights();
+        List<Integer> ids = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            if (w[c] > 0) {
+                ids.add(candidates.get(c).id());
+                weights.add(w[c]);
+            }
+        }
+        double[] combined = GreedyEnsembleSelection.predictions(predictions, s);
+        double[] weightArray = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        Params params = Params.of("ensembled_iterations", ids, "ensemble_weights", rounded(weightArray));
+        TrialResult r = completed(id, VOTE, params, combined, start, candidates);
+        return new Built(r, Optional.of(new EnsemblePlan(id, VOTE, ids, weightArray, null, null)));
+    }
+
+    /**
+     * The stack over the vote's members, topped up with the best candidates: the meta-learner's configuration is
+     * chosen, and the stack scored, on cross-fitted predictions over the validation rows.
+     */
+    public Built stack(int id, List<TrialResult> candidates, List<Integer> voteMembers, Deadline deadline) {
+        long start = System.nanoTime();
+        List<TrialResult> members = new ArrayList<>();
+        for (TrialResult c : candidates) {
+            if (voteMembers.contains(c.id())) {
+                members.add(c);
+            }
+        }
+        for (TrialResult c : candidates) {
+            if (members.size() >= MAX_STACK_MEMBERS) {
+                break;
+            }
+            if (!members.contains(c)) {
+                members.add(c);
+            }
+        }
+        members.sort((a, b) -> Integer.compare(candidates.indexOf(a), candidates.indexOf(b)));
+        List<Integer> ids = members.stream().map(TrialResult::id).toList();
+        Params described = Params.of("ensembled_iterations", ids, "stack_meta_learner_type", meta.type());
+        try {
+            FeatureMatrix x = features(members);
+            Params chosen = meta.candidates().size() == 1 ? meta.candidates().get(0) : choose(x, deadline);
+            double[] crossFitted = chosen == null ? null : crossFit(x, scoredTarget, allRows(), CROSS_FIT_FOLDS, chosen, deadline);
+            if (crossFitted == null) {
+                return new Built(TrialResult.failed(id, STACK, described, ORIGIN, TrialStatus.TIMED_OUT,
+                        "no time left to fit the meta-learner", seconds(start)), Optional.empty());
+            }
+            Params params = described;
+            for (Map.Entry<String, Object> e : chosen.values().entrySet()) {
+                params = params.with("meta_" + e.getKey(), e.getValue());
+            }
+            TrialResult r = completed(id, STACK, params, crossFitted, start, members);
+            return new Built(r, Optional.of(new EnsemblePlan(id, STACK, ids, null, meta.learner(), chosen)));
+        } catch (RuntimeException e) {
+            return new Built(TrialResult.failed(id, STACK, described, ORIGIN, TrialStatus.FAILED,
+                    "meta-learner " + meta.type() + ": " + e.getMessage(), seconds(start)), Optional.empty());
+        }
+    }
+
+    /** The meta-learner's features for the stack's members, over every validation row. */
+    public FeatureMatrix features(List<TrialResult> members) {
+        return StackFeatures.of(members.stream().map(TrialResult::validPredictions).toList(), scoredTarget.size(),
+                scoredTarget.task(), width());
+    }
+
+    /** Fits the meta-learner on all validation rows, as the refit of a stack does. */
+    public FittedModel fitMeta(FeatureMatrix x, Params params, Deadline deadline) {
+        return meta.learner().fit(new TrainingData(x, scoredTarget), null, params, new TrialContext(deadline, 1, seed));
+    }
+
+    /**
+     * The meta-learner configuration that scores best cross-fitted on a sample of the validation rows: the grid
+     * costs several fits each, and a few thousand rows tell penalties apart about as well as all of them.
+     */
+    private Params choose(FeatureMatrix x, Deadline deadline) {
+        int[] sample = allRows();
+        if (sample.length > GRID_ROWS) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < sample.length; i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, new Random(seed ^ 0x5DEECE66DL));
+            sample = order.subList(0, GRID_ROWS).stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        FeatureMatrix xs = rows(x, sample);
+        Target ys = scoredTarget.select(sample);
+        Params best = null;
+        double bestScore = Double.NaN;
+        for (Params p : meta.candidates()) {
+            double[] crossFitted = crossFit(xs, ys, sample, GRID_FOLDS, p, deadline);
+            if (crossFitted == null) {
+                break;
+            }
+            double score = scorer.primaryScore(ys, crossFitted);
+            if (best == null || scorer.primary().isBetter(score, bestScore)) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Out-of-fold predictions of the meta-learner over the given rows, or null if the deadline passed. */
+    private double[] crossFit(FeatureMatrix allX, Target y, int[] rows, int k, Params p, Deadline deadline) {
+        int width = width();
+        FeatureMatrix x = rows.length == allX.rows() ? allX : rows(allX, rows);
+        double[] out = new double[y.size() * width];
+        int[][] folds = folds(y.size(), k);
+        for (int f = 0; f < folds.length; f++) {
+            if (deadline.expired()) {
+                return null;
+            }
+            int[] valid = folds[f];
+            int[] train = complement(valid, y.size());
+            TrainingData t = new TrainingData(rows(x, train), y.select(train));
+            try (FittedModel m = meta.learner().fit(t, null, p, new TrialContext(deadline, 1, seed + f))) {
+                double[] v = m.predict(rows(x, valid)).values();
+                for (int i = 0; i < valid.length; i++) {
+                    System.arraycopy(v, i * width, out, valid[i] * width, width);
+                }
+            }
+        }
+        return out;
+    }
+
+    private int[] allRows() {
+        int[] out = new int[scoredTarget.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    private int width() {
+        return scoredTarget.task() == Task.CLASSIFICATION ? scoredTarget.numClasses() : 1;
+    }
+
+    /** Shuffled folds of the validation rows, each sorted; fixed by the seed. */
+    private int[][] folds(int n, int wanted) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        int k = Math.min(wanted, Math.max(2, n / 2));
+        int[][] out = new int[k][];
+        for (int f = 0; f < k; f++) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = f; i < n; i += k) {
+                rows.add(order.get(i));
+            }
+            out[f] = rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return out;
+    }
+
+    private static int[] complement(int[] sorted, int n) {
+        int[] out = new int[n - sorted.length];
+        int at = 0;
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (j < sorted.length && sorted[j] == i) {
+                j++;
+            } else {
+                out[at++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static FeatureMatrix rows(FeatureMatrix x, int[] rows) {
+        float[] v = new float[rows.length * x.cols()];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(x.values(), rows[i] * x.cols(), v, i * x.cols(), x.cols());
+        }
+        return new FeatureMatrix(v, rows.length, x.cols(), x.names(), x.categorical());
+    }
+
+    private TrialResult completed(int id, String algorithm, Params params, double[] predictions, long start,
+                                  List<TrialResult> members) {
+        Map<String, Double> metrics = scorer.score(scoredTarget, predictions);
+        int folds = members.stream().mapToInt(TrialResult::foldsFitted).min().orElse(1);
+        return new TrialResult(id, algorithm, params, ORIGIN, TrialStatus.COMPLETED, "", metrics,
+                scorer.primaryOf(metrics), seconds(start), folds, params, predictions);
+    }
+
+    private static List<Double> rounded(double[] w) {
+        List<Double> out = new ArrayList<>();
+        for (double v : w) {
+            out.add(Math.round(v * 1e4) / 1e4);
+        }
+        return out;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
