@@ -21,8 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import smile.data.DataFrame;
 
@@ -212,7 +214,13 @@ class RandomForestTest {
                 Task.CLASSIFICATION, 3));
     }
 
+    /**
+     * Bounded in time: once in many runs this test has hung with the one-thread pool's worker parked in a
+     * nested parallel stream's join (Smile's split search inside its tree stream) while the sampler below took
+     * stack traces in a loop; a hang must fail the build, not stall it.
+     */
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void treesGrowOnlyOnTheTrialsThreads() throws Exception {
         TestTables.Split s = TestTables.concrete(false);
         for (int threads : new int[] {1, 2}) {
@@ -235,7 +243,9 @@ class RandomForestTest {
                         }
                     });
                     mostAtOnce.accumulateAndGet(growing[0], Math::max);
-                    Thread.onSpinWait();
+                    // A pause between samples: stack traces stop every thread, and a tight loop of them starves
+                    // the pool being watched.
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                 }
             });
             sampler.start();

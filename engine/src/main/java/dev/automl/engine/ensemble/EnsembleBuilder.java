@@ -272,7 +272,7 @@ public final class EnsembleBuilder {
         Map<String, Double> metrics = scorer.score(scoredTarget, predictions);
         int folds = members.stream().mapToInt(TrialResult::foldsFitted).min().orElse(1);
         return new TrialResult(id, algorithm, params, ORIGIN, TrialStatus.COMPLETED, "", metrics,
-                scorer.primaryOf(metrics), seconds(start), folds, params, predictions);
+                scorer.primaryOf(metrics), seconds(start), folds, params, predictions, 0);
     }
 
     private static List<Double> rounded(double[] w) {

@@ -22,7 +22,7 @@ import dev.automl.engine.model.Member;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.model.TrainedPipeline;
 import dev.automl.engine.search.EarlyTermination;
-import dev.automl.engine.search.PortfolioThenRandomSearch;
+import dev.automl.engine.search.CostFrugalSearch;
 import dev.automl.engine.search.SearchStrategy;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
@@ -59,6 +59,8 @@ public final class AutoMLRun {
     static final double SLACK_SECONDS = 15;
     /** Time kept at the end for writing the model, the test scores and the summary. */
     static final double SAVE_SECONDS = 2;
+    /** Below this many rows a refit trains with one library thread. */
+    static final int SMALL_DATA_ROWS = 20_000;
     /** Time kept for building the ensembles from the trials' predictions. */
     static final double ENSEMBLE_BUILD_SECONDS = 2;
     /** The search keeps time to refit an ensemble of this many of the best trials ... */
@@ -127,7 +129,7 @@ public final class AutoMLRun {
         TrialRunner runner = new TrialRunner(plan, cache, data, scorer);
         Leaderboard board = new Leaderboard(spec.primaryMetric());
         DataShape shape = shape(data, plan);
-        SearchStrategy search = new PortfolioThenRandomSearch(learners, spec.task(), shape, options.seed());
+        SearchStrategy search = new CostFrugalSearch(learners, spec.task(), shape, options.seed());
 
         int threads = threadsPerTrial(limits, options.cores());
         RefitEstimate estimate = new RefitEstimate(plan, threads);
@@ -141,7 +143,8 @@ public final class AutoMLRun {
 
         long ensembleStart = System.nanoTime();
         // Ensembles may not take the time the best trial's own refit needs.
-        Deadline ensembleBy = jobEnd.minusSeconds(SAVE_SECONDS + 1.5 + board.best().map(estimate::seconds).orElse(0.0));
+        Deadline ensembleBy = jobEnd.minusSeconds(SAVE_SECONDS + 1.5
+                + (estimate.required() ? board.best().map(estimate::seconds).orElse(0.0) : 0));
         Map<Integer, EnsemblePlan> ensembles = buildEnsembles(spec, data, plan, scorer, board, out, ensembleBy, options.seed());
         timing.put("ensemble_seconds", RunDirectory.round((System.nanoTime() - ensembleStart) / 1e9));
 
@@ -202,20 +205,20 @@ public final class AutoMLRun {
                     stop = "timeout_minutes (" + formatMinutes(limits.timeoutMinutes()) + ") reached";
                     break;
                 }
-                Optional<TrialSpec> next = search.next(board);
-                if (next.isEmpty()) {
-                    stop = "every configuration in the search spaces was tried";
-                    break;
-                }
-                Deadline trialEnd = Deadline.afterSeconds(limits.trialTimeoutMinutes() * 60);
-                String limitName = "the trial time limit (trial_timeout_minutes: " + formatMinutes(limits.trialTimeoutMinutes()) + ")";
                 // Should this trial turn out best, its own refit must fit in too: it gets the share of the time
                 // left that leaves room for a refit of its length.
                 Deadline jobShare = Deadline.afterSeconds(searchEnd.remainingSeconds() / (1 + estimate.ratio()));
+                Deadline trialEnd = Deadline.afterSeconds(limits.trialTimeoutMinutes() * 60);
+                String limitName = "the trial time limit (trial_timeout_minutes: " + formatMinutes(limits.trialTimeoutMinutes()) + ")";
                 boolean jobLimit = jobShare.min(trialEnd) == jobShare;
                 if (jobLimit) {
                     trialEnd = jobShare;
                     limitName = "the job's time limit (timeout_minutes: " + formatMinutes(limits.timeoutMinutes()) + ")";
+                }
+                Optional<TrialSpec> next = search.next(board, trialEnd.remainingSeconds());
+                if (next.isEmpty()) {
+                    stop = search.whyEmpty();
+                    break;
                 }
                 running.add(start(next.get(), runner, trialEnd, threads, seed, limitName, jobLimit));
                 started++;
@@ -251,7 +254,8 @@ public final class AutoMLRun {
                     stop = "exit_score (" + limits.exitScore() + ") reached by trial " + result.id();
                 }
                 if (stop == null && limits.enableEarlyTermination() && EarlyTermination.shouldStop(finished, board)) {
-                    stop = "early termination: no improvement in the last " + EarlyTermination.PATIENCE + " completed trials";
+                    stop = "early termination: no improvement in the last " + EarlyTermination.PATIENCE
+                            + " completed trials, nor in as long as the best took to find";
                 }
             }
         }
@@ -320,14 +324,14 @@ public final class AutoMLRun {
         if (best.isEmpty()) {
             return 1.5 + SAVE_SECONDS + Math.min(10, 0.05 * timeout);
         }
-        double refit = estimate.seconds(best.get());
+        double refit = estimate.required() ? estimate.seconds(best.get()) : 0;
         double building = 0;
         if (ensembles.vote() || ensembles.stack()) {
             List<TrialResult> top = EnsembleBuilder.candidates(board.ranked()).stream().limit(ENSEMBLE_REFIT_MEMBERS).toList();
             if (top.size() >= 2) {
                 building = ENSEMBLE_BUILD_SECONDS;
                 double members = estimate.seconds(top);
-                if (members <= ENSEMBLE_REFIT_SHARE * timeout) {
+                if (estimate.required() && members <= ENSEMBLE_REFIT_SHARE * timeout) {
                     refit = Math.max(refit, members);
                 }
             }
@@ -396,25 +400,44 @@ public final class AutoMLRun {
             if (ensemble != null) {
                 List<TrialResult> members = ensemble.memberIds().stream().map(id -> board.byId(id).orElseThrow()).toList();
                 double needed = estimate.seconds(members) + 1;
-                if (needed > finishBy.remainingSeconds()) {
+                // First-fold models stand in for a holdout's ensemble (they saw nine rows in ten, or all of them
+                // with validation_data); with k folds they saw too few, and the next row's refit is better.
+                if (needed > finishBy.remainingSeconds() && !estimate.required() && standIn.hasAll(ensemble.memberIds())) {
+                    pipeline = ensembleOfStandIns(candidate, ensemble, members, standIn, data, plan, cache, finishBy, options, spec);
+                    refit.put("rows", plan.folds().get(0).train().length);
+                    refit.put("stand_in", "the members' models of the first validation fold, trained on its training rows");
+                    refit.put("seconds", RunDirectory.round((System.nanoTime() - t0) / 1e9));
+                    reporter.info("Saving trial " + candidate.id() + " (" + candidate.algorithm() + ") with its members' "
+                            + "first-fold models (refitting them would take an estimated " + Math.round(needed) + " s).");
+                } else if (needed > finishBy.remainingSeconds()) {
                     refit.put("skipped", String.format(Locale.ROOT, "refitting its %d members would take an estimated %.0f s, %.0f s left",
                             members.size(), needed, finishBy.remainingSeconds()));
                     skipped.add(refit);
                     continue;
-                }
-                reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + " of " + members.size()
-                        + " models) on all " + plan.refitRows().length + " training rows ...");
-                try {
-                    pipeline = refitEnsemble(candidate, ensemble, members, spec, data, plan, finishBy, options, scorerFor(spec, data));
-                    refit.put("rows", plan.refitRows().length);
-                } catch (InvalidInputException e) {
-                    throw e;
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    reporter.info("Refit of trial " + candidate.id() + " failed (" + reason + ")");
-                    refit.put("failed", reason);
-                    skipped.add(refit);
-                    continue;
+                } else {
+                    reporter.info("Refitting trial " + candidate.id() + " (" + candidate.algorithm() + " of " + members.size()
+                            + " models) on all " + plan.refitRows().length + " training rows ...");
+                    try {
+                        pipeline = refitEnsemble(candidate, ensemble, members, spec, data, plan, finishBy, options);
+                        refit.put("rows", plan.refitRows().length);
+                        if (pipeline.members().stream().anyMatch(m -> m.model().stoppedByDeadline())) {
+                            // A member with fewer rounds or trees than validation chose spoils the ensemble.
+                            pipeline.close();
+                            pipeline = null;
+                            refit.remove("rows");
+                            refit.put("failed", "the refit was cut short by timeout_minutes");
+                            skipped.add(refit);
+                            continue;
+                        }
+                    } catch (InvalidInputException e) {
+                        throw e;
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        reporter.info("Refit of trial " + candidate.id() + " failed (" + reason + ")");
+                        refit.put("failed", reason);
+                        skipped.add(refit);
+                        continue;
+                    }
                 }
             } else {
                 Optional<TrialOutcome> standing = standIn.take(candidate.id());
@@ -492,6 +515,34 @@ public final class AutoMLRun {
         return false;
     }
 
+    /** An ensemble of its members' first-fold models, all fed by the first fold's featurizer. */
+    private TrainedPipeline ensembleOfStandIns(TrialResult row, EnsemblePlan ensemble, List<TrialResult> members,
+                                               StandInModel standIn, JobData data, ValidationPlan plan, FeatureCache cache,
+                                               Deadline by, Options options, JobSpec spec) {
+        List<FittedModel> models = standIn.takeAll(ensemble.memberIds());
+        List<Member> fitted = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            fitted.add(new Member(catalog.byName(members.get(i).algorithm()).orElseThrow(), members.get(i).params(), models.get(i)));
+        }
+        try {
+            Combination combination = ensemble.isStack()
+                    ? new Combination.Stack(ensemble.metaLearner(), ensemble.metaParams(), fitStackMeta(ensemble, members, spec, data, plan, by, options))
+                    : new Combination.Vote(ensemble.weights());
+            return new TrainedPipeline(cache.featurizer(0), data.encoding(), row.algorithm(), row.params(), fitted, combination);
+        } catch (RuntimeException e) {
+            fitted.forEach(Member::close);
+            throw e;
+        }
+    }
+
+    /** A stack's meta-learner fitted on all validation rows' member predictions. */
+    private FittedModel fitStackMeta(EnsemblePlan ensemble, List<TrialResult> members, JobSpec spec, JobData data,
+                                     ValidationPlan plan, Deadline by, Options options) {
+        EnsembleBuilder builder = new EnsembleBuilder(scorerFor(spec, data), data.target().select(plan.scoredRows()),
+                MetaLearnerChoice.of(spec.ensembles(), spec.task(), catalog), options.seed());
+        return builder.fitMeta(builder.features(members), ensemble.metaParams(), by);
+    }
+
     private static Scorer scorerFor(JobSpec spec, JobData data) {
         return new Scorer(spec.task(), data.positiveClass(), data.targetRange(), spec.primaryMetric());
     }
@@ -506,7 +557,7 @@ public final class AutoMLRun {
     }
 
     private TrainedPipeline refitEnsemble(TrialResult row, EnsemblePlan ensemble, List<TrialResult> members, JobSpec spec,
-                                          JobData data, ValidationPlan plan, Deadline by, Options options, Scorer scorer) {
+                                          JobData data, ValidationPlan plan, Deadline by, Options options) {
         FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
         Map<FeatureView, FeatureMatrix> views = new java.util.EnumMap<>(FeatureView.class);
         List<Member> fitted = new ArrayList<>();
@@ -519,10 +570,8 @@ public final class AutoMLRun {
             views.clear();
             Combination combination;
             if (ensemble.isStack()) {
-                EnsembleBuilder builder = new EnsembleBuilder(scorer, data.target().select(plan.scoredRows()),
-                        MetaLearnerChoice.of(spec.ensembles(), spec.task(), catalog), options.seed());
-                FittedModel meta = builder.fitMeta(builder.features(members), ensemble.metaParams(), by);
-                combination = new Combination.Stack(ensemble.metaLearner(), ensemble.metaParams(), meta);
+                combination = new Combination.Stack(ensemble.metaLearner(), ensemble.metaParams(),
+                        fitStackMeta(ensemble, members, spec, data, plan, by, options));
             } else {
                 combination = new Combination.Vote(ensemble.weights());
             }
@@ -540,7 +589,9 @@ public final class AutoMLRun {
     private static FittedModel fitWithin(Learner learner, FeatureMatrix x, JobData data, ValidationPlan plan, Params params,
                                          Deadline by, Deadline giveUp, Options options, JobSpec spec) {
         TrainingData train = new TrainingData(x, data.target().select(plan.refitRows()));
-        int threads = threadsPerTrial(new Limits(0, 0, 1, 1, spec.limits().maxCoresPerTrial(), false, null), options.cores());
+        // On small data the libraries' threads mostly wait for each other (see TrialRunner): one is faster.
+        int threads = train.x().rows() < SMALL_DATA_ROWS ? 1
+                : threadsPerTrial(new Limits(0, 0, 1, 1, spec.limits().maxCoresPerTrial(), false, null), options.cores());
         TrialContext ctx = new TrialContext(by, threads, options.seed() * 1_000_003L);
         CompletableFuture<FittedModel> fit = CompletableFuture.supplyAsync(
                 () -> learner.fit(train, null, params, ctx), runnable -> {

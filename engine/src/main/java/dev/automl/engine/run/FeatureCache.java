@@ -3,6 +3,7 @@ package dev.automl.engine.run;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
+import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
@@ -30,6 +31,47 @@ public final class FeatureCache {
 
     public FoldFeatures get(int fold, FeatureView view) {
         return features.computeIfAbsent(fold + "/" + view, k -> build(fold, view));
+    }
+
+    /**
+     * The fold's features with only {@code sampleRows} of its training rows, drawn at random (the same rows for
+     * every view and trial of the fold); all training rows when {@code sampleRows} is 0 or not smaller.
+     */
+    public FoldFeatures get(int fold, FeatureView view, int sampleRows) {
+        FoldFeatures all = get(fold, view);
+        if (sampleRows <= 0 || sampleRows >= all.train().x().rows()) {
+            return all;
+        }
+        return features.computeIfAbsent(fold + "/" + view + "/" + sampleRows, k -> {
+            int[] rows = sample(all.train().x().rows(), sampleRows, fold);
+            return new FoldFeatures(new TrainingData(select(all.train().x(), rows), all.train().y().select(rows)), all.valid());
+        });
+    }
+
+    /** A seeded random choice of {@code k} of {@code n} positions, ascending; nested as k grows. */
+    static int[] sample(int n, int k, int fold) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random rng = new java.util.Random(0x9E3779B97F4A7C15L + fold);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] out = java.util.Arrays.copyOf(order, k);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private static FeatureMatrix select(FeatureMatrix x, int[] rows) {
+        float[] v = new float[rows.length * x.cols()];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(x.values(), rows[i] * x.cols(), v, i * x.cols(), x.cols());
+        }
+        return new FeatureMatrix(v, rows.length, x.cols(), x.names(), x.categorical());
     }
 
     public FittedFeaturizer featurizer(int fold) {

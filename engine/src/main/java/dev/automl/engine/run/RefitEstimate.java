@@ -13,14 +13,31 @@ final class RefitEstimate {
     static final double SAFETY = 1.3;
 
     private final double trainShare;
+    private final int foldTrainRows;
+    private final int refitRows;
     private final int folds;
     private final int parallelFolds;
+    private final boolean required;
 
     /** @param threadsPerTrial a trial's threads: with k folds it fits that many folds side by side */
     RefitEstimate(ValidationPlan plan, int threadsPerTrial) {
         this.trainShare = Math.max(0.1, (double) plan.folds().get(0).train().length / plan.refitRows().length);
+        this.foldTrainRows = plan.folds().get(0).train().length;
+        this.refitRows = plan.refitRows().length;
         this.folds = plan.folds().size();
         this.parallelFolds = Math.max(1, Math.min(threadsPerTrial, folds));
+        this.required = plan.kind() == ValidationPlan.Kind.KFOLD;
+    }
+
+    /**
+     * Whether the search must leave time for a refit. With cross-validation each fold's model saw only part of
+     * the rows, so the refit on all of them is worth planning for. With a holdout (large data, or the user's
+     * validation data) the validated model saw most rows, and a refit would cost as much as the trial: the
+     * validated models are kept and saved as they are, and a refit happens only if time is left over, as Azure
+     * keeps its train/validation-split models without refitting them.
+     */
+    boolean required() {
+        return required;
     }
 
     /**
@@ -29,7 +46,8 @@ final class RefitEstimate {
      */
     double seconds(TrialResult t) {
         int fitted = Math.max(1, t.foldsFitted());
-        return SAFETY * t.fitSeconds() / fitted * Math.min(parallelFolds, fitted) / trainShare;
+        double share = t.sampleRows() > 0 && t.sampleRows() < foldTrainRows ? (double) t.sampleRows() / refitRows : trainShare;
+        return SAFETY * t.fitSeconds() / fitted * Math.min(parallelFolds, fitted) / Math.max(0.01, share);
     }
 
     /** The estimate without its safety margin: the refit's likely time. */
@@ -42,8 +60,8 @@ final class RefitEstimate {
         return members.stream().mapToDouble(this::seconds).sum();
     }
 
-    /** A trial's refit time as a multiple of its own wall time, when it fits every fold. */
+    /** A trial's refit time as a multiple of its own wall time, when it fits every fold; 0 when refits are optional. */
     double ratio() {
-        return SAFETY * parallelFolds / folds / trainShare;
+        return required ? SAFETY * parallelFolds / folds / trainShare : 0;
     }
 }

@@ -81,6 +81,9 @@ public final class RunDirectory {
         m.put("reason", r.reason());
         m.put("score", finite(r.score()));
         m.put("fit_seconds", round(r.fitSeconds()));
+        if (r.sampleRows() > 0) {
+            m.put("sample_rows", r.sampleRows());
+        }
         Map<String, Object> metrics = new LinkedHashMap<>();
         r.metrics().forEach((k, v) -> metrics.put(k, finite(v)));
         m.put("metrics", metrics);
@@ -95,7 +98,7 @@ public final class RunDirectory {
         for (MetricDefinition m : metrics) {
             header.add(m.name());
         }
-        header.addAll(List.of("fit_seconds", "status", "reason"));
+        header.addAll(List.of("sample_rows", "fit_seconds", "status", "reason"));
         Path tmp = dir.resolve(LEADERBOARD + ".tmp");
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
@@ -110,6 +113,7 @@ public final class RunDirectory {
                     Double v = r.metrics().get(m.name());
                     row.add(v == null || v.isNaN() ? "" : v);
                 }
+                row.add(r.sampleRows() > 0 ? String.valueOf(r.sampleRows()) : "");
                 row.add(String.format(java.util.Locale.ROOT, "%.3f", r.fitSeconds()));
                 row.add(r.status().id());
                 row.add(r.reason());

@@ -1,46 +1,63 @@
 package dev.automl.engine.run;
 
+import dev.automl.algorithms.FittedModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Holds the first-fold model of the best trial so far, so that a run whose final refit does not fit in the time
- * left still saves a model: the one trained on the first fold's training rows.
+ * Holds the first-fold models of the best few trials so far, so that a run whose final refit does not fit in
+ * the time left still saves a model (the best trial's, or an ensemble of several) trained on the first fold's
+ * training rows. With a holdout those are exactly the models that were validated.
  */
 final class StandInModel implements AutoCloseable {
 
-    private TrialOutcome kept;
+    /** Enough for an ensemble's usual members; forests are capped in size, so a few fit in memory. */
+    static final int KEPT = 5;
 
-    /** Keeps the outcome's model if its trial is now the best, closing the one it replaces; closes it otherwise. */
+    private final Map<Integer, TrialOutcome> kept = new LinkedHashMap<>();
+
+    /** Keeps the outcome's model if its trial is now among the best few, closing any it pushes out. */
     synchronized void offer(TrialOutcome outcome, Leaderboard board) {
         if (outcome.firstFold() == null) {
             return;
         }
-        Optional<TrialResult> best = board.best();
-        if (best.isPresent() && best.get().id() == outcome.result().id()) {
-            if (kept != null) {
-                kept.close();
+        kept.put(outcome.result().id(), outcome);
+        Set<Integer> best = board.ranked().stream().filter(TrialResult::completed).limit(KEPT)
+                .map(TrialResult::id).collect(Collectors.toSet());
+        for (Integer id : new ArrayList<>(kept.keySet())) {
+            if (!best.contains(id)) {
+                kept.remove(id).close();
             }
-            kept = outcome;
-        } else {
-            outcome.close();
         }
     }
 
-    /** Hands over the kept outcome if it belongs to the given trial; the caller then owns (and closes) it. */
+    /** Hands over the kept outcome of the given trial, if any; the caller then owns (and closes) it. */
     synchronized Optional<TrialOutcome> take(int trialId) {
-        if (kept == null || kept.result().id() != trialId) {
-            return Optional.empty();
+        return Optional.ofNullable(kept.remove(trialId));
+    }
+
+    /** Whether the first-fold models of all these trials are kept. */
+    synchronized boolean hasAll(List<Integer> trialIds) {
+        return kept.keySet().containsAll(trialIds);
+    }
+
+    /** Hands over the first-fold models of these trials, in their order; the caller then owns (and closes) them. */
+    synchronized List<FittedModel> takeAll(List<Integer> trialIds) {
+        List<FittedModel> out = new ArrayList<>();
+        for (int id : trialIds) {
+            out.add(kept.remove(id).firstFold());
         }
-        TrialOutcome out = kept;
-        kept = null;
-        return Optional.of(out);
+        return out;
     }
 
     @Override
     public synchronized void close() {
-        if (kept != null) {
-            kept.close();
-            kept = null;
-        }
+        kept.values().forEach(TrialOutcome::close);
+        kept.clear();
     }
 }

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param refitParams    the parameters to refit with on all rows (e.g. with the boosting rounds found)
  * @param validPredictions the validation predictions, aligned with {@code ValidationPlan.scoredRows()}
  *                       (row-major probabilities for classification); null unless completed
+ * @param sampleRows     how many of each fold's training rows the trial trained on; 0 for all
  */
 public record TrialResult(int id, String algorithm, Params params, String origin, TrialStatus status, String reason,
                           Map<String, Double> metrics, double score, double fitSeconds, int foldsFitted,
-                          Params refitParams, double[] validPredictions) {
+                          Params refitParams, double[] validPredictions, int sampleRows) {
 
     public TrialResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
@@ -26,12 +27,14 @@ public record TrialResult(int id, String algorithm, Params params, String origin
     }
 
     static TrialResult failed(TrialSpec spec, TrialStatus status, String reason, double seconds) {
-        return failed(spec.id(), spec.learner().name(), spec.params(), spec.origin(), status, reason, seconds);
+        TrialResult r = failed(spec.id(), spec.learner().name(), spec.params(), spec.origin(), status, reason, seconds);
+        return spec.sampleRows() == 0 ? r : new TrialResult(r.id(), r.algorithm(), r.params(), r.origin(), r.status(),
+                r.reason(), r.metrics(), r.score(), r.fitSeconds(), 0, r.params(), null, spec.sampleRows());
     }
 
     /** A result without scores: the trial failed or timed out for the reason given. */
     public static TrialResult failed(int id, String algorithm, Params params, String origin, TrialStatus status,
                                      String reason, double seconds) {
-        return new TrialResult(id, algorithm, params, origin, status, reason, Map.of(), Double.NaN, seconds, 0, params, null);
+        return new TrialResult(id, algorithm, params, origin, status, reason, Map.of(), Double.NaN, seconds, 0, params, null, 0);
     }
 }

@@ -157,7 +157,8 @@ public final class TrialRunner {
         }
         // Predictions that do not cover every validation row cannot be combined with other trials'.
         return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, note,
-                metrics, score, seconds(start), done.size(), RefitParams.combine(fitted), done.size() == folds ? predictions : null);
+                metrics, score, seconds(start), done.size(), RefitParams.combine(fitted), done.size() == folds ? predictions : null,
+                spec.sampleRows());
     }
 
     /**
@@ -172,7 +173,7 @@ public final class TrialRunner {
         if (deadline.expired()) {
             return new FoldOutcome(null, true, null);
         }
-        FoldFeatures ff = cache.get(fold, spec.learner().view());
+        FoldFeatures ff = cache.get(fold, spec.learner().view(), spec.sampleRows());
         TrialContext ctx = new TrialContext(deadline, threads, seed + 7919L * fold);
         FittedModel model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx);
         boolean keep = false;

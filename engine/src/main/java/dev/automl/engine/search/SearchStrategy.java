@@ -4,9 +4,16 @@ import dev.automl.engine.run.Leaderboard;
 import dev.automl.engine.run.TrialSpec;
 import java.util.Optional;
 
-/** Proposes the next trial to run, given the results so far. */
+/** Proposes the next trial to run, given the results so far and the time the trial may take. */
 public interface SearchStrategy {
 
-    /** The next trial, or empty when the strategy has nothing more to try. */
-    Optional<TrialSpec> next(Leaderboard soFar);
+    /**
+     * The next trial, or empty when the strategy has nothing more to try in the time given (see {@link #whyEmpty}).
+     *
+     * @param secondsLeft how long the next trial may run before its deadline
+     */
+    Optional<TrialSpec> next(Leaderboard soFar, double secondsLeft);
+
+    /** Why the last call to {@link #next} returned empty, for the run's stop reason. */
+    String whyEmpty();
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LeaderboardTest {
 
     private static TrialResult trial(int id, TrialStatus status, double score) {
-        return new TrialResult(id, "LightGBM", Params.empty(), "portfolio", status, "", Map.of(), score, 1, 1, Params.empty(), null);
+        return new TrialResult(id, "LightGBM", Params.empty(), "portfolio", status, "", Map.of(), score, 1, 1, Params.empty(), null, 0);
     }
 
     @Test

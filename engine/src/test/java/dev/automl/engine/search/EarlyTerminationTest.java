@@ -13,12 +13,33 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Early termination waits for 20 completed trials, then for 10 without a new best. */
+/** Early termination waits for 20 completed trials, then for 10 without a new best that took as long as the best. */
 class EarlyTerminationTest {
 
     private static TrialResult trial(int id, double score) {
-        return new TrialResult(id, "LightGBM", Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score, 1, 1,
-                Params.empty(), null);
+        return trial(id, score, 1);
+    }
+
+    private static TrialResult trial(int id, double score, double seconds) {
+        return new TrialResult(id, "LightGBM", Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score, seconds, 1,
+                Params.empty(), null, 0);
+    }
+
+    @Test
+    void quickTrialsAfterASlowBestDoNotEndTheSearch() {
+        Leaderboard board = new Leaderboard(MetricCatalog.find("accuracy").orElseThrow());
+        List<TrialResult> done = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            done.add(trial(i, 0.5 + i / 100.0, 2)); // the best, trial 20, after 40 s of trials
+        }
+        for (int i = 21; i <= 40; i++) {
+            done.add(trial(i, 0.6, 0.5));
+        }
+        // 20 trials without a new best, but only 10 s since it: not yet.
+        assertFalse(EarlyTermination.shouldStop(done, board));
+        done.add(trial(41, 0.6, 30));
+        // 40 s since the best, as long as it took to find: stop.
+        assertTrue(EarlyTermination.shouldStop(done, board));
     }
 
     @Test
@@ -31,10 +52,10 @@ class EarlyTerminationTest {
         assertFalse(EarlyTermination.shouldStop(done, board), "fewer than 20 completed");
         done.add(trial(20, 0.95));
         for (int i = 21; i <= 29; i++) {
-            done.add(trial(i, 0.95));
+            done.add(trial(i, 0.95, 2));
             assertFalse(EarlyTermination.shouldStop(done, board), "ties are not improvements, but only " + (i - 20) + " since");
         }
-        done.add(trial(30, 0.94));
+        done.add(trial(30, 0.94, 2)); // 20 s since the best, as long as the 20 s up to it
         assertTrue(EarlyTermination.shouldStop(done, board));
     }
 

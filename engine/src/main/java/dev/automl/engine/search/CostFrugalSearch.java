@@ -1,0 +1,152 @@
+package dev.automl.engine.search;
+
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.Params;
+import dev.automl.engine.run.Leaderboard;
+import dev.automl.engine.run.TrialResult;
+import dev.automl.engine.run.TrialSpec;
+import dev.automl.metrics.Task;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The engine's search, after FLAML: every learner first runs its cheap start point (in catalog order, strongest
+ * first), then each draw picks a learner with probability inversely proportional to its estimated cost for
+ * improvement, and that learner runs its next portfolio entry or a step of its own cost-frugal local search. A
+ * learner whose trials are not expected to fit in the time left is not started. Deterministic for a seed when
+ * trials finish in the order they start.
+ */
+public final class CostFrugalSearch implements SearchStrategy {
+
+    /** Give up after this many repeated proposals in a row: the spaces are exhausted. */
+    private static final int MAX_REPEATS = 50;
+
+    private record Issued(LearnerState learner, Params params, boolean step) {
+    }
+
+    private final List<LearnerState> learners = new ArrayList<>();
+    private final Random rng;
+    private final Map<Integer, Issued> issued = new HashMap<>();
+    private final Set<Integer> recorded = new HashSet<>();
+    private final Set<String> seen = new HashSet<>();
+    private int nextId = 1;
+    private String whyEmpty = "";
+
+    /** @param shape the data's shape; {@code shape.rows()} is a fold's training rows, which large data samples */
+    public CostFrugalSearch(List<Learner> learners, Task task, DataShape shape, long seed) {
+        this.rng = new Random(seed);
+        SampleSizes sizes = new SampleSizes(shape.rows());
+        for (Learner l : learners) {
+            this.learners.add(new LearnerState(l, l.portfolio(task, shape), new UnitSpace(l.space(task, shape)),
+                    new Random(rng.nextLong()), sizes));
+        }
+    }
+
+    @Override
+    public synchronized Optional<TrialSpec> next(Leaderboard soFar, double secondsLeft) {
+        record(soFar);
+        double perUnitCost = secondsPerUnitCost();
+        for (int attempt = 0; attempt < MAX_REPEATS; attempt++) {
+            LearnerState l = pick(soFar, secondsLeft, perUnitCost);
+            if (l == null) {
+                whyEmpty = learners.stream().noneMatch(LearnerState::usable)
+                        ? "every algorithm failed " + LearnerState.MAX_FAILURES_IN_A_ROW + " trials in a row"
+                        : "no algorithm's next trial is expected to fit in the time left";
+                return Optional.empty();
+            }
+            double globalBest = learners.stream().mapToDouble(LearnerState::bestLoss).min().orElse(Double.POSITIVE_INFINITY);
+            LearnerState.Proposal p = l.shouldGrow(l.bestLoss() <= globalBest, secondsLeft) ? l.grow() : l.next();
+            if (!seen.add(l.learner.name() + "/" + l.sampleRows() + p.params().values())) {
+                l.repeated(p.params());
+                continue;
+            }
+            int id = nextId++;
+            issued.put(id, new Issued(l, p.params(), p.step()));
+            return Optional.of(new TrialSpec(id, l.learner, p.params(), p.origin(), l.sampleRows()));
+        }
+        whyEmpty = "every configuration in the search spaces was tried";
+        return Optional.empty();
+    }
+
+    @Override
+    public String whyEmpty() {
+        return whyEmpty;
+    }
+
+    /** Feeds finished trials to their learners, in the order they were issued. */
+    private void record(Leaderboard board) {
+        List<TrialResult> fresh = new ArrayList<>();
+        for (TrialResult r : board.ranked()) {
+            if (issued.containsKey(r.id()) && !recorded.contains(r.id())) {
+                fresh.add(r);
+            }
+        }
+        fresh.sort(Comparator.comparingInt(TrialResult::id));
+        for (TrialResult r : fresh) {
+            recorded.add(r.id());
+            Issued i = issued.get(r.id());
+            double loss = board.primary().higherIsBetter() ? -r.score() : r.score();
+            i.learner().record(r, i.params(), loss, i.step());
+        }
+    }
+
+    /** Seconds one unit of relative cost takes on this data, from the learners tried so far; 0 before any. */
+    private double secondsPerUnitCost() {
+        double best = Double.POSITIVE_INFINITY;
+        for (LearnerState l : learners) {
+            if (l.tried()) {
+                best = Math.min(best, l.meanSeconds() / Math.max(1e-3, l.learner.relativeCost()));
+            }
+        }
+        return Double.isInfinite(best) ? 0 : best;
+    }
+
+    private LearnerState pick(Leaderboard board, double secondsLeft, double perUnitCost) {
+        List<LearnerState> fits = new ArrayList<>();
+        for (LearnerState l : learners) {
+            if (l.usable() && l.leastSeconds(perUnitCost) <= secondsLeft) {
+                fits.add(l);
+            }
+        }
+        if (fits.isEmpty()) {
+            return null;
+        }
+        for (LearnerState l : fits) {
+            if (!l.tried() && !hasRunning(l)) {
+                return l; // every learner's start point first, in catalog order
+            }
+        }
+        double globalBest = learners.stream().mapToDouble(LearnerState::bestLoss).min().orElse(Double.POSITIVE_INFINITY);
+        double[] weights = new double[fits.size()];
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = 1 / fits.get(i).eci(globalBest, perUnitCost);
+            total += weights[i];
+        }
+        double u = rng.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            u -= weights[i];
+            if (u <= 0) {
+                return fits.get(i);
+            }
+        }
+        return fits.get(fits.size() - 1);
+    }
+
+    private boolean hasRunning(LearnerState l) {
+        for (Map.Entry<Integer, Issued> e : issued.entrySet()) {
+            if (e.getValue().learner() == l && !recorded.contains(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.automl.engine.search;
+
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.Params;
+import dev.automl.engine.run.TrialResult;
+import dev.automl.engine.run.TrialStatus;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What the search knows about one learner: its portfolio still to run, its local search, and the time it has
+ * spent and the losses it reached, from which its estimated cost for improvement (FLAML's ECI) follows.
+ */
+final class LearnerState {
+
+    /** A learner that fails this many trials in a row (errors, not timeouts) is not tried again. */
+    static final int MAX_FAILURES_IN_A_ROW = 3;
+
+    final Learner learner;
+    private final List<Params> portfolio;
+    private final SampleSizes sizes;
+    private int sizeAt;
+    private double fastestAtSize = Double.POSITIVE_INFINITY;
+    private Params bestParams;
+    private final LocalSearch local;
+    private int portfolioAt;
+    private int trials;
+    private int trialsSinceBest;
+    private int failuresInARow;
+    private double seconds;
+    private double fastest = Double.POSITIVE_INFINITY;
+    private double firstLoss = Double.NaN;
+    private double bestLoss = Double.POSITIVE_INFINITY;
+    private double secondsAtBest;
+    private double secondsAtPreviousBest;
+
+    LearnerState(Learner learner, List<Params> portfolio, UnitSpace space, Random rng, SampleSizes sizes) {
+        this.learner = learner;
+        this.sizes = sizes;
+        this.portfolio = List.copyOf(portfolio);
+        this.local = new LocalSearch(space, rng);
+    }
+
+    /** A configuration to try, and whether it is a local-search step (rather than a portfolio entry or a restart). */
+    record Proposal(Params params, boolean step, String origin) {
+    }
+
+    /** The training rows per fold this learner's trials use now; 0 for all. */
+    int sampleRows() {
+        return sizes.rows(sizeAt);
+    }
+
+    /**
+     * Whether to move this learner to the next, larger sample: when it leads (or has stopped improving) and a
+     * trial on the larger sample is expected to take at most half the time left, as FLAML grows its sample.
+     */
+    boolean shouldGrow(boolean leads, double secondsLeft) {
+        if (sizes.isLast(sizeAt) || bestParams == null) {
+            return false;
+        }
+        double expected = fastestAtSize * sizes.ratio(sizeAt);
+        return (leads || trialsSinceBest >= 3) && expected <= secondsLeft / 2;
+    }
+
+    /** Moves to the next sample size; the best configuration so far is the first to run on it. */
+    Proposal grow() {
+        fastestAtSize *= sizes.ratio(sizeAt);
+        sizeAt++;
+        local.rebase();
+        return new Proposal(bestParams, false, "grow");
+    }
+
+    /** The configuration to try next: the portfolio's next entry, else a local-search step or restart. */
+    Proposal next() {
+        if (portfolioAt < portfolio.size()) {
+            return new Proposal(portfolio.get(portfolioAt++), false, "portfolio");
+        }
+        Params base = portfolio.isEmpty() ? Params.empty() : portfolio.get(0);
+        if (!local.started() || local.converged()) {
+            return new Proposal(local.restart(base), false, "restart");
+        }
+        return new Proposal(local.propose(), true, "local");
+    }
+
+    /** A configuration that was proposed but already run: a step that went nowhere. */
+    void repeated(Params p) {
+        local.report(p, Double.NaN, true);
+    }
+
+    void record(TrialResult r, Params p, double loss, boolean wasStep) {
+        trials++;
+        seconds += r.fitSeconds();
+        // A trial stopped by its time limit needed more than the time it took: it tells nothing of how fast
+        // this learner can be, so a learner whose trials all time out is not started again.
+        if (r.status() != TrialStatus.TIMED_OUT) {
+            fastest = Math.min(fastest, r.fitSeconds());
+            if (r.sampleRows() == sampleRows()) {
+                fastestAtSize = Math.min(fastestAtSize, r.fitSeconds());
+            }
+        }
+        if (r.completed()) {
+            failuresInARow = 0;
+            if (Double.isNaN(firstLoss)) {
+                firstLoss = loss;
+            }
+            if (loss < bestLoss) {
+                secondsAtPreviousBest = Double.isInfinite(bestLoss) ? 0 : secondsAtBest;
+                secondsAtBest = seconds;
+                bestLoss = loss;
+                bestParams = p;
+                trialsSinceBest = 0;
+            } else {
+                trialsSinceBest++;
+            }
+            local.report(p, loss, wasStep);
+        } else {
+            trialsSinceBest++;
+            failuresInARow = r.status() == TrialStatus.FAILED ? failuresInARow + 1 : 0;
+            local.report(p, Double.NaN, wasStep);
+        }
+    }
+
+    boolean usable() {
+        return failuresInARow < MAX_FAILURES_IN_A_ROW;
+    }
+
+    boolean tried() {
+        return trials > 0;
+    }
+
+    /** Seconds per trial so far, or NaN before the first. */
+    double meanSeconds() {
+        return trials == 0 ? Double.NaN : seconds / trials;
+    }
+
+    /** How long the next trial will likely take, from this learner's trials or, before any, its relative cost. */
+    double expectedSeconds(double secondsPerUnitCost) {
+        return tried() ? meanSeconds() : learner.relativeCost() * secondsPerUnitCost;
+    }
+
+    /**
+     * The least time a trial of this learner is expected to need: its fastest trial so far, or its relative cost
+     * before any. A learner that needs more than the time left is not started.
+     */
+    double leastSeconds(double secondsPerUnitCost) {
+        if (!tried()) {
+            return learner.relativeCost() * secondsPerUnitCost;
+        }
+        return Double.isFinite(fastestAtSize) ? fastestAtSize : fastest;
+    }
+
+    /**
+     * FLAML's estimated cost for improvement: the time this learner has gone without improving, or took for
+     * its last improvement, whichever is longer; for a learner behind the best, at least the time it would
+     * need to close the gap at the rate it has improved so far. Untried learners cost their first trial.
+     */
+    double eci(double globalBestLoss, double secondsPerUnitCost) {
+        double trial = expectedSeconds(secondsPerUnitCost);
+        if (!tried() || Double.isInfinite(bestLoss)) {
+            return Math.max(1e-3, tried() ? seconds : trial);
+        }
+        double sinceBest = seconds - secondsAtBest;
+        double forLastImprovement = secondsAtBest - secondsAtPreviousBest;
+        double eci = Math.max(trial, Math.max(sinceBest, forLastImprovement));
+        double gap = bestLoss - globalBestLoss;
+        if (gap > 0) {
+            // Behind the leader: the time to close the gap at the rate this learner has improved so far; one that
+            // never improved costs more with every trial since its best, so that it is not starved outright but
+            // gets ever fewer trials.
+            double rate = (firstLoss - bestLoss) / Math.max(1e-9, seconds);
+            double close = rate > 0 ? gap / rate : 2 * (seconds + trial) * (1 + trialsSinceBest);
+            eci = Math.max(eci, Math.min(1e6, close));
+        }
+        return Math.max(1e-3, eci);
+    }
+
+    double bestLoss() {
+        return bestLoss;
+    }
+}
