@@ -26,6 +26,15 @@ public record FeatureMatrix(float[] values, int rows, int cols, List<String> nam
         return values[row * cols + col];
     }
 
+    /** The given rows, in the given order. */
+    public FeatureMatrix select(int[] rows) {
+        float[] v = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(values, rows[i] * cols, v, i * cols, cols);
+        }
+        return new FeatureMatrix(v, rows.length, cols, names, categorical);
+    }
+
     /** One row as doubles, as Smile and Tribuo take them. */
     public double[] row(int row) {
         double[] out = new double[cols];

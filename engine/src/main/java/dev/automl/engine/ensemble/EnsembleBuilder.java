@@ -173,7 +173,7 @@ public final class EnsembleBuilder {
             Collections.shuffle(order, new Random(seed ^ 0x5DEECE66DL));
             sample = order.subList(0, GRID_ROWS).stream().mapToInt(Integer::intValue).sorted().toArray();
         }
-        FeatureMatrix xs = rows(x, sample);
+        FeatureMatrix xs = x.select(sample);
         Target ys = scoredTarget.select(sample);
         Params best = null;
         double bestScore = Double.NaN;
@@ -194,7 +194,7 @@ public final class EnsembleBuilder {
     /** Out-of-fold predictions of the meta-learner over the given rows, or null if the deadline passed. */
     private double[] crossFit(FeatureMatrix allX, Target y, int[] rows, int k, Params p, Deadline deadline) {
         int width = width();
-        FeatureMatrix x = rows.length == allX.rows() ? allX : rows(allX, rows);
+        FeatureMatrix x = rows.length == allX.rows() ? allX : allX.select(rows);
         double[] out = new double[y.size() * width];
         int[][] folds = folds(y.size(), k);
         for (int f = 0; f < folds.length; f++) {
@@ -203,9 +203,9 @@ public final class EnsembleBuilder {
             }
             int[] valid = folds[f];
             int[] train = complement(valid, y.size());
-            TrainingData t = new TrainingData(rows(x, train), y.select(train));
+            TrainingData t = new TrainingData(x.select(train), y.select(train));
             try (FittedModel m = meta.learner().fit(t, null, p, new TrialContext(deadline, 1, seed + f))) {
-                double[] v = m.predict(rows(x, valid)).values();
+                double[] v = m.predict(x.select(valid)).values();
                 for (int i = 0; i < valid.length; i++) {
                     System.arraycopy(v, i * width, out, valid[i] * width, width);
                 }
@@ -259,13 +259,6 @@ public final class EnsembleBuilder {
         return out;
     }
 
-    private static FeatureMatrix rows(FeatureMatrix x, int[] rows) {
-        float[] v = new float[rows.length * x.cols()];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(x.values(), rows[i] * x.cols(), v, i * x.cols(), x.cols());
-        }
-        return new FeatureMatrix(v, rows.length, x.cols(), x.names(), x.categorical());
-    }
 
     private TrialResult completed(int id, String algorithm, Params params, double[] predictions, long start,
                                   List<TrialResult> members) {

@@ -3,7 +3,6 @@ package dev.automl.engine.run;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
-import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
@@ -44,7 +43,7 @@ public final class FeatureCache {
         }
         return features.computeIfAbsent(fold + "/" + view + "/" + sampleRows, k -> {
             int[] rows = sample(all.train().x().rows(), sampleRows, fold);
-            return new FoldFeatures(new TrainingData(select(all.train().x(), rows), all.train().y().select(rows)), all.valid());
+            return new FoldFeatures(new TrainingData(all.train().x().select(rows), all.train().y().select(rows)), all.valid());
         });
     }
 
@@ -64,14 +63,6 @@ public final class FeatureCache {
         int[] out = java.util.Arrays.copyOf(order, k);
         java.util.Arrays.sort(out);
         return out;
-    }
-
-    private static FeatureMatrix select(FeatureMatrix x, int[] rows) {
-        float[] v = new float[rows.length * x.cols()];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(x.values(), rows[i] * x.cols(), v, i * x.cols(), x.cols());
-        }
-        return new FeatureMatrix(v, rows.length, x.cols(), x.names(), x.categorical());
     }
 
     public FittedFeaturizer featurizer(int fold) {
