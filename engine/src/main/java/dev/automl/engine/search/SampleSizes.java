@@ -19,10 +19,8 @@ final class SampleSizes {
 
     /** Ascending row counts; the last is all rows. */
     private final List<Integer> rows = new ArrayList<>();
-    private final int all;
 
     SampleSizes(int allRows) {
-        this.all = allRows;
         if (allRows > SAMPLE_ABOVE) {
             for (long n = INITIAL; n * 3 / 2 < allRows; n *= FACTOR) {
                 rows.add((int) n);
@@ -47,9 +45,5 @@ final class SampleSizes {
 
     List<Integer> steps() {
         return List.copyOf(rows);
-    }
-
-    int all() {
-        return all;
     }
 }
