@@ -27,6 +27,14 @@ public interface FittedModel extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The share of this fit's work that a refit with {@link #fittedParams()} repeats: below 1 when fitting did work
+     * the refit skips, such as the boosting rounds past the best one that early stopping waited through.
+     */
+    default double refitShare() {
+        return 1;
+    }
+
     /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
     void save(Path dir) throws IOException;
 

@@ -25,6 +25,11 @@ final class BoostingRounds {
      * @param timedOut   whether the deadline cut training short
      */
     record Outcome(int rounds, int bestRounds, boolean timedOut) {
+
+        /** The share of the rounds trained that a refit to {@code bestRounds} trains again. */
+        double refitShare() {
+            return rounds == 0 ? 1 : Math.min(1.0, (double) Math.max(1, bestRounds) / rounds);
+        }
     }
 
     private BoostingRounds() {

@@ -122,7 +122,7 @@ public final class LightGbmLearner implements Learner {
                     valid.x().rows()) : null;
             Params fitted = params.with(LibraryParams.ROUNDS, kept);
             LightGbmModel model = LightGbmModel.owning(training, new ModelInfo(NAME, task, numClasses, kept, fitted),
-                    ctx.threads(), validPredictions, outcome.timedOut(), trainSet, validSet);
+                    ctx.threads(), validPredictions, outcome.timedOut(), outcome.refitShare(), trainSet, validSet);
             training = null;
             trainSet = null;
             validSet = null;

@@ -25,13 +25,15 @@ final class LightGbmModel implements FittedModel {
     private final String predictParams;
     private final Predictions validPredictions;
     private final boolean stoppedByDeadline;
+    private final double refitShare;
     // A booster fresh from training points at its datasets, so they live as long as the model.
     private final LGBMDataset trainSet;
     private final LGBMDataset validSet;
 
     private LightGbmModel(LightGbmBooster booster, ModelInfo info, int numFeatures, int threads, Predictions validPredictions,
-                          boolean stoppedByDeadline, LGBMDataset trainSet, LGBMDataset validSet) {
+                          boolean stoppedByDeadline, double refitShare, LGBMDataset trainSet, LGBMDataset validSet) {
         this.stoppedByDeadline = stoppedByDeadline;
+        this.refitShare = refitShare;
         this.booster = booster;
         this.info = info;
         this.numFeatures = numFeatures;
@@ -46,9 +48,9 @@ final class LightGbmModel implements FittedModel {
      * the datasets from here on, and frees them if it cannot be built.
      */
     static LightGbmModel owning(LightGbmBooster booster, ModelInfo info, int threads, Predictions validPredictions,
-                                boolean stoppedByDeadline, LGBMDataset trainSet, LGBMDataset validSet) {
+                                boolean stoppedByDeadline, double refitShare, LGBMDataset trainSet, LGBMDataset validSet) {
         try {
-            return new LightGbmModel(booster, info, booster.numFeatures(), threads, validPredictions, stoppedByDeadline,
+            return new LightGbmModel(booster, info, booster.numFeatures(), threads, validPredictions, stoppedByDeadline, refitShare,
                     trainSet, validSet);
         } catch (RuntimeException e) {
             booster.close();
@@ -61,6 +63,11 @@ final class LightGbmModel implements FittedModel {
     @Override
     public boolean stoppedByDeadline() {
         return stoppedByDeadline;
+    }
+
+    @Override
+    public double refitShare() {
+        return refitShare;
     }
 
     @Override
@@ -80,7 +87,7 @@ final class LightGbmModel implements FittedModel {
         } catch (IllegalStateException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return owning(booster, info, threads, null, false, null, null);
+        return owning(booster, info, threads, null, false, 1, null, null);
     }
 
     @Override

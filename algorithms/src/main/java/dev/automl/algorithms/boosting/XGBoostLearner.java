@@ -135,7 +135,7 @@ public final class XGBoostLearner implements Learner {
             Booster kept = XGBoostModel.boosterFromJson(training.toByteArray("ubj"));
             Params fitted = params.with(LibraryParams.ROUNDS, outcome.bestRounds());
             return new XGBoostModel(kept, new ModelInfo(name(), task, numClasses, outcome.bestRounds(), fitted),
-                    ctx.threads(), outcome.timedOut());
+                    ctx.threads(), outcome.timedOut(), outcome.refitShare());
         } catch (XGBoostError e) {
             throw new IllegalStateException(name() + ": XGBoost failed: " + e.getMessage(), e);
         } finally {

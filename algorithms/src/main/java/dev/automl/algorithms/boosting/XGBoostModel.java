@@ -24,12 +24,14 @@ final class XGBoostModel implements FittedModel {
     private final ModelInfo info;
     private final int numFeatures;
     private final boolean stoppedByDeadline;
+    private final double refitShare;
 
     /** Takes ownership of the booster. */
-    XGBoostModel(Booster booster, ModelInfo info, int threads, boolean stoppedByDeadline) {
+    XGBoostModel(Booster booster, ModelInfo info, int threads, boolean stoppedByDeadline, double refitShare) {
         this.booster = booster;
         this.info = info;
         this.stoppedByDeadline = stoppedByDeadline;
+        this.refitShare = refitShare;
         try {
             booster.setParam("nthread", threads);
             this.numFeatures = (int) booster.getNumFeature();
@@ -61,7 +63,7 @@ final class XGBoostModel implements FittedModel {
         } catch (IllegalStateException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return new XGBoostModel(booster, info, threads, false);
+        return new XGBoostModel(booster, info, threads, false, 1);
     }
 
     @Override
@@ -116,6 +118,11 @@ final class XGBoostModel implements FittedModel {
     @Override
     public boolean stoppedByDeadline() {
         return stoppedByDeadline;
+    }
+
+    @Override
+    public double refitShare() {
+        return refitShare;
     }
 
     @Override

@@ -195,8 +195,11 @@ abstract class BoostingLearnerContract {
             assertTrue(best >= 1 && best < 10_000 - 300, best + " rounds");
             assertEquals(best, stopped.fittedParams().getInt("n_estimators", -1));
             assertEquals(0.3, stopped.fittedParams().getDouble("learning_rate", 0));
+            // Early stopping trained the best rounds and then 300 more that the refit skips.
+            assertEquals((double) best / (best + 300), stopped.refitShare(), 1e-12);
             try (FittedModel refit = learner.fit(train, null, stopped.fittedParams(), ctx(3))) {
                 assertEquals(best, rounds(refit));
+                assertEquals(1.0, refit.refitShare());
                 // Same rows, seed and rounds: the refit is the early-stopped model, so predictions use its best
                 // rounds only.
                 assertArrayEquals(stopped.predict(test.x()).values(), refit.predict(test.x()).values());

@@ -64,7 +64,7 @@ public final class AutoMLRun {
     /** Time kept for building the ensembles from the trials' predictions. */
     static final double ENSEMBLE_BUILD_SECONDS = 2;
     /** The search keeps time to refit an ensemble of this many of the best trials ... */
-    static final int ENSEMBLE_REFIT_MEMBERS = 4;
+    static final int ENSEMBLE_REFIT_MEMBERS = 6;
     /** ... unless that refit would take more than this share of the budget; then only the best trial is planned for. */
     static final double ENSEMBLE_REFIT_SHARE = 0.25;
 
@@ -400,6 +400,7 @@ public final class AutoMLRun {
             if (ensemble != null) {
                 List<TrialResult> members = ensemble.memberIds().stream().map(id -> board.byId(id).orElseThrow()).toList();
                 double needed = estimate.seconds(members) + 1;
+                refit.put("estimated_seconds", RunDirectory.round(estimate.likelySeconds(members)));
                 // First-fold models stand in for a holdout's ensemble (they saw nine rows in ten, or all of them
                 // with validation_data); with k folds they saw too few, and the next row's refit is better.
                 if (needed > finishBy.remainingSeconds() && !estimate.required() && standIn.hasAll(ensemble.memberIds())) {
@@ -443,6 +444,7 @@ public final class AutoMLRun {
                 Optional<TrialOutcome> standing = standIn.take(candidate.id());
                 // With a stand-in to fall back on, a refit that will likely fit is worth trying.
                 double needed = estimate.likelySeconds(candidate) + 1;
+                refit.put("estimated_seconds", RunDirectory.round(estimate.likelySeconds(candidate)));
                 if (standing.isPresent() && needed > finishBy.remainingSeconds()) {
                     refit.put("skipped", String.format(Locale.ROOT, "an estimated %.0f s, %.0f s left", needed, finishBy.remainingSeconds()));
                 } else {

@@ -41,13 +41,16 @@ final class RefitEstimate {
     }
 
     /**
-     * A trial's refit: one fold's fit, scaled up to all rows. Folds that ran side by side each took about the
-     * trial's whole time, and a refit with all threads gains little on the small data k-fold is for.
+     * A trial's refit: one fold's fit, scaled up to all rows, less the work the refit skips (the rounds early
+     * stopping trained past the best one). Folds that ran side by side each took about the trial's whole time,
+     * and a refit with all threads gains little on the small data k-fold is for.
      */
     double seconds(TrialResult t) {
         int fitted = Math.max(1, t.foldsFitted());
         double share = t.sampleRows() > 0 && t.sampleRows() < foldTrainRows ? (double) t.sampleRows() / refitRows : trainShare;
-        return SAFETY * t.fitSeconds() / fitted * Math.min(parallelFolds, fitted) / Math.max(0.01, share);
+        // Folds run in waves of parallelFolds, each wave taking one fold's time: 3 folds on 2 threads take 2 folds' time.
+        double oneFold = t.fitSeconds() / Math.ceil((double) fitted / parallelFolds);
+        return SAFETY * oneFold * t.refitShare() / Math.max(0.01, share);
     }
 
     /** The estimate without its safety margin: the refit's likely time. */
@@ -58,6 +61,11 @@ final class RefitEstimate {
     /** Refitting several trials one after the other, as an ensemble's members are. */
     double seconds(List<TrialResult> members) {
         return members.stream().mapToDouble(this::seconds).sum();
+    }
+
+    /** The estimate for several trials without its safety margin. */
+    double likelySeconds(List<TrialResult> members) {
+        return seconds(members) / SAFETY;
     }
 
     /** A trial's refit time as a multiple of its own wall time, when it fits every fold; 0 when refits are optional. */

@@ -13,13 +13,24 @@ import java.util.Map;
  * @param validPredictions the validation predictions, aligned with {@code ValidationPlan.scoredRows()}
  *                       (row-major probabilities for classification); null unless completed
  * @param sampleRows     how many of each fold's training rows the trial trained on; 0 for all
+ * @param refitShare     the share of the fitting work that a refit with {@code refitParams} repeats (below 1 when
+ *                       early stopping trained rounds past the best one), for estimating the refit's time
  */
 public record TrialResult(int id, String algorithm, Params params, String origin, TrialStatus status, String reason,
                           Map<String, Double> metrics, double score, double fitSeconds, int foldsFitted,
-                          Params refitParams, double[] validPredictions, int sampleRows) {
+                          Params refitParams, double[] validPredictions, int sampleRows,
+                          double refitShare) {
 
     public TrialResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+
+    /** A result whose refit repeats all of its fitting work. */
+    public TrialResult(int id, String algorithm, Params params, String origin, TrialStatus status, String reason,
+                       Map<String, Double> metrics, double score, double fitSeconds, int foldsFitted,
+                       Params refitParams, double[] validPredictions, int sampleRows) {
+        this(id, algorithm, params, origin, status, reason, metrics, score, fitSeconds, foldsFitted, refitParams,
+                validPredictions, sampleRows, 1);
     }
 
     public boolean completed() {

@@ -123,11 +123,13 @@ public final class TrialRunner {
         List<Params> fitted = new ArrayList<>();
         List<Integer> done = new ArrayList<>();
         boolean cut = false;
+        double refitShare = 0;
         for (int f = 0; f < folds; f++) {
             cut |= outcomes[f].cut();
             if (outcomes[f].fitted() != null) {
                 fitted.add(outcomes[f].fitted());
                 done.add(f);
+                refitShare += outcomes[f].refitShare();
             }
         }
         if (cut && (!keepTruncated || done.isEmpty())) {
@@ -158,20 +160,20 @@ public final class TrialRunner {
         // Predictions that do not cover every validation row cannot be combined with other trials'.
         return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, note,
                 metrics, score, seconds(start), done.size(), RefitParams.combine(fitted), done.size() == folds ? predictions : null,
-                spec.sampleRows());
+                spec.sampleRows(), refitShare / done.size());
     }
 
     /**
      * What one fold left: the parameters its model found (null when it has no model), whether time ran out, and
      * for the first fold its model, kept open as a stand-in should the final refit not fit in the time left.
      */
-    private record FoldOutcome(Params fitted, boolean cut, FittedModel model) {
+    private record FoldOutcome(Params fitted, boolean cut, FittedModel model, double refitShare) {
     }
 
     private FoldOutcome fitFold(TrialSpec spec, int fold, Deadline deadline, int threads, long seed, boolean keepTruncated,
                                 double[] predictions) {
         if (deadline.expired()) {
-            return new FoldOutcome(null, true, null);
+            return new FoldOutcome(null, true, null, 1);
         }
         FoldFeatures ff = cache.get(fold, spec.learner().view(), spec.sampleRows());
         TrialContext ctx = new TrialContext(deadline, threads, seed + 7919L * fold);
@@ -180,7 +182,7 @@ public final class TrialRunner {
         try {
             boolean cut = deadline.expired() || model.stoppedByDeadline();
             if (cut && !keepTruncated) {
-                return new FoldOutcome(null, true, null);
+                return new FoldOutcome(null, true, null, 1);
             }
             Predictions p = model.validationPredictions().orElseGet(() -> model.predict(ff.valid().x()));
             int[] rows = plan.folds().get(fold).valid();
@@ -189,7 +191,7 @@ public final class TrialRunner {
                 System.arraycopy(p.values(), i * width, predictions, positionOf[rows[i]] * width, width);
             }
             keep = fold == 0;
-            return new FoldOutcome(model.fittedParams(), cut, keep ? model : null);
+            return new FoldOutcome(model.fittedParams(), cut, keep ? model : null, model.refitShare());
         } finally {
             if (!keep) {
                 model.close();

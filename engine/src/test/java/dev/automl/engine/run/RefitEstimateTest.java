@@ -1,0 +1,62 @@
+package dev.automl.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.automl.algorithms.Params;
+import dev.automl.engine.validation.Fold;
+import dev.automl.engine.validation.ValidationPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RefitEstimateTest {
+
+    /** Five folds of 1,000 rows: each trains on 800. */
+    private static ValidationPlan fiveFolds() {
+        List<Fold> folds = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            int from = f * 200;
+            int[] valid = IntStream.range(from, from + 200).toArray();
+            int[] train = IntStream.range(0, 1000).filter(i -> i < from || i >= from + 200).toArray();
+            folds.add(new Fold(train, valid));
+        }
+        return new ValidationPlan(ValidationPlan.Kind.KFOLD, folds, 0, IntStream.range(0, 1000).toArray());
+    }
+
+    private static TrialResult trial(double seconds, int foldsFitted, double refitShare) {
+        return new TrialResult(1, "LightGBM", Params.empty(), "test", TrialStatus.COMPLETED, "", Map.of(), 0.9, seconds,
+                foldsFitted, Params.empty(), null, 0, refitShare);
+    }
+
+    @Test
+    void oneFoldsFitScaledToAllRowsLessTheRoundsTheRefitSkips() {
+        RefitEstimate one = new RefitEstimate(fiveFolds(), 1);
+        // 10 s for 5 folds one after the other: 2 s a fold of 800 rows, 2.5 s for 1,000; early stopping trained
+        // four rounds for each one the refit trains.
+        assertEquals(2.5 * 0.25, one.likelySeconds(trial(10, 5, 0.25)), 1e-9);
+        assertEquals(2.5 * RefitEstimate.SAFETY, one.seconds(trial(10, 5, 1)), 1e-9);
+    }
+
+    @Test
+    void foldsFittedSideBySideEachTookTheTrialsTime() {
+        RefitEstimate two = new RefitEstimate(fiveFolds(), 2);
+        // Two folds at a time make three waves, so each fold took 10 / 3 s.
+        assertEquals(10.0 / 3 * 1.25, two.likelySeconds(trial(10, 5, 1)), 1e-9);
+    }
+
+    @Test
+    void foldsInWavesOfTheThreadCount() {
+        ValidationPlan plan = fiveFolds();
+        ValidationPlan three = new ValidationPlan(ValidationPlan.Kind.KFOLD, plan.folds().subList(0, 3), 0, plan.refitRows());
+        // Three folds on two threads run as two waves, so 10 s is 5 s a fold.
+        assertEquals(5 * 1.25, new RefitEstimate(three, 2).likelySeconds(trial(10, 3, 1)), 1e-9);
+    }
+
+    @Test
+    void anEnsemblesRefitIsItsMembersOneAfterTheOther() {
+        RefitEstimate one = new RefitEstimate(fiveFolds(), 1);
+        assertEquals(RefitEstimate.SAFETY * (2.5 + 1.25), one.seconds(List.of(trial(10, 5, 1), trial(10, 5, 0.5))), 1e-9);
+    }
+}
