@@ -41,7 +41,6 @@ final class XGBoostModel implements FittedModel {
         }
     }
 
-    /** A booster read from XGBoost's JSON model bytes. */
     /** A booster from XGBoost's JSON or binary JSON (UBJSON) model format; XGBoost tells them apart itself. */
     static Booster boosterFromJson(byte[] json) {
         try {

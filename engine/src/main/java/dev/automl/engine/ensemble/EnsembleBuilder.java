@@ -259,7 +259,6 @@ public final class EnsembleBuilder {
         return out;
     }
 
-
     private TrialResult completed(int id, String algorithm, Params params, double[] predictions, long start,
                                   List<TrialResult> members) {
         Map<String, Double> metrics = scorer.score(scoredTarget, predictions);

@@ -411,8 +411,9 @@ public final class AutoMLRun {
                     reporter.info("Saving trial " + candidate.id() + " (" + candidate.algorithm() + ") with its members' "
                             + "first-fold models (refitting them would take an estimated " + Math.round(needed) + " s).");
                 } else if (needed > finishBy.remainingSeconds()) {
-                    refit.put("skipped", String.format(Locale.ROOT, "refitting its %d members would take an estimated %.0f s, %.0f s left",
-                            members.size(), needed, finishBy.remainingSeconds()));
+                    refit.put("skipped", String.format(Locale.ROOT, "refitting its %d members would take an estimated %.0f s "
+                            + "(%.0f s with a margin for error), %.0f s left", members.size(), estimate.likelySeconds(members),
+                            needed, finishBy.remainingSeconds()));
                     skipped.add(refit);
                     continue;
                 } else {

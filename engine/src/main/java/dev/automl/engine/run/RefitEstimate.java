@@ -42,15 +42,18 @@ final class RefitEstimate {
 
     /**
      * A trial's refit: one fold's fit, scaled up to all rows, less the work the refit skips (the rounds early
-     * stopping trained past the best one). Folds that ran side by side each took about the trial's whole time,
-     * and a refit with all threads gains little on the small data k-fold is for.
+     * stopping trained past the best one). A refit with all threads gains little on the small data k-fold is for,
+     * so it is planned as long as one fold's fit.
      */
     double seconds(TrialResult t) {
-        int fitted = Math.max(1, t.foldsFitted());
         double share = t.sampleRows() > 0 && t.sampleRows() < foldTrainRows ? (double) t.sampleRows() / refitRows : trainShare;
-        // Folds run in waves of parallelFolds, each wave taking one fold's time: 3 folds on 2 threads take 2 folds' time.
-        double oneFold = t.fitSeconds() / Math.ceil((double) fitted / parallelFolds);
+        double oneFold = t.fitSeconds() / waves(Math.max(1, t.foldsFitted()));
         return SAFETY * oneFold * t.refitShare() / Math.max(0.01, share);
+    }
+
+    /** Folds run in waves of parallelFolds, each taking one fold's time: 3 folds on 2 threads take two folds' time. */
+    private double waves(int folds) {
+        return Math.ceil((double) folds / parallelFolds);
     }
 
     /** The estimate without its safety margin: the refit's likely time. */
@@ -70,6 +73,6 @@ final class RefitEstimate {
 
     /** A trial's refit time as a multiple of its own wall time, when it fits every fold; 0 when refits are optional. */
     double ratio() {
-        return required ? SAFETY * parallelFolds / folds / trainShare : 0;
+        return required ? SAFETY / waves(folds) / trainShare : 0;
     }
 }

@@ -55,6 +55,16 @@ class RefitEstimateTest {
     }
 
     @Test
+    void aTrialsShareOfTheTimeLeftLeavesRoomForItsRefit() {
+        ValidationPlan plan = fiveFolds();
+        ValidationPlan three = new ValidationPlan(ValidationPlan.Kind.KFOLD, plan.folds().subList(0, 3), 0, plan.refitRows());
+        // A trial of two waves takes 2 fold-times; its refit on 1,000 rows takes 1.25 of them, with the margin.
+        assertEquals(RefitEstimate.SAFETY * 1.25 / 2, new RefitEstimate(three, 2).ratio(), 1e-9);
+        assertEquals(0, new RefitEstimate(new ValidationPlan(ValidationPlan.Kind.HOLDOUT, plan.folds().subList(0, 1), 0.2,
+                plan.refitRows()), 2).ratio());
+    }
+
+    @Test
     void anEnsemblesRefitIsItsMembersOneAfterTheOther() {
         RefitEstimate one = new RefitEstimate(fiveFolds(), 1);
         assertEquals(RefitEstimate.SAFETY * (2.5 + 1.25), one.seconds(List.of(trial(10, 5, 1), trial(10, 5, 0.5))), 1e-9);
