@@ -24,6 +24,7 @@ import dev.automl.engine.model.TrainedPipeline;
 import dev.automl.engine.search.EarlyTermination;
 import dev.automl.engine.search.CostFrugalSearch;
 import dev.automl.engine.search.SearchStrategy;
+import dev.automl.engine.search.TrialCost;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeatureMatrix;
@@ -130,12 +131,15 @@ public final class AutoMLRun {
         Leaderboard board = new Leaderboard(spec.primaryMetric());
         DataShape shape = shape(data, plan);
         SearchStrategy search = new CostFrugalSearch(learners, spec.task(), shape, options.seed());
+        EarlyTermination termination = EarlyTermination.forRows(new TrialCost(learners, shape.rows()),
+                plan.refitRows().length);
 
         int threads = threadsPerTrial(limits, options.cores());
         RefitEstimate estimate = new RefitEstimate(plan, threads);
         StandInModel standIn = new StandInModel();
         long searchStart = System.nanoTime();
-        String stopReason = search(spec, search, runner, board, out, jobEnd, estimate, threads, options.seed(), standIn);
+        String stopReason = search(spec, search, termination, runner, board, out, jobEnd, estimate, threads,
+                options.seed(), standIn);
         summary.put("stopped_because", stopReason);
         reporter.info("Search ended: " + stopReason + ".");
         Map<String, Object> timing = new LinkedHashMap<>();
@@ -187,8 +191,9 @@ public final class AutoMLRun {
         return out;
     }
 
-    private String search(JobSpec spec, SearchStrategy search, TrialRunner runner, Leaderboard board, RunDirectory out,
-                          Deadline jobEnd, RefitEstimate estimate, int threads, long seed, StandInModel standIn) {
+    private String search(JobSpec spec, SearchStrategy search, EarlyTermination termination, TrialRunner runner,
+                          Leaderboard board, RunDirectory out, Deadline jobEnd, RefitEstimate estimate, int threads,
+                          long seed, StandInModel standIn) {
         Limits limits = spec.limits();
         List<Running> running = new ArrayList<>();
         List<TrialResult> finished = new ArrayList<>();
@@ -253,9 +258,8 @@ public final class AutoMLRun {
                         && !board.better(limits.exitScore(), result.score())) {
                     stop = "exit_score (" + limits.exitScore() + ") reached by trial " + result.id();
                 }
-                if (stop == null && limits.enableEarlyTermination() && EarlyTermination.shouldStop(finished, board)) {
-                    stop = "early termination: no improvement in the last " + EarlyTermination.PATIENCE
-                            + " completed trials, nor in as long as the best took to find";
+                if (stop == null && limits.enableEarlyTermination() && termination.shouldStop(finished, board)) {
+                    stop = termination.reason();
                 }
             }
         }

@@ -21,8 +21,9 @@ import java.util.Set;
  * The engine's search, after FLAML: every learner first runs its cheap start point (in catalog order, strongest
  * first), then each draw picks a learner with probability inversely proportional to its estimated cost for
  * improvement, and that learner runs its next portfolio entry or a step of its own cost-frugal local search. A
- * learner whose trials are not expected to fit in the time left is not started. Deterministic for a seed when
- * trials finish in the order they start.
+ * learner whose trials are not expected to fit in the time left is not started. Costs are the learners' declared
+ * relative costs ({@link TrialCost}), so the path is the same for a seed whenever trials finish in the order they
+ * start and no deadline intervenes.
  */
 public final class CostFrugalSearch implements SearchStrategy {
 
@@ -44,9 +45,10 @@ public final class CostFrugalSearch implements SearchStrategy {
     public CostFrugalSearch(List<Learner> learners, Task task, DataShape shape, long seed) {
         this.rng = new Random(seed);
         SampleSizes sizes = new SampleSizes(shape.rows());
+        TrialCost cost = new TrialCost(learners, shape.rows());
         for (Learner l : learners) {
             this.learners.add(new LearnerState(l, l.portfolio(task, shape), new UnitSpace(l.space(task, shape)),
-                    new Random(rng.nextLong()), sizes));
+                    new Random(rng.nextLong()), sizes, cost));
         }
     }
 
@@ -128,7 +130,7 @@ public final class CostFrugalSearch implements SearchStrategy {
         double[] weights = new double[fits.size()];
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = 1 / fits.get(i).eci(globalBest, perUnitCost);
+            weights[i] = 1 / fits.get(i).eci(globalBest);
             total += weights[i];
         }
         double u = rng.nextDouble() * total;

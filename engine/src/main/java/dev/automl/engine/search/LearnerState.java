@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What the search knows about one learner: its portfolio still to run, its local search, and the time it has
- * spent and the losses it reached, from which its estimated cost for improvement (FLAML's ECI) follows.
+ * What the search knows about one learner: its portfolio still to run, its local search, and the cost it has
+ * spent and the losses it reached, from which its estimated cost for improvement (FLAML's ECI) follows. Costs are
+ * {@link TrialCost} units, so that the learner picked next does not depend on how busy the machine was; measured
+ * seconds only say whether a trial still fits in the time left.
  */
 final class LearnerState {
 
@@ -19,6 +21,7 @@ final class LearnerState {
     final Learner learner;
     private final List<Params> portfolio;
     private final SampleSizes sizes;
+    private final TrialCost cost;
     private int sizeAt;
     private double fastestAtSize = Double.POSITIVE_INFINITY;
     private Params bestParams;
@@ -28,15 +31,17 @@ final class LearnerState {
     private int trialsSinceBest;
     private int failuresInARow;
     private double seconds;
+    private double spent;
     private double fastest = Double.POSITIVE_INFINITY;
     private double firstLoss = Double.NaN;
     private double bestLoss = Double.POSITIVE_INFINITY;
-    private double secondsAtBest;
-    private double secondsAtPreviousBest;
+    private double spentAtBest;
+    private double spentAtPreviousBest;
 
-    LearnerState(Learner learner, List<Params> portfolio, UnitSpace space, Random rng, SampleSizes sizes) {
+    LearnerState(Learner learner, List<Params> portfolio, UnitSpace space, Random rng, SampleSizes sizes, TrialCost cost) {
         this.learner = learner;
         this.sizes = sizes;
+        this.cost = cost;
         this.portfolio = List.copyOf(portfolio);
         this.local = new LocalSearch(space, rng);
     }
@@ -90,6 +95,7 @@ final class LearnerState {
     void record(TrialResult r, Params p, double loss, boolean wasStep) {
         trials++;
         seconds += r.fitSeconds();
+        spent += cost.of(r);
         // A trial stopped by its time limit needed more than the time it took: it tells nothing of how fast
         // this learner can be, so a learner whose trials all time out is not started again.
         if (r.status() != TrialStatus.TIMED_OUT) {
@@ -104,8 +110,8 @@ final class LearnerState {
                 firstLoss = loss;
             }
             if (loss < bestLoss) {
-                secondsAtPreviousBest = Double.isInfinite(bestLoss) ? 0 : secondsAtBest;
-                secondsAtBest = seconds;
+                spentAtPreviousBest = Double.isInfinite(bestLoss) ? 0 : spentAtBest;
+                spentAtBest = spent;
                 bestLoss = loss;
                 bestParams = p;
                 trialsSinceBest = 0;
@@ -133,11 +139,6 @@ final class LearnerState {
         return trials == 0 ? Double.NaN : seconds / trials;
     }
 
-    /** How long the next trial will likely take, from this learner's trials or, before any, its relative cost. */
-    double expectedSeconds(double secondsPerUnitCost) {
-        return tried() ? meanSeconds() : learner.relativeCost() * secondsPerUnitCost;
-    }
-
     /**
      * The least time a trial of this learner is expected to need: its fastest trial so far, or its relative cost
      * before any. A learner that needs more than the time left is not started.
@@ -150,25 +151,26 @@ final class LearnerState {
     }
 
     /**
-     * FLAML's estimated cost for improvement: the time this learner has gone without improving, or took for
-     * its last improvement, whichever is longer; for a learner behind the best, at least the time it would
-     * need to close the gap at the rate it has improved so far. Untried learners cost their first trial.
+     * FLAML's estimated cost for improvement, in {@link TrialCost} units: what this learner has spent without
+     * improving, or spent on its last improvement, whichever is more; for a learner behind the best, at least
+     * what it would spend to close the gap at the rate it has improved so far. Untried learners cost their first
+     * trial.
      */
-    double eci(double globalBestLoss, double secondsPerUnitCost) {
-        double trial = expectedSeconds(secondsPerUnitCost);
+    double eci(double globalBestLoss) {
+        double trial = cost.of(learner, sampleRows());
         if (!tried() || Double.isInfinite(bestLoss)) {
-            return Math.max(1e-3, tried() ? seconds : trial);
+            return Math.max(1e-3, tried() ? spent : trial);
         }
-        double sinceBest = seconds - secondsAtBest;
-        double forLastImprovement = secondsAtBest - secondsAtPreviousBest;
+        double sinceBest = spent - spentAtBest;
+        double forLastImprovement = spentAtBest - spentAtPreviousBest;
         double eci = Math.max(trial, Math.max(sinceBest, forLastImprovement));
         double gap = bestLoss - globalBestLoss;
         if (gap > 0) {
-            // Behind the leader: the time to close the gap at the rate this learner has improved so far; one that
+            // Behind the leader: the cost of closing the gap at the rate this learner has improved so far; one that
             // never improved costs more with every trial since its best, so that it is not starved outright but
             // gets ever fewer trials.
-            double rate = (firstLoss - bestLoss) / Math.max(1e-9, seconds);
-            double close = rate > 0 ? gap / rate : 2 * (seconds + trial) * (1 + trialsSinceBest);
+            double rate = (firstLoss - bestLoss) / Math.max(1e-9, spent);
+            double close = rate > 0 ? gap / rate : 2 * (spent + trial) * (1 + trialsSinceBest);
             eci = Math.max(eci, Math.min(1e6, close));
         }
         return Math.max(1e-3, eci);

@@ -53,6 +53,12 @@ class CostFrugalSearchTest {
     }
 
     private static List<TrialSpec> run(long seed, int trials, double secondsLeft, DataShape shape) {
+        return run(seed, trials, secondsLeft, shape, new java.util.Random(0), 0);
+    }
+
+    /** @param jitter how far each measured time may stray, as a share of it: a busy machine */
+    private static List<TrialSpec> run(long seed, int trials, double secondsLeft, DataShape shape, java.util.Random noise,
+                                       double jitter) {
         CostFrugalSearch search = new CostFrugalSearch(CATALOG.forTask(Task.CLASSIFICATION), Task.CLASSIFICATION, shape, seed);
         Leaderboard board = new Leaderboard(MetricCatalog.find("AUC_weighted").orElseThrow());
         List<TrialSpec> path = new ArrayList<>();
@@ -63,8 +69,9 @@ class CostFrugalSearchTest {
             }
             TrialSpec s = next.get();
             path.add(s);
+            double measured = seconds(s) * rowsShare(s, shape) * (1 + jitter * (2 * noise.nextDouble() - 1));
             board.add(new TrialResult(s.id(), s.learner().name(), s.params(), s.origin(), TrialStatus.COMPLETED, "",
-                    Map.of("AUC_weighted", score(s)), score(s), seconds(s) * rowsShare(s, shape), 1, s.params(), null, s.sampleRows()));
+                    Map.of("AUC_weighted", score(s)), score(s), measured, 1, s.params(), null, s.sampleRows()));
         }
         return path;
     }
@@ -82,6 +89,15 @@ class CostFrugalSearchTest {
     void sameSeedSamePathAndAnotherSeedAnother() {
         assertEquals(describe(run(7, 60, 100)), describe(run(7, 60, 100)));
         assertNotEquals(describe(run(7, 60, 100)), describe(run(8, 60, 100)));
+    }
+
+    @Test
+    void timingNoiseDoesNotChangeThePath() {
+        // Trials that take up to three times longer or shorter, as on a loaded machine, pick the same learners and
+        // configurations when no deadline is near.
+        List<String> quiet = describe(run(7, 80, 1_000, SHAPE, new java.util.Random(1), 0));
+        assertEquals(quiet, describe(run(7, 80, 1_000, SHAPE, new java.util.Random(2), 0.7)));
+        assertEquals(quiet, describe(run(7, 80, 1_000, SHAPE, new java.util.Random(3), 0.7)));
     }
 
     @Test

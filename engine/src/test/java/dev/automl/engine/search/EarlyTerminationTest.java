@@ -1,62 +1,105 @@
 package dev.automl.engine.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
 import dev.automl.engine.run.Leaderboard;
 import dev.automl.engine.run.TrialResult;
 import dev.automl.engine.run.TrialStatus;
 import dev.automl.metrics.MetricCatalog;
+import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Early termination waits for 20 completed trials, then for 10 without a new best that took as long as the best. */
+/**
+ * Early termination waits for 20 completed trials, then for 10 without an improvement beyond the tolerance that
+ * cost as much as the search up to the last improvement, in declared cost units rather than seconds.
+ */
 class EarlyTerminationTest {
 
+    private static final TrialCost COST = new TrialCost(LearnerCatalog.standard().forTask(Task.CLASSIFICATION), 1_000);
+    /** No tolerance: every gain is an improvement. */
+    private static final EarlyTermination ANY_GAIN = new EarlyTermination(COST, 0);
+
     private static TrialResult trial(int id, double score) {
-        return trial(id, score, 1);
+        return trial(id, score, "LightGBM");
     }
 
-    private static TrialResult trial(int id, double score, double seconds) {
-        return new TrialResult(id, "LightGBM", Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score, seconds, 1,
-                Params.empty(), null, 0);
+    /** LightGBM costs 1 unit, RandomForest 2 and LogisticRegression 0.5; the seconds are noise to be ignored. */
+    private static TrialResult trial(int id, double score, String algorithm) {
+        return new TrialResult(id, algorithm, Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score,
+                Math.random() * 100, 1, Params.empty(), null, 0);
+    }
+
+    private static Leaderboard accuracy() {
+        return new Leaderboard(MetricCatalog.find("accuracy").orElseThrow());
     }
 
     @Test
-    void quickTrialsAfterASlowBestDoNotEndTheSearch() {
-        Leaderboard board = new Leaderboard(MetricCatalog.find("accuracy").orElseThrow());
+    void cheapTrialsAfterAnExpensiveBestDoNotEndTheSearch() {
+        Leaderboard board = accuracy();
         List<TrialResult> done = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            done.add(trial(i, 0.5 + i / 100.0, 2)); // the best, trial 20, after 40 s of trials
+            done.add(trial(i, 0.5 + i / 100.0, "RandomForest")); // the best, trial 20, after 40 units
         }
         for (int i = 21; i <= 40; i++) {
-            done.add(trial(i, 0.6, 0.5));
+            done.add(trial(i, 0.6, "LogisticRegression"));
         }
-        // 20 trials without a new best, but only 10 s since it: not yet.
-        assertFalse(EarlyTermination.shouldStop(done, board));
-        done.add(trial(41, 0.6, 30));
-        // 40 s since the best, as long as it took to find: stop.
-        assertTrue(EarlyTermination.shouldStop(done, board));
+        // 20 trials without a new best, but only 10 units since it: not yet.
+        assertFalse(ANY_GAIN.shouldStop(done, board));
+        for (int i = 41; i <= 55; i++) {
+            done.add(trial(i, 0.6, "RandomForest"));
+        }
+        // 10 + 30 units since the best, as much as the 40 up to it: stop.
+        assertTrue(ANY_GAIN.shouldStop(done, board));
     }
 
     @Test
     void stopsOnlyAfterTwentyAndTenWithoutImprovement() {
-        Leaderboard board = new Leaderboard(MetricCatalog.find("accuracy").orElseThrow());
+        Leaderboard board = accuracy();
         List<TrialResult> done = new ArrayList<>();
         for (int i = 1; i <= 19; i++) {
             done.add(trial(i, i == 1 ? 0.9 : 0.5));
         }
-        assertFalse(EarlyTermination.shouldStop(done, board), "fewer than 20 completed");
+        assertFalse(ANY_GAIN.shouldStop(done, board), "fewer than 20 completed");
         done.add(trial(20, 0.95));
-        for (int i = 21; i <= 29; i++) {
-            done.add(trial(i, 0.95, 2));
-            assertFalse(EarlyTermination.shouldStop(done, board), "ties are not improvements, but only " + (i - 20) + " since");
+        for (int i = 21; i <= 39; i++) {
+            done.add(trial(i, 0.95));
+            assertFalse(ANY_GAIN.shouldStop(done, board), "ties are not improvements, but only " + (i - 20) + " units since");
         }
-        done.add(trial(30, 0.94, 2)); // 20 s since the best, as long as the 20 s up to it
-        assertTrue(EarlyTermination.shouldStop(done, board));
+        done.add(trial(40, 0.94)); // 20 units since the best, as many as up to it
+        assertTrue(ANY_GAIN.shouldStop(done, board));
+    }
+
+    @Test
+    void gainsWithinTheToleranceAreNotImprovements() {
+        // 1/sqrt(2,500) = 2 %: from 0.80, only a score above 0.816 counts.
+        EarlyTermination rule = EarlyTermination.forRows(COST, 2_500);
+        assertEquals(0.02, rule.tolerance(), 1e-12);
+        Leaderboard board = accuracy();
+        List<TrialResult> done = new ArrayList<>();
+        done.add(trial(1, 0.80));
+        for (int i = 2; i <= 20; i++) {
+            done.add(trial(i, 0.80 + i * 0.0008)); // creeping up to 0.816, never more than 2 % above 0.80
+        }
+        assertTrue(rule.shouldStop(done, board), "19 trials and 19 units since the last improvement beyond 2 %");
+        assertFalse(ANY_GAIN.shouldStop(done, board), "without a tolerance trial 20 is an improvement");
+
+        List<TrialResult> clear = new ArrayList<>(done.subList(0, 19));
+        clear.add(trial(20, 0.8161)); // beyond 0.816: an improvement
+        assertFalse(rule.shouldStop(clear, board));
+    }
+
+    @Test
+    void toleranceFollowsTheRowsWithinBounds() {
+        assertEquals(0.05, EarlyTermination.forRows(COST, 100).tolerance(), 1e-12);
+        assertEquals(0.01, EarlyTermination.forRows(COST, 10_000).tolerance(), 1e-12);
+        assertEquals(0.001, EarlyTermination.forRows(COST, 5_000_000).tolerance(), 1e-12);
     }
 
     @Test
@@ -66,6 +109,6 @@ class EarlyTerminationTest {
         for (int i = 1; i <= 30; i++) {
             done.add(trial(i, 1.0 / i));
         }
-        assertFalse(EarlyTermination.shouldStop(done, board));
+        assertFalse(EarlyTermination.forRows(COST, 2_500).shouldStop(done, board));
     }
 }
