@@ -40,6 +40,18 @@ class BenchmarkIT {
         String summary = Files.readString(work.resolve("out/summary.md"));
         assertTrue(summary.contains("| iris | logloss |"), summary);
         assertTrue(Files.exists(work.resolve("out/runs/concrete/fold-0/leaderboard.csv")));
+        // Iris's 150 rows, 50 per species, in ten stratified folds: every row once, 5 of each species per fold.
+        List<CSVRecord> folds = RunJobIT.csv(work.resolve("out/folds/iris.csv"));
+        assertEquals(150, folds.size());
+        List<String> species = Files.readAllLines(JarRunner.testdata("iris/iris.csv")).stream().skip(1)
+                .map(line -> line.substring(line.lastIndexOf(',') + 1)).toList();
+        java.util.Map<String, Long> perFoldAndSpecies = new java.util.HashMap<>();
+        for (int i = 0; i < folds.size(); i++) {
+            assertEquals(String.valueOf(i), folds.get(i).get("row"));
+            perFoldAndSpecies.merge(folds.get(i).get("fold") + "/" + species.get(i), 1L, Long::sum);
+        }
+        assertEquals(30, perFoldAndSpecies.size(), perFoldAndSpecies.toString());
+        assertTrue(perFoldAndSpecies.values().stream().allMatch(n -> n == 5), perFoldAndSpecies.toString());
 
         JarRunner.Result again = JarRunner.run(work, "benchmark", suite, "--output", "out");
         assertEquals(0, again.exitCode(), again.toString());

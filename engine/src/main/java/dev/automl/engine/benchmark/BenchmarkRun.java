@@ -44,6 +44,7 @@ public final class BenchmarkRun {
 
     static final String RESULTS = "results.csv";
     static final String SUMMARY = "summary.md";
+    static final String FOLDS = "folds";
 
     private final LearnerCatalog catalog;
     private final Consumer<String> progress;
@@ -104,11 +105,35 @@ public final class BenchmarkRun {
         }
         OuterMetric metric = OuterMetric.of(d.task(), encoding.labels().size());
         ValidationPlan outer = ValidationPlanner.plan(target, target.size(), BenchmarkSuite.OUTER_FOLDS, null, suite.seed());
+        writeFolds(outer, outputDir.resolve(FOLDS).resolve(d.name() + ".csv"));
         for (int f : folds) {
             progress.accept(String.format(Locale.ROOT, "%s fold %d: %,d rows to train, %,d to score, %.0f s ...", d.name(), f,
                     outer.folds().get(f).train().length, outer.folds().get(f).valid().length, suite.budgetSeconds()));
             record.accept(runFold(suite, d, table, outer.folds().get(f), f, metric,
                     outputDir.resolve("runs").resolve(d.name()).resolve("fold-" + f)));
+        }
+    }
+
+    /**
+     * Writes which outer fold holds each row (0-based, counting the rows whose target is present, in file order),
+     * so that another tool can be scored on exactly the same held-out tenths.
+     */
+    private static void writeFolds(ValidationPlan outer, Path file) {
+        int[] foldOf = new int[outer.refitRows().length];
+        for (int f = 0; f < outer.folds().size(); f++) {
+            for (int row : outer.folds().get(f).valid()) {
+                foldOf[row] = f;
+            }
+        }
+        StringBuilder sb = new StringBuilder("row,fold\n");
+        for (int row = 0; row < foldOf.length; row++) {
+            sb.append(row).append(',').append(foldOf[row]).append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
