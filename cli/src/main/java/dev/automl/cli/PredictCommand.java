@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 
 /** {@code automl predict}: applies a saved model to new rows and writes one prediction per row, in order. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predict with a model a run saved (DIR/model) on a CSV file or MLTable folder.")
+        description = "Predict with a model a run saved (DIR/model) on a CSV or Parquet file or an MLTable folder.")
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder (outputs/<job>/model).")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", description = "A CSV file or an MLTable folder.")
+    @Option(names = "--data", required = true, paramLabel = "PATH", description = "A CSV or Parquet file, or an MLTable folder.")
     Path data;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")

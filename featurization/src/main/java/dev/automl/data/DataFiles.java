@@ -8,23 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Which files count as delimited data: by name, .csv, .tsv or .txt, optionally gzip-compressed (.gz). */
+/** Finding data files in folders, and telling tab-separated files by name. */
 final class DataFiles {
 
-    static final String EXTENSIONS = ".csv, .tsv, .txt, optionally followed by .gz";
-
     private DataFiles() {
-    }
-
-    static boolean isDataFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.startsWith(".")) {
-            return false;
-        }
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt");
     }
 
     static boolean isTabSeparated(Path file) {
@@ -32,10 +19,10 @@ final class DataFiles {
         return name.endsWith(".tsv") || name.endsWith(".tsv.gz");
     }
 
-    /** The data files directly in a folder, or anywhere below it, sorted by their path. */
-    static List<Path> in(Path folder, boolean recursive) {
+    /** The data files of a format directly in a folder, or anywhere below it, sorted by their path. */
+    static List<Path> in(Path folder, boolean recursive, DataFormat format) {
         try (Stream<Path> s = recursive ? Files.walk(folder) : Files.list(folder)) {
-            return s.filter(Files::isRegularFile).filter(DataFiles::isDataFile)
+            return s.filter(Files::isRegularFile).filter(format::matches)
                     .filter(p -> !isUnderHiddenFolder(folder.relativize(p)))
                     .sorted().toList();
         } catch (IOException | UncheckedIOException e) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The engine's one way to read data: an MLTable folder, an MLTable file or a delimited text file into a
- * {@link Table}, and further data (validation, test, predict) conformed to the training data's column types.
+ * The engine's one way to read data: an MLTable folder, an MLTable file, a delimited text file or a Parquet file
+ * into a {@link Table}, and further data (validation, test, predict) conformed to the training data's column types.
  */
 public final class DataSource {
 
@@ -27,7 +27,8 @@ public final class DataSource {
      * e.g. for a class label "1"), other columns are inferred, and names not in the data are ignored.
      *
      * <p>A folder is read through its MLTable file, or, without one, as its only data file; a file is read as an
-     * MLTable file if it is named MLTable, else as delimited text by its extension ({@code .tsv} is tab-separated).
+     * MLTable file if it is named MLTable, else by its extension: {@code .parquet} as Parquet, others as delimited
+     * text ({@code .tsv} is tab-separated).
      */
     public static Table read(Path fileOrFolder, Map<String, ColumnType> hints) {
         Path path = fileOrFolder.toAbsolutePath().normalize();
@@ -40,16 +41,16 @@ public final class DataSource {
         if (path.getFileName().toString().equals(MLTableSpec.FILE_NAME)) {
             return MLTableSpec.parse(path).read(hints);
         }
-        if (DataFiles.isDataFile(path)) {
-            return CsvReader.read(path, defaultsFor(path), hints);
+        if (DataFormat.PARQUET.matches(path) || DataFormat.DELIMITED.matches(path)) {
+            return readFile(path, hints);
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".parquet") || name.endsWith(".jsonl") || name.endsWith(".json")) {
+        if (name.endsWith(".jsonl") || name.endsWith(".json")) {
             throw new InvalidInputException(path + ": reading " + name.substring(name.lastIndexOf('.'))
-                    + " files is not supported yet; convert the data to CSV.");
+                    + " files is not supported yet; convert the data to CSV or Parquet.");
         }
-        throw new InvalidInputException(path + " is neither an MLTable folder nor a delimited text file ("
-                + DataFiles.EXTENSIONS + ").");
+        throw new InvalidInputException(path + " is neither an MLTable folder nor a data file ("
+                + DataFormat.DELIMITED.extensions() + "; " + DataFormat.PARQUET.extensions() + ").");
     }
 
     /**
@@ -80,17 +81,23 @@ public final class DataSource {
         if (Files.isRegularFile(mltable)) {
             return MLTableSpec.parse(mltable).read(hints);
         }
-        List<Path> files = DataFiles.in(folder, false);
+        List<Path> files = new java.util.ArrayList<>(DataFiles.in(folder, false, DataFormat.DELIMITED));
+        files.addAll(DataFiles.in(folder, false, DataFormat.PARQUET));
         if (files.size() == 1) {
-            return CsvReader.read(files.get(0), defaultsFor(files.get(0)), hints);
+            return readFile(files.get(0), hints);
         }
         if (files.isEmpty()) {
             throw new InvalidInputException(folder + " has no MLTable file and no data files ("
-                    + DataFiles.EXTENSIONS + ").");
+                    + DataFormat.DELIMITED.extensions() + "; " + DataFormat.PARQUET.extensions() + ").");
         }
         throw new InvalidInputException(folder + " has no MLTable file and " + files.size() + " data files ("
                 + files.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
                 + "). Add an MLTable file that says which to read, e.g. \"paths: [{pattern: ./*.csv}]\".");
+    }
+
+    private static Table readFile(Path file, Map<String, ColumnType> hints) {
+        return DataFormat.PARQUET.matches(file) ? ParquetReader.read(List.of(file), hints)
+                : CsvReader.read(file, defaultsFor(file), hints);
     }
 
     private static CsvReadOptions defaultsFor(Path file) {

@@ -30,8 +30,11 @@ public record MLTablePath(Kind kind, String location) {
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
 
-    /** The data files this entry names, in reading order; {@code mltable} is the MLTable file, for messages. */
-    public List<Path> resolve(Path mltable) {
+    /**
+     * The data files this entry names, in reading order; a folder gives its files of the {@code format} the MLTable
+     * reads. {@code mltable} is the MLTable file, for messages.
+     */
+    public List<Path> resolve(Path mltable, DataFormat format) {
         Path base = mltable.toAbsolutePath().normalize().getParent();
         String local = localPart(mltable);
         return switch (kind) {
@@ -51,10 +54,10 @@ public record MLTablePath(Kind kind, String location) {
                             + ", which " + (Files.exists(folder) ? "is a file; write file: instead of folder:."
                             : "does not exist."));
                 }
-                List<Path> files = DataFiles.in(folder, true);
+                List<Path> files = DataFiles.in(folder, true, format);
                 if (files.isEmpty()) {
                     throw new InvalidInputException(mltable + ": the folder " + folder + " of the paths entry '"
-                            + this + "' holds no data files (" + DataFiles.EXTENSIONS + ").");
+                            + this + "' holds no data files (" + format.extensions() + ").");
                 }
                 yield files;
             }

@@ -19,10 +19,12 @@ import java.util.Set;
  *
  * @param file  the MLTable file itself (absolute)
  * @param paths its {@code paths} entries
+ * @param format how the files are stored: PARQUET after {@code read_parquet}, else DELIMITED
  * @param csv   the options of its {@code read_delimited} transformation, or the defaults
  * @param steps the transformations after the read, in order
  */
-public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv, List<TableStep> steps) {
+public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format, CsvReadOptions csv,
+                          List<TableStep> steps) {
 
     public static final String FILE_NAME = "MLTable";
 
@@ -30,9 +32,9 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final List<String> TOP_LEVEL_KEYS = List.of("$schema", "type", "paths", "transformations");
     private static final List<String> SUPPORTED =
-            List.of("read_delimited", "keep_columns", "drop_columns", "take", "skip");
-    private static final Set<String> NOT_YET = Set.of("read_parquet", "read_json_lines", "read_delta_lake",
-            "convert_column_types", "take_random_sample", "filter", "extract_columns_from_partition_format");
+            List.of("read_delimited", "read_parquet", "convert_column_types", "keep_columns", "drop_columns", "take",
+                    "skip");
+    private static final Set<String> NOT_YET = Set.of("read_json_lines", "read_delta_lake", "take_random_sample", "filter", "extract_columns_from_partition_format");
     private static final List<String> READ_DELIMITED_KEYS = List.of("delimiter", "header", "encoding",
             "empty_as_string", "infer_column_types", "support_multi_line", "include_path_column");
 
@@ -70,16 +72,33 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
     public List<Path> dataFiles() {
         List<Path> out = new ArrayList<>();
         for (MLTablePath p : paths) {
-            out.addAll(p.resolve(file));
+            out.addAll(p.resolve(file, format));
         }
         return out;
     }
 
     /** Reads the data and applies the transformations; {@code hints} fix column types as in {@link CsvReader}. */
     public Table read(Map<String, ColumnType> hints) {
-        Table table = CsvReader.read(dataFiles(), csv, hints, RowWindow.of(steps));
+        RowWindow window = RowWindow.of(steps);
+        // The conversions decide how their columns are read; a caller's hint (a class label kept as text) wins.
+        Map<String, ColumnType> readAs = new java.util.HashMap<>();
         for (TableStep step : steps) {
-            if (step instanceof TableStep.KeepColumns keep) {
+            if (step instanceof TableStep.ConvertColumnTypes convert) {
+                convert.conversions().forEach(c -> c.columns().forEach(name -> readAs.put(name, c.readAs())));
+            }
+        }
+        readAs.putAll(hints);
+        Table table = format == DataFormat.PARQUET ? window(ParquetReader.read(dataFiles(), readAs), window)
+                : CsvReader.read(dataFiles(), csv, readAs, window);
+        for (TableStep step : steps) {
+            if (step instanceof TableStep.ConvertColumnTypes convert) {
+                for (ColumnConversion c : convert.conversions()) {
+                    requirePresent(table, c.columns(), "convert_column_types");
+                    for (String name : c.columns()) {
+                        table = hints.containsKey(name) ? table : table.with(convert(c, table.column(name)));
+                    }
+                }
+            } else if (step instanceof TableStep.KeepColumns keep) {
                 requirePresent(table, keep.names(), "keep_columns");
                 table = table.keep(keep.names());
             } else if (step instanceof TableStep.DropColumns drop) {
@@ -88,6 +107,25 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
             }
         }
         return table;
+    }
+
+    private Column convert(ColumnConversion c, Column column) {
+        try {
+            return c.apply(column);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ": convert_column_types, " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of a table that a take/skip window keeps (the CSV reader applies it while reading instead). */
+    private static Table window(Table table, RowWindow w) {
+        long from = Math.min(w.start(), table.rows());
+        long to = Math.min(table.rows(), from + Math.min(w.count(), table.rows()));
+        int[] rows = new int[(int) (to - from)];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (int) from + i;
+        }
+        return rows.length == table.rows() ? table : table.select(rows);
     }
 
     private void requirePresent(Table table, List<String> names, String step) {
@@ -119,6 +157,7 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
         private final List<MLTablePath> paths = new ArrayList<>();
         private final List<TableStep> steps = new ArrayList<>();
         private CsvReadOptions csv = CsvReadOptions.DEFAULTS;
+        private DataFormat format = DataFormat.DELIMITED;
 
         Parser(Path file) {
             this.file = file;
@@ -146,7 +185,7 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
                     parseTransformation(i + 1, transformations.get(i));
                 }
             }
-            return new MLTableSpec(file, paths, csv, steps);
+            return new MLTableSpec(file, paths, format, csv, steps);
         }
 
         private void parsePaths(JsonNode node) {
@@ -199,6 +238,11 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
             }
             switch (name) {
                 case "read_delimited" -> csv = readDelimited(args, where);
+                case "read_parquet" -> {
+                    readParquet(args, where);
+                    format = DataFormat.PARQUET;
+                }
+                case "convert_column_types" -> steps.add(new TableStep.ConvertColumnTypes(conversions(args, where)));
                 case "keep_columns" -> steps.add(new TableStep.KeepColumns(columnNames(args, where, false)));
                 case "drop_columns" -> steps.add(new TableStep.DropColumns(columnNames(args, where, true)));
                 case "take" -> steps.add(new TableStep.Take(count(args, where)));
@@ -242,6 +286,116 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, CsvReadOptions csv
                 }
             }
             return o;
+        }
+
+        /** A list of {columns: ..., column_type: ...} entries, as Azure writes them. */
+        private List<ColumnConversion> conversions(JsonNode args, String where) {
+            if (args == null || !args.isArray() || args.isEmpty()) {
+                throw error(where + " must be a list of entries with columns: and column_type:, found "
+                        + (args == null ? "nothing" : describe(args)) + ".");
+            }
+            List<ColumnConversion> out = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                JsonNode entry = args.get(i);
+                String at = where + ", entry " + (i + 1);
+                if (!entry.isObject()) {
+                    throw error(at + " must have columns: and column_type:, found " + describe(entry) + ".");
+                }
+                for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    if (!key.equals("columns") && !key.equals("column_type")) {
+                        throw error(at + ": unknown key '" + key + "'. Valid keys: columns, column_type.");
+                    }
+                }
+                List<String> columns = columnNames(entry.get("columns"), at + ", columns", false);
+                out.add(conversion(columns, entry.get("column_type"), at + ", column_type"));
+            }
+            return out;
+        }
+
+        private ColumnConversion conversion(List<String> columns, JsonNode type, String at) {
+            String valid = "Valid types: string, int, float, boolean, datetime (boolean and datetime may carry"
+                    + " options, e.g. datetime: {formats: ['%Y-%m-%d']}).";
+            if (type == null || type.isNull()) {
+                throw error(at + " is missing. " + valid);
+            }
+            String name;
+            JsonNode options = null;
+            if (type.isTextual()) {
+                name = type.asText();
+            } else if (type.isObject() && type.size() == 1) {
+                name = type.fieldNames().next();
+                options = type.get(name);
+            } else {
+                throw error(at + ": expected a type, found " + describe(type) + ". " + valid);
+            }
+            ColumnConversion.Type t = switch (name) {
+                case "string" -> ColumnConversion.Type.STRING;
+                case "int" -> ColumnConversion.Type.INT;
+                case "float" -> ColumnConversion.Type.FLOAT;
+                case "boolean" -> ColumnConversion.Type.BOOLEAN;
+                case "datetime" -> ColumnConversion.Type.DATETIME;
+                default -> throw error(at + ": unknown type '" + name + "'. " + valid);
+            };
+            List<String> formats = List.of();
+            java.util.Set<String> trueValues = ColumnConversion.DEFAULT_TRUE;
+            java.util.Set<String> falseValues = ColumnConversion.DEFAULT_FALSE;
+            String mismatchAs = "error";
+            if (options != null && !options.isNull()) {
+                List<String> keys = t == ColumnConversion.Type.DATETIME ? List.of("formats")
+                        : t == ColumnConversion.Type.BOOLEAN ? List.of("true_values", "false_values", "mismatch_as")
+                        : List.of();
+                if (!options.isObject()) {
+                    throw error(at + ", " + name + ": expected options, found " + describe(options) + ".");
+                }
+                for (Map.Entry<String, JsonNode> e : options.properties()) {
+                    String o = at + ", " + name + ", " + e.getKey();
+                    if (!keys.contains(e.getKey())) {
+                        throw error(at + ", " + name + ": unknown option '" + e.getKey() + "'."
+                                + (keys.isEmpty() ? " " + name + " takes no options." : " Valid options: "
+                                + String.join(", ", keys) + "."));
+                    }
+                    switch (e.getKey()) {
+                        case "formats" -> {
+                            formats = columnNames(e.getValue(), o, false);
+                            try {
+                                formats.forEach(ColumnConversion::formatter);
+                            } catch (InvalidInputException bad) {
+                                throw error(o + ": " + bad.getMessage());
+                            }
+                        }
+                        case "true_values" -> trueValues = java.util.Set.copyOf(columnNames(e.getValue(), o, false));
+                        case "false_values" -> falseValues = java.util.Set.copyOf(columnNames(e.getValue(), o, false));
+                        default -> {
+                            mismatchAs = text(e.getValue(), o);
+                            if (!List.of("error", "true", "false", "null").contains(mismatchAs)) {
+                                throw error(o + ": unknown value '" + mismatchAs + "'. Valid values: error, true,"
+                                        + " false, null.");
+                            }
+                        }
+                    }
+                }
+            }
+            return new ColumnConversion(columns, t, formats, trueValues, falseValues, mismatchAs);
+        }
+
+        /** Azure's read_parquet takes only include_path_column, which is not supported yet. */
+        private void readParquet(JsonNode args, String where) {
+            if (args == null || args.isNull()) {
+                return;
+            }
+            if (!args.isObject()) {
+                throw error(where + " takes no value other than its options, found " + describe(args) + ".");
+            }
+            for (Map.Entry<String, JsonNode> e : args.properties()) {
+                String at = where + ", " + e.getKey();
+                if (!e.getKey().equals("include_path_column")) {
+                    throw error(where + ": unknown option '" + e.getKey() + "'. Valid options: include_path_column.");
+                }
+                if (bool(e.getValue(), at)) {
+                    throw error(at + ": true is not supported yet; remove the key or set it to false.");
+                }
+            }
         }
 
         private String delimiter(String d, String at) {

@@ -82,6 +82,15 @@ public final class Table {
         return new Table(out);
     }
 
+    /** This table with {@code replacement} in place of the column of the same name. */
+    public Table with(Column replacement) {
+        List<Column> out = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            out.add(c.name().equals(replacement.name()) ? replacement : c);
+        }
+        return new Table(out);
+    }
+
     /** This table with only the named columns, in the order given; absent names are an error. */
     public Table keep(List<String> names) {
         List<Column> out = new ArrayList<>();

@@ -19,6 +19,13 @@ public sealed interface TableStep {
         }
     }
 
+    /** {@code convert_column_types}: columns read as the types given. */
+    record ConvertColumnTypes(List<ColumnConversion> conversions) implements TableStep {
+        public ConvertColumnTypes {
+            conversions = List.copyOf(conversions);
+        }
+    }
+
     /** {@code take}: the first n rows. */
     record Take(long n) implements TableStep {
     }

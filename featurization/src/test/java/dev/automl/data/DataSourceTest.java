@@ -149,17 +149,17 @@ class DataSourceTest {
         Path emptyFolder = Files.createDirectory(tmp.resolve("empty"));
         Files.writeString(emptyFolder.resolve("notes.md"), "no data here");
         assertEquals(emptyFolder + " has no MLTable file and no data files (.csv, .tsv, .txt, optionally followed"
-                + " by .gz).", errorOf(() -> DataSource.read(emptyFolder)));
+                + " by .gz; .parquet).", errorOf(() -> DataSource.read(emptyFolder)));
         Path two = Files.createDirectory(tmp.resolve("two"));
         Files.writeString(two.resolve("b.csv"), "a\n1\n");
         Files.writeString(two.resolve("a.csv"), "a\n1\n");
         assertEquals(two + " has no MLTable file and 2 data files (a.csv, b.csv). Add an MLTable file that says which"
                 + " to read, e.g. \"paths: [{pattern: ./*.csv}]\".", errorOf(() -> DataSource.read(two)));
-        Path parquet = Files.writeString(tmp.resolve("data.parquet"), "PAR1");
-        assertEquals(parquet + ": reading .parquet files is not supported yet; convert the data to CSV.",
-                errorOf(() -> DataSource.read(parquet)));
+        Path jsonl = Files.writeString(tmp.resolve("data.jsonl"), "{}");
+        assertEquals(jsonl + ": reading .jsonl files is not supported yet; convert the data to CSV or Parquet.",
+                errorOf(() -> DataSource.read(jsonl)));
         Path xlsx = Files.writeString(tmp.resolve("data.xlsx"), "x");
-        assertEquals(xlsx + " is neither an MLTable folder nor a delimited text file (.csv, .tsv, .txt, optionally"
-                + " followed by .gz).", errorOf(() -> DataSource.read(xlsx)));
+        assertEquals(xlsx + " is neither an MLTable folder nor a data file (.csv, .tsv, .txt, optionally"
+                + " followed by .gz; .parquet).", errorOf(() -> DataSource.read(xlsx)));
     }
 }

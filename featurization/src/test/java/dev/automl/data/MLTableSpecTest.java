@@ -36,8 +36,8 @@ class MLTableSpecTest {
     @Test
     void unknownTransformationIsNamedWithTheSupportedOnes() {
         Path f = TestData.path("errors/unknown_transformation/MLTable");
-        assertEquals(f + ": unknown transformation 'random_split'. Supported: read_delimited, keep_columns,"
-                + " drop_columns, take, skip.", errorOf(() -> DataSource.read(f.getParent())));
+        assertEquals(f + ": unknown transformation 'random_split'. Supported: read_delimited, read_parquet,"
+                + " convert_column_types, keep_columns, drop_columns, take, skip.", errorOf(() -> DataSource.read(f.getParent())));
     }
 
     @Test
@@ -123,14 +123,18 @@ class MLTableSpecTest {
                 + " local paths are supported. Download the data and point the MLTable at the local files (a path"
                 + " relative to the MLTable's folder, or an absolute path).",
                 mltableError("paths:\n  - folder: https://example.com/data/\n"));
-        assertEquals("MLTable: transformation 'read_parquet' is not supported yet. Supported: read_delimited,"
-                + " keep_columns, drop_columns, take, skip.",
-                mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - read_parquet:\n"
-                        + "      include_path_column: false\n"));
-        assertEquals("MLTable: transformation 'convert_column_types' is not supported yet. Supported: read_delimited,"
-                + " keep_columns, drop_columns, take, skip.",
-                mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - convert_column_types:\n"
-                        + "      - columns: a\n        column_type: int\n"));
+        assertEquals("MLTable: transformation 1 (read_parquet), include_path_column: true is not supported yet;"
+                + " remove the key or set it to false.",
+                mltableError("paths:\n  - file: ./data.parquet\ntransformations:\n  - read_parquet:\n"
+                        + "      include_path_column: true\n"));
+        assertEquals("MLTable: transformation 1 (read_parquet): unknown option 'delimiter'. Valid options:"
+                + " include_path_column.",
+                mltableError("paths:\n  - file: ./data.parquet\ntransformations:\n  - read_parquet:\n"
+                        + "      delimiter: ','\n"));
+        assertEquals("MLTable: transformation 'take_random_sample' is not supported yet. Supported: read_delimited,"
+                + " read_parquet, convert_column_types, keep_columns, drop_columns, take, skip.",
+                mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - take_random_sample:\n"
+                        + "      probability: 0.5\n"));
         assertEquals("MLTable: unknown key 'traits'. Valid keys: $schema, type, paths, transformations.",
                 mltableError("paths:\n  - file: ./data.csv\ntraits:\n  timestamp_column: c\n"));
         assertEquals("MLTable: drop_columns names a column that is not in the data: d. Columns: a, b, c.",

@@ -189,7 +189,7 @@ public final class JobParser {
             }
             String type = d.type() == null ? "mltable" : d.type().toLowerCase(Locale.ROOT);
             if (!type.equals("mltable") && !type.equals("uri_file")) {
-                throw error(key + ".type", "'" + key + ".type: " + d.type() + "' is not supported; use mltable (a folder with an MLTable file) or uri_file (a CSV file).");
+                throw error(key + ".type", "'" + key + ".type: " + d.type() + "' is not supported; use mltable (a folder with an MLTable file) or uri_file (a CSV or Parquet file).");
             }
             String p = d.path();
             if (p.startsWith("azureml:") || p.contains("://") && !p.startsWith("file://")) {
