@@ -65,6 +65,15 @@ class RunJobIT {
         assertEquals(6, board.size());
         assertEquals("1", board.get(0).get("rank"));
         assertTrue(r.stdout().contains("rank"), r.stdout());
+        // Azure's featurization summary of the saved model: one entry per feature column, species being the target.
+        JsonNode featurization = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                work.resolve("out/featurization.json").toFile());
+        assertEquals(7, featurization.size(), featurization.toString());
+        JsonNode island = featurization.get(0);
+        assertEquals("island", island.get("RawFeatureName").asText());
+        assertEquals("Categorical", island.get("TypeDetected").asText());
+        assertEquals("No", island.get("Dropped").asText());
+        assertEquals(4, island.get("EngineeredFeatureCount").asInt(), island.toString());
 
         JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--data",
                 JarRunner.testdata("penguins/penguins.csv").toString(), "--output", "preds.csv");

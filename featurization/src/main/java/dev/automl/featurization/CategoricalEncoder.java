@@ -216,9 +216,14 @@ public final class CategoricalEncoder implements ColumnEncoder {
     }
 
     @Override
-    public String describe() {
-        return "categorical (" + levels.size() + " levels): codes for trees, one-hot of " + oneHot
-                + (other ? " + other" : "") + " for linear models; impute most frequent"
-                + (indicator ? " + missing indicator" : "");
+    public List<String> transformations() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("CatImputer (fills '" + fill + "')");
+        if (indicator) {
+            out.add("ImputationMarker");
+        }
+        out.add("LabelEncoder (trees, " + levels.size() + " levels)");
+        out.add("OneHotEncoder (linear models, " + oneHot + " levels" + (other ? " and other" : "") + ")");
+        return out;
     }
 }

@@ -34,8 +34,11 @@ public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder
      */
     void encode(Column column, int[] rows, FeatureView view, float[] out, int stride, int offset);
 
-    /** A short description of what this encoder does, for the featurization summary. */
-    String describe();
+    /**
+     * The transformations applied, named as Azure's featurization summary names them (MeanImputer,
+     * ImputationMarker, LabelEncoder, OneHotEncoder, DateTimeTransformer, ...), in the order they apply.
+     */
+    List<String> transformations();
 
     static int rowAt(int[] rows, int i) {
         return rows == null ? i : rows[i];

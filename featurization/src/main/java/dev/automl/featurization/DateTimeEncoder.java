@@ -170,7 +170,7 @@ public final class DateTimeEncoder implements ColumnEncoder {
     }
 
     @Override
-    public String describe() {
-        return "datetime: parts " + parts + (indicator ? " + missing indicator" : "");
+    public List<String> transformations() {
+        return indicator ? List.of("DateTimeTransformer", "ImputationMarker") : List.of("DateTimeTransformer");
     }
 }

@@ -170,7 +170,21 @@ public final class NumericEncoder implements ColumnEncoder {
     }
 
     @Override
-    public String describe() {
-        return "numeric: impute " + strategy + (indicator ? " + missing indicator" : "") + "; standardised for linear models";
+    public List<String> transformations() {
+        if (strategy.equals("none")) {
+            return List.of(); // featurization mode off: the column passes through
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add(switch (strategy) {
+            case "median" -> "MedianImputer";
+            case "most_frequent" -> "ModeImputer";
+            case "constant" -> "ConstantImputer";
+            default -> "MeanImputer";
+        });
+        if (indicator) {
+            out.add("ImputationMarker");
+        }
+        out.add("StandardScaler (linear models)");
+        return out;
     }
 }

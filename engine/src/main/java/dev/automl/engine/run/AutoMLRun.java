@@ -28,6 +28,7 @@ import dev.automl.engine.search.TrialCost;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeatureMatrix;
+import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
@@ -503,6 +504,7 @@ public final class AutoMLRun {
             try (TrainedPipeline saving = pipeline) {
                 ModelStore.save(out.modelDir(), saving, data.schema(), spec.targetColumn(), provenance(spec, candidate, options, data));
                 summary.put("model", RunDirectory.MODEL);
+                out.writeFeaturization(FeaturizationSummary.of(saving.featurizer(), data.schema()));
                 if (data.testFeatures() != null) {
                     summary.put("test", testMetrics(saving, data, spec));
                 }

@@ -3,6 +3,7 @@ package dev.automl.engine.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.automl.engine.model.ModelStore;
+import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.metrics.MetricDefinition;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class RunDirectory {
     static final String LEADERBOARD = "leaderboard.csv";
     static final String SUMMARY = "summary.json";
     static final String MODEL = "model";
+    static final String FEATURIZATION = "featurization.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -124,6 +126,15 @@ public final class RunDirectory {
         }
         try {
             Files.move(tmp, dir.resolve(LEADERBOARD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the saved model's featurization summary, as Azure's list of one entry per raw column. */
+    public synchronized void writeFeaturization(FeaturizationSummary summary) {
+        try {
+            PRETTY.writeValue(dir.resolve(FEATURIZATION).toFile(), summary.columns());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

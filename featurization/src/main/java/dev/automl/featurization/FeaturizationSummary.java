@@ -1,0 +1,61 @@
+package dev.automl.featurization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.automl.data.ColumnType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Azure's featurization summary of a fitted featurizer: for each raw feature column, in the data's order, the type
+ * it was read as, whether it was dropped and why, the transformations applied and the engineered features it
+ * became for each family of learners. The first five keys are Azure's ({@code get_featurization_summary()}).
+ */
+public record FeaturizationSummary(List<Entry> columns) {
+
+    /** One raw column. */
+    public record Entry(@JsonProperty("RawFeatureName") String rawFeatureName,
+                        @JsonProperty("TypeDetected") String typeDetected,
+                        @JsonProperty("Dropped") String dropped,
+                        @JsonProperty("EngineeredFeatureCount") int engineeredFeatureCount,
+                        @JsonProperty("Transformations") List<String> transformations,
+                        @JsonProperty("DropReason") String dropReason,
+                        @JsonProperty("EngineeredFeatures") Map<String, List<String>> engineeredFeatures) {
+    }
+
+    public FeaturizationSummary {
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * @param rawTypes every raw feature column (not the target or weight), in the data's order, with the type it
+     *                 was read as
+     */
+    public static FeaturizationSummary of(FittedFeaturizer featurizer, Map<String, ColumnType> rawTypes) {
+        Map<String, ColumnEncoder> encoders = new LinkedHashMap<>();
+        featurizer.encoders().forEach(e -> encoders.put(e.column(), e));
+        Map<String, String> dropped = new LinkedHashMap<>();
+        featurizer.dropped().forEach(d -> dropped.put(d.column(), d.reason()));
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<String, ColumnType> raw : rawTypes.entrySet()) {
+            String type = switch (raw.getValue()) {
+                case NUMERIC -> "Numeric";
+                case CATEGORICAL -> "Categorical";
+                case DATETIME -> "DateTime";
+            };
+            ColumnEncoder e = encoders.get(raw.getKey());
+            if (e == null) {
+                String reason = dropped.getOrDefault(raw.getKey(), "not a feature of the model");
+                out.add(new Entry(raw.getKey(), type, "Yes", 0, List.of(), reason, Map.of()));
+                continue;
+            }
+            Map<String, List<String>> features = new LinkedHashMap<>();
+            features.put("trees", e.featureNames(FeatureView.TREES));
+            features.put("linear", e.featureNames(FeatureView.LINEAR));
+            int count = (int) features.values().stream().flatMap(List::stream).distinct().count();
+            out.add(new Entry(raw.getKey(), type, "No", count, e.transformations(), null, features));
+        }
+        return new FeaturizationSummary(out);
+    }
+}
