@@ -74,6 +74,15 @@ class RunJobIT {
         assertEquals("Categorical", island.get("TypeDetected").asText());
         assertEquals("No", island.get("Dropped").asText());
         assertEquals(4, island.get("EngineeredFeatureCount").asInt(), island.toString());
+        // Guardrails: 68 Chinstraps are 45 % of the 152 Adelies; bill, flipper, mass and sex have gaps.
+        JsonNode guardrails = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                work.resolve("out/guardrails.json").toFile());
+        java.util.Map<String, String> status = new java.util.LinkedHashMap<>();
+        guardrails.forEach(g -> status.put(g.get("name").asText(), g.get("status").asText()));
+        assertEquals(java.util.Map.of("Class balancing detection", "passed", "Missing feature values imputation", "done",
+                "High cardinality feature detection", "passed", "Columns dropped", "passed",
+                "Target leakage detection", "passed", "Validation split handling", "passed"), status);
+        assertTrue(r.stdout().contains("Guardrail 'Missing feature values imputation': done."), r.stdout());
 
         JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--data",
                 JarRunner.testdata("penguins/penguins.csv").toString(), "--output", "preds.csv");

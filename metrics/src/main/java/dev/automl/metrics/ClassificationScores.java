@@ -134,6 +134,17 @@ public final class ClassificationScores {
         return scores;
     }
 
+    /** The ROC AUC of a score for class 1 of a binary target (classes 0 and 1), ties counted half. */
+    public static double binaryAuc(int[] y, double[] score) {
+        boolean[] positive = new boolean[y.length];
+        double[] weight = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            positive[i] = y[i] == 1;
+            weight[i] = 1;
+        }
+        return ThresholdCurve.rocAuc(positive, score, weight);
+    }
+
     /**
      * Accuracy alone, equal to {@code compute(...).get("accuracy")} without the sorting the other metrics need;
      * for callers that score many candidate predictions, such as ensemble selection.

@@ -28,8 +28,8 @@ import dev.automl.engine.search.TrialCost;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.FeatureView;
+import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.metrics.MetricCatalog;
@@ -125,6 +125,7 @@ public final class AutoMLRun {
         Map<String, Object> summary = baseSummary(spec, data, plan, options, List.copyOf(notes));
         summary.put("status", "running");
         out.writeSummary(summary);
+        checkGuardrails(spec, data, plan, out);
 
         Scorer scorer = new Scorer(spec.task(), data.positiveClass(), data.targetRange(), spec.primaryMetric());
         FeatureCache cache = new FeatureCache(data, plan, spec.featurization().settings());
@@ -176,6 +177,17 @@ public final class AutoMLRun {
         summary.put("status", saved ? "completed" : "failed");
         out.writeSummary(summary);
         return new Outcome(summary, board, out.path(), saved);
+    }
+
+    /** Azure's data guardrails on the training rows, before any trial: written out and told on the console. */
+    private void checkGuardrails(JobSpec spec, JobData data, ValidationPlan plan, RunDirectory out) {
+        FittedFeaturizer onTraining = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
+        List<Guardrails.Check> checks = Guardrails.check(data.features(), data.target(), data.trainRows(), onTraining, plan);
+        out.writeGuardrails(checks);
+        for (Guardrails.Check c : checks) {
+            reporter.info("Guardrail '" + c.name() + "': " + c.status() + (c.status().equals("passed") ? ""
+                    : ". " + c.description() + " " + String.join("; ", c.details()) + "."));
+        }
     }
 
     private List<Learner> selectLearners(JobSpec spec) {

@@ -31,6 +31,7 @@ public final class RunDirectory {
     static final String SUMMARY = "summary.json";
     static final String MODEL = "model";
     static final String FEATURIZATION = "featurization.json";
+    static final String GUARDRAILS = "guardrails.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -135,6 +136,15 @@ public final class RunDirectory {
     public synchronized void writeFeaturization(FeaturizationSummary summary) {
         try {
             PRETTY.writeValue(dir.resolve(FEATURIZATION).toFile(), summary.columns());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the data guardrails' outcomes, one entry per check. */
+    public synchronized void writeGuardrails(List<Guardrails.Check> checks) {
+        try {
+            PRETTY.writeValue(dir.resolve(GUARDRAILS).toFile(), checks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
