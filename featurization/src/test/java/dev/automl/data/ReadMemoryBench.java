@@ -48,6 +48,12 @@ class ReadMemoryBench {
         measure("numeric 1M x 10", BenchFiles.numeric(tmp, 1_000_000, 10), 1_000_000);
     }
 
+    /** Issue 5's figure: a 1,000,000-row, 20-column CSV. */
+    @Test
+    void numericMillionRowsTwentyColumns() throws Exception {
+        measure("numeric 1M x 20", BenchFiles.numeric(tmp, 1_000_000, 20), 1_000_000);
+    }
+
     private static void measure(String name, Path file, int rows) throws Exception {
         long raw = BenchFiles.uncompressedBytes(file);
         System.out.printf(Locale.ROOT, "%n== %s: %,d bytes of CSV (%.1f MB) (%s)%n", name, raw, raw / MB,
