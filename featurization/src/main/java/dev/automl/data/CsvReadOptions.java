@@ -11,13 +11,17 @@ import java.util.Objects;
  * @param emptyAsString     true: an empty field is the category value "" (numeric and date columns still read it
  *                          as missing, as Azure does); false: an empty field is missing
  * @param inferColumnTypes  false: every column without a type hint is read as categorical text
+ * @param includePathColumn true: a last column {@value #PATH_COLUMN} holds the file each row came from
  */
 public record CsvReadOptions(String delimiter, HeaderMode header, CsvEncoding encoding, boolean emptyAsString,
-                             boolean inferColumnTypes) {
+                             boolean inferColumnTypes, boolean includePathColumn) {
+
+    /** Azure's name for the column {@code include_path_column} adds. */
+    public static final String PATH_COLUMN = "Path";
 
     /** Azure's defaults: comma, a header in every file, UTF-8, empty fields missing, types inferred. */
     public static final CsvReadOptions DEFAULTS =
-            new CsvReadOptions(",", HeaderMode.ALL_FILES_SAME_HEADERS, CsvEncoding.UTF8, false, true);
+            new CsvReadOptions(",", HeaderMode.ALL_FILES_SAME_HEADERS, CsvEncoding.UTF8, false, true, false);
 
     public CsvReadOptions {
         Objects.requireNonNull(delimiter, "delimiter");
@@ -30,22 +34,26 @@ public record CsvReadOptions(String delimiter, HeaderMode header, CsvEncoding en
     }
 
     public CsvReadOptions withDelimiter(String d) {
-        return new CsvReadOptions(d, header, encoding, emptyAsString, inferColumnTypes);
+        return new CsvReadOptions(d, header, encoding, emptyAsString, inferColumnTypes, includePathColumn);
     }
 
     public CsvReadOptions withHeader(HeaderMode h) {
-        return new CsvReadOptions(delimiter, h, encoding, emptyAsString, inferColumnTypes);
+        return new CsvReadOptions(delimiter, h, encoding, emptyAsString, inferColumnTypes, includePathColumn);
     }
 
     public CsvReadOptions withEncoding(CsvEncoding e) {
-        return new CsvReadOptions(delimiter, header, e, emptyAsString, inferColumnTypes);
+        return new CsvReadOptions(delimiter, header, e, emptyAsString, inferColumnTypes, includePathColumn);
     }
 
     public CsvReadOptions withEmptyAsString(boolean b) {
-        return new CsvReadOptions(delimiter, header, encoding, b, inferColumnTypes);
+        return new CsvReadOptions(delimiter, header, encoding, b, inferColumnTypes, includePathColumn);
     }
 
     public CsvReadOptions withInferColumnTypes(boolean b) {
-        return new CsvReadOptions(delimiter, header, encoding, emptyAsString, b);
+        return new CsvReadOptions(delimiter, header, encoding, emptyAsString, b, includePathColumn);
+    }
+
+    public CsvReadOptions withIncludePathColumn(boolean b) {
+        return new CsvReadOptions(delimiter, header, encoding, emptyAsString, inferColumnTypes, b);
     }
 }

@@ -45,6 +45,9 @@ public final class CsvReader {
     private final List<ColumnBuilder> builders = new ArrayList<>();
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private final List<FileLayout> layouts = new ArrayList<>();
+    /** With include_path_column: the index of the file each kept row came from. */
+    private final GrowableInts fileOfRow;
+    private final Map<Path, Integer> fileIndex = new HashMap<>();
 
     private CsvReader(List<Path> files, CsvReadOptions options, Map<String, ColumnType> hints, RowWindow window) {
         if (files.isEmpty()) {
@@ -54,6 +57,10 @@ public final class CsvReader {
         this.options = options;
         this.hints = Map.copyOf(hints);
         this.window = window;
+        this.fileOfRow = options.includePathColumn() ? new GrowableInts() : null;
+        for (int i = 0; i < this.files.size(); i++) {
+            fileIndex.putIfAbsent(this.files.get(i), i);
+        }
     }
 
     /** Reads one file; {@code hints} fixes the type of the columns it names (names not in the file are ignored). */
@@ -84,6 +91,9 @@ public final class CsvReader {
             }
             columns.add(b.build());
         }
+        if (fileOfRow != null) {
+            columns.add(PathColumn.of(files, fileOfRow.moveToArray()));
+        }
         return new Table(columns);
     }
 
@@ -98,6 +108,9 @@ public final class CsvReader {
         }
         for (int c : layout.absentColumns()) {
             builders.get(c).addMissing(1);
+        }
+        if (fileOfRow != null) {
+            fileOfRow.add(fileIndex.get(in.file()));
         }
         return true;
     }

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param file  the MLTable file itself (absolute)
  * @param paths its {@code paths} entries
  * @param format how the files are stored: PARQUET after {@code read_parquet}, else DELIMITED
- * @param csv   the options of its {@code read_delimited} transformation, or the defaults
+ * @param csv   the options of its {@code read_delimited} transformation (or the defaults); for Parquet, only
+ *              {@code includePathColumn} applies
  * @param steps the transformations after the read, in order
  */
 public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format, CsvReadOptions csv,
@@ -88,7 +89,8 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
             }
         }
         readAs.putAll(hints);
-        Table table = format == DataFormat.PARQUET ? window(ParquetReader.read(dataFiles(), readAs), window)
+        Table table = format == DataFormat.PARQUET
+                ? window(ParquetReader.read(dataFiles(), readAs, csv.includePathColumn()), window)
                 : CsvReader.read(dataFiles(), csv, readAs, window);
         for (TableStep step : steps) {
             if (step instanceof TableStep.ConvertColumnTypes convert) {
@@ -239,7 +241,7 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
             switch (name) {
                 case "read_delimited" -> csv = readDelimited(args, where);
                 case "read_parquet" -> {
-                    readParquet(args, where);
+                    csv = CsvReadOptions.DEFAULTS.withIncludePathColumn(readParquet(args, where));
                     format = DataFormat.PARQUET;
                 }
                 case "convert_column_types" -> steps.add(new TableStep.ConvertColumnTypes(conversions(args, where)));
@@ -276,11 +278,7 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
                     case "empty_as_string" -> o = o.withEmptyAsString(bool(v, at));
                     case "infer_column_types" -> o = o.withInferColumnTypes(bool(v, at));
                     case "support_multi_line" -> bool(v, at); // quoted line breaks are always read as part of the field
-                    case "include_path_column" -> {
-                        if (bool(v, at)) {
-                            throw error(at + ": true is not supported yet; remove the key or set it to false.");
-                        }
-                    }
+                    case "include_path_column" -> o = o.withIncludePathColumn(bool(v, at));
                     default -> throw error(where + ": unknown option '" + key + "'. Valid options: "
                             + String.join(", ", READ_DELIMITED_KEYS) + ".");
                 }
@@ -379,10 +377,11 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
             return new ColumnConversion(columns, t, formats, trueValues, falseValues, mismatchAs);
         }
 
-        /** Azure's read_parquet takes only include_path_column, which is not supported yet. */
-        private void readParquet(JsonNode args, String where) {
+        /** Azure's read_parquet takes only include_path_column; returns its value. */
+        private boolean readParquet(JsonNode args, String where) {
+            boolean includePath = false;
             if (args == null || args.isNull()) {
-                return;
+                return false;
             }
             if (!args.isObject()) {
                 throw error(where + " takes no value other than its options, found " + describe(args) + ".");
@@ -392,10 +391,9 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
                 if (!e.getKey().equals("include_path_column")) {
                     throw error(where + ": unknown option '" + e.getKey() + "'. Valid options: include_path_column.");
                 }
-                if (bool(e.getValue(), at)) {
-                    throw error(at + ": true is not supported yet; remove the key or set it to false.");
-                }
+                includePath = bool(e.getValue(), at);
             }
+            return includePath;
         }
 
         private String delimiter(String d, String at) {

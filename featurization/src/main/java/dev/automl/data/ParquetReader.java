@@ -36,13 +36,20 @@ public final class ParquetReader {
 
     /** Reads the files in order; {@code hints} fix the type of the columns they name (others follow the file). */
     public static Table read(List<Path> files, Map<String, ColumnType> hints) {
+        return read(files, hints, false);
+    }
+
+    /** As {@link #read(List, Map)}; with {@code includePathColumn} a last column says which file each row came from. */
+    public static Table read(List<Path> files, Map<String, ColumnType> hints, boolean includePathColumn) {
         if (files.isEmpty()) {
             throw new InvalidInputException("No Parquet files to read.");
         }
         List<ColumnSink> sinks = null;
         List<String> names = null;
         int row = 0;
-        for (Path file : files) {
+        GrowableInts fileOfRow = new GrowableInts();
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
             MessageType schema = schemaOf(file);
             List<String> fileNames = schema.getFields().stream().map(Type::getName).toList();
             if (sinks == null) {
@@ -59,11 +66,18 @@ public final class ParquetReader {
             } else {
                 requireSameColumns(files.get(0), names, sinks, file, schema);
             }
+            int before = row;
             row = readRows(file, names, sinks, row);
+            if (includePathColumn) {
+                fileOfRow.addRepeated(f, row - before);
+            }
         }
         List<Column> columns = new ArrayList<>();
         for (ColumnSink s : sinks) {
             columns.add(s.build());
+        }
+        if (includePathColumn) {
+            columns.add(PathColumn.of(files, fileOfRow.moveToArray()));
         }
         return new Table(columns);
     }

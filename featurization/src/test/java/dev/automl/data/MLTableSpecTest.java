@@ -34,6 +34,19 @@ class MLTableSpecTest {
     }
 
     @Test
+    void includePathColumnSaysWhichFileEachRowCameFrom() throws IOException {
+        Files.writeString(tmp.resolve("a.csv"), "x,y\n1,p\n2,q\n");
+        Files.writeString(tmp.resolve("b.csv"), "x,y\n3,r\n");
+        Files.writeString(tmp.resolve("MLTable"), "paths:\n  - pattern: ./*.csv\ntransformations:\n  - read_delimited:\n"
+                + "      include_path_column: true\n  - skip: 1\n");
+        Table t = DataSource.read(tmp);
+        assertEquals(List.of("x", "y", "Path"), t.columnNames());
+        CategoricalColumn path = (CategoricalColumn) t.column("Path");
+        assertEquals(List.of(tmp.resolve("a.csv").toString(), tmp.resolve("b.csv").toString()),
+                List.of(path.get(0), path.get(1)));
+    }
+
+    @Test
     void unknownTransformationIsNamedWithTheSupportedOnes() {
         Path f = TestData.path("errors/unknown_transformation/MLTable");
         assertEquals(f + ": unknown transformation 'random_split'. Supported: read_delimited, read_parquet,"
@@ -123,10 +136,10 @@ class MLTableSpecTest {
                 + " local paths are supported. Download the data and point the MLTable at the local files (a path"
                 + " relative to the MLTable's folder, or an absolute path).",
                 mltableError("paths:\n  - folder: https://example.com/data/\n"));
-        assertEquals("MLTable: transformation 1 (read_parquet), include_path_column: true is not supported yet;"
-                + " remove the key or set it to false.",
+        assertEquals("MLTable: transformation 1 (read_parquet), include_path_column: expected true or false, found"
+                + " 'sometimes'.",
                 mltableError("paths:\n  - file: ./data.parquet\ntransformations:\n  - read_parquet:\n"
-                        + "      include_path_column: true\n"));
+                        + "      include_path_column: sometimes\n"));
         assertEquals("MLTable: transformation 1 (read_parquet): unknown option 'delimiter'. Valid options:"
                 + " include_path_column.",
                 mltableError("paths:\n  - file: ./data.parquet\ntransformations:\n  - read_parquet:\n"
@@ -153,10 +166,6 @@ class MLTableSpecTest {
                 + " header, encoding, empty_as_string, infer_column_types, support_multi_line, include_path_column.",
                 mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - read_delimited:\n"
                         + "      sep: ';'\n"));
-        assertEquals("MLTable: transformation 1 (read_delimited), include_path_column: true is not supported yet;"
-                + " remove the key or set it to false.",
-                mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - read_delimited:\n"
-                        + "      include_path_column: true\n"));
         assertEquals("MLTable: transformation 2 (read_delimited) must be the first transformation.",
                 mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - take: 1\n  - read_delimited:\n"
                         + "      delimiter: ','\n"));

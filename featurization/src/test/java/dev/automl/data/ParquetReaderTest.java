@@ -101,9 +101,12 @@ class ParquetReaderTest {
         write("a.parquet", Visit.class, VISITS.subList(0, 2), CompressionCodecName.SNAPPY);
         write("b.parquet", Visit.class, VISITS.subList(2, 4), CompressionCodecName.ZSTD);
         Files.writeString(tmp.resolve("MLTable"), "paths:\n  - pattern: ./*.parquet\ntransformations:\n"
-                + "  - read_parquet\n  - skip: 1\n  - drop_columns: [at]\n");
+                + "  - read_parquet:\n      include_path_column: true\n  - skip: 1\n  - drop_columns: [at]\n");
         Table t = DataSource.read(tmp);
         assertEquals(3, t.rows());
+        CategoricalColumn path = (CategoricalColumn) t.column("Path");
+        assertEquals(List.of(tmp.resolve("a.parquet").toString(), tmp.resolve("b.parquet").toString(),
+                tmp.resolve("b.parquet").toString()), List.of(path.get(0), path.get(1), path.get(2)));
         assertEquals(List.of(11.0, 12.0, 13.0), List.of(((NumericColumn) t.column("id")).get(0),
                 ((NumericColumn) t.column("id")).get(1), ((NumericColumn) t.column("id")).get(2)));
         assertTrue(t.find("at").isEmpty());
