@@ -29,6 +29,13 @@ final class PredictCommand implements Callable<Integer> {
             System.out.printf("%,d values were categories the model had not seen; they were treated as a rare category.%n",
                     r.unseenCategories());
         }
+        if (!r.ignoredColumns().isEmpty()) {
+            System.out.printf("Ignored %d column%s the model does not use: %s.%n", r.ignoredColumns().size(),
+                    r.ignoredColumns().size() == 1 ? "" : "s", String.join(", ", r.ignoredColumns()));
+        }
+        if (!r.absentOptional().isEmpty()) {
+            System.out.printf("Absent, and not needed (training dropped them): %s.%n", String.join(", ", r.absentOptional()));
+        }
         return 0;
     }
 }

@@ -18,9 +18,16 @@ class PredictIT {
 
     @Test
     void unseenCategoryAndMissingValuesArePredicted() throws Exception {
+        // The penguins with a running number in front, which featurization drops as ID-like.
+        List<String> lines = Files.readAllLines(JarRunner.testdata("penguins/penguins.csv"));
+        StringBuilder train = new StringBuilder("row_id," + lines.get(0) + "\n");
+        for (int i = 1; i < lines.size(); i++) {
+            train.append(i).append(',').append(lines.get(i)).append('\n');
+        }
+        Files.writeString(work.resolve("train.csv"), train);
         Path job = work.resolve("job.yml");
         Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: species\n"
-                + "training_data:\n  path: " + JarRunner.testdata("penguins/penguins.csv") + "\n  type: uri_file\n"
+                + "training_data:\n  path: " + work.resolve("train.csv") + "\n  type: uri_file\n"
                 + "limits:\n  max_trials: 3\n");
         JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out");
         assertEquals(0, run.exitCode(), run.toString());
@@ -34,6 +41,14 @@ class PredictIT {
         JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--data", csv.toString(), "--output", "p.csv");
         assertEquals(0, p.exitCode(), p.toString());
         assertTrue(p.stdout().contains("1 values were categories the model had not seen"), p.stdout());
+        assertTrue(!p.stdout().contains("Ignored"), p.stdout());
+        assertTrue(p.stdout().contains("Absent, and not needed (training dropped them): row_id."), p.stdout());
+
+        // The training file itself: its target column is not a feature, and is reported as ignored.
+        JarRunner.Result again = JarRunner.run(work, "predict", "--model", "out/model", "--data",
+                JarRunner.testdata("penguins/penguins.csv").toString(), "--output", "again.csv");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.stdout().contains("Ignored 1 column the model does not use: species."), again.stdout());
         List<CSVRecord> rows = RunJobIT.csv(work.resolve("p.csv"));
         assertEquals(3, rows.size());
         // A Gentoo-sized bird and a textbook Adelie (the first row of the training data).

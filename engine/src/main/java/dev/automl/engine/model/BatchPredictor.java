@@ -5,6 +5,8 @@ import dev.automl.algorithms.Predictions;
 import dev.automl.data.DataSource;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
+import dev.automl.featurization.DroppedColumn;
+import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.metrics.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +27,18 @@ public final class BatchPredictor {
     private BatchPredictor() {
     }
 
-    /** How many rows were predicted, and how many categorical values the model had not seen in training. */
-    public record Result(int rows, int unseenCategories) {
+    /**
+     * What predicting did besides the predictions.
+     *
+     * @param unseenCategories how many categorical values the model had not seen in training
+     * @param ignoredColumns   columns of the data the model does not read (such as the target), in data order
+     * @param absentOptional   columns training had but featurization dropped, absent from the data (harmless)
+     */
+    public record Result(int rows, int unseenCategories, List<String> ignoredColumns, List<String> absentOptional) {
+        public Result {
+            ignoredColumns = List.copyOf(ignoredColumns);
+            absentOptional = List.copyOf(absentOptional);
+        }
     }
 
     public static Result predict(Path modelDir, Path data, Path output, LearnerCatalog catalog) {
@@ -34,7 +46,12 @@ public final class BatchPredictor {
             Table table = DataSource.read(data, model.inputTypes());
             Predictions p = model.pipeline().predict(table);
             write(p, model.manifest(), output);
-            return new Result(p.rows(), model.pipeline().featurizer().unseenCategories(table));
+            FittedFeaturizer f = model.pipeline().featurizer();
+            List<String> required = f.requiredColumns();
+            List<String> ignored = table.columnNames().stream().filter(c -> !required.contains(c)).toList();
+            List<String> absent = f.dropped().stream().map(DroppedColumn::column)
+                    .filter(c -> table.find(c).isEmpty()).toList();
+            return new Result(p.rows(), f.unseenCategories(table), ignored, absent);
         }
     }
 
