@@ -30,11 +30,7 @@ public record ColumnConversion(List<String> columns, Type type, List<String> for
 
     /** Azure's column types. */
     public enum Type {
-        STRING, INT, FLOAT, BOOLEAN, DATETIME;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        STRING, INT, FLOAT, BOOLEAN, DATETIME
     }
 
     /** Azure's defaults for a boolean conversion. */

@@ -35,7 +35,8 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
     private static final List<String> SUPPORTED =
             List.of("read_delimited", "read_parquet", "convert_column_types", "keep_columns", "drop_columns", "take",
                     "skip");
-    private static final Set<String> NOT_YET = Set.of("read_json_lines", "read_delta_lake", "take_random_sample", "filter", "extract_columns_from_partition_format");
+    private static final Set<String> NOT_YET = Set.of("read_json_lines", "read_delta_lake", "take_random_sample",
+            "filter", "extract_columns_from_partition_format");
     private static final List<String> READ_DELIMITED_KEYS = List.of("delimiter", "header", "encoding",
             "empty_as_string", "infer_column_types", "support_multi_line", "include_path_column");
 

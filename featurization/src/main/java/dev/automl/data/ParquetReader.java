@@ -51,9 +51,8 @@ public final class ParquetReader {
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
             MessageType schema = schemaOf(file);
-            List<String> fileNames = schema.getFields().stream().map(Type::getName).toList();
             if (sinks == null) {
-                names = fileNames;
+                names = schema.getFields().stream().map(Type::getName).toList();
                 sinks = new ArrayList<>();
                 for (Type field : schema.getFields()) {
                     try {

@@ -181,8 +181,10 @@ public final class AutoMLRun {
 
     /** Azure's data guardrails on the training rows, before any trial: written out and told on the console. */
     private void checkGuardrails(JobSpec spec, JobData data, ValidationPlan plan, RunDirectory out) {
-        FittedFeaturizer onTraining = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
-        List<Guardrails.Check> checks = Guardrails.check(data.features(), data.target(), data.trainRows(), onTraining, plan);
+        FittedFeaturizer onTraining = new Featurizer(spec.featurization().settings())
+                .fit(data.features(), plan.refitRows());
+        List<Guardrails.Check> checks = Guardrails.check(data.features(), data.target(), data.trainRows(), onTraining,
+                plan);
         out.writeGuardrails(checks);
         for (Guardrails.Check c : checks) {
             reporter.info("Guardrail '" + c.name() + "': " + c.status() + (c.status().equals("passed") ? ""

@@ -232,19 +232,22 @@ public final class Guardrails {
     }
 
     private static double auc(NumericColumn x, Target target, int n) {
-        List<Double> scores = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
+        double[] scores = new double[n];
+        int[] labels = new int[n];
+        int m = 0;
+        int positives = 0;
         for (int i = 0; i < n; i++) {
             if (!x.isMissing(i)) {
-                scores.add(x.get(i));
-                labels.add(target.classOf(i));
+                scores[m] = x.get(i);
+                labels[m] = target.classOf(i);
+                positives += labels[m];
+                m++;
             }
         }
-        if (labels.stream().distinct().count() < 2) {
+        if (positives == 0 || positives == m) {
             return 0.5;
         }
-        return ClassificationScores.binaryAuc(labels.stream().mapToInt(Integer::intValue).toArray(),
-                scores.stream().mapToDouble(Double::doubleValue).toArray());
+        return ClassificationScores.binaryAuc(java.util.Arrays.copyOf(labels, m), java.util.Arrays.copyOf(scores, m));
     }
 
     private static double purity(CategoricalColumn c, Target target, int n) {

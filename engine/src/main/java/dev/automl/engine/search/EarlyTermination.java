@@ -69,7 +69,7 @@ public record EarlyTermination(TrialCost cost, double tolerance) {
 
     /** The stop reason for the run's summary. */
     public String reason() {
-        return String.format(java.util.Locale.ROOT, "early termination: no improvement of more than %.2g %% in the last %d completed trials, "
-                + "nor in as much search as the last improvement took", tolerance * 100, PATIENCE);
+        return String.format(java.util.Locale.ROOT, "early termination: no improvement of more than %.2g %% in the last"
+                + " %d completed trials, nor in as much search as the last improvement took", tolerance * 100, PATIENCE);
     }
 }
