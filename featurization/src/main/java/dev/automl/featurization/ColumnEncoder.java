@@ -14,9 +14,10 @@ import java.util.List;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = NumericEncoder.class, name = "numeric"),
     @JsonSubTypes.Type(value = CategoricalEncoder.class, name = "categorical"),
-    @JsonSubTypes.Type(value = DateTimeEncoder.class, name = "datetime")
+    @JsonSubTypes.Type(value = DateTimeEncoder.class, name = "datetime"),
+    @JsonSubTypes.Type(value = TextEncoder.class, name = "text")
 })
-public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder, DateTimeEncoder {
+public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder, DateTimeEncoder, TextEncoder {
 
     /** The raw column this encoder reads. */
     String column();
@@ -39,6 +40,18 @@ public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder
      * ImputationMarker, LabelEncoder, OneHotEncoder, DateTimeTransformer, ...), in the order they apply.
      */
     List<String> transformations();
+
+    /** The column's type in Azure's featurization summary when it differs from the type it was read as. */
+    default String typeDetected() {
+        return null;
+    }
+
+    /**
+     * Replaces, in features {@link #encode} wrote for exactly the rows this encoder was fitted on, the features
+     * learnt from those rows' targets by their out-of-fold values, so no row's own target leaks into its features.
+     */
+    default void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset) {
+    }
 
     static int rowAt(int[] rows, int i) {
         return rows == null ? i : rows[i];

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Dense features, row-major, as LightGBM and XGBoost take them.
  *
- * @param values      rows x cols values, row-major; never NaN after featurization
+ * @param values      rows x cols values, row-major; NaN only where featurization is off and a value is missing
  * @param categorical the columns holding category codes (0..levels-1), which tree learners may split on natively
  */
 public record FeatureMatrix(float[] values, int rows, int cols, List<String> names, BitSet categorical) {

@@ -28,23 +28,30 @@ public record FeaturizationSummary(List<Entry> columns) {
         columns = List.copyOf(columns);
     }
 
+    /** The summary of a featurizer whose job ignored no column. */
+    public static FeaturizationSummary of(FittedFeaturizer featurizer, Map<String, ColumnType> rawTypes) {
+        return of(featurizer, rawTypes, List.of());
+    }
+
     /**
      * @param rawTypes every raw feature column (not the target or weight), in the data's order, with the type it
      *                 was read as
+     * @param ignored  columns the job gave the purpose Ignore, listed last as dropped
      */
-    public static FeaturizationSummary of(FittedFeaturizer featurizer, Map<String, ColumnType> rawTypes) {
+    public static FeaturizationSummary of(FittedFeaturizer featurizer, Map<String, ColumnType> rawTypes,
+                                          List<String> ignored) {
         Map<String, ColumnEncoder> encoders = new LinkedHashMap<>();
         featurizer.encoders().forEach(e -> encoders.put(e.column(), e));
         Map<String, String> dropped = new LinkedHashMap<>();
         featurizer.dropped().forEach(d -> dropped.put(d.column(), d.reason()));
         List<Entry> out = new ArrayList<>();
         for (Map.Entry<String, ColumnType> raw : rawTypes.entrySet()) {
-            String type = switch (raw.getValue()) {
+            ColumnEncoder e = encoders.get(raw.getKey());
+            String type = e != null && e.typeDetected() != null ? e.typeDetected() : switch (raw.getValue()) {
                 case NUMERIC -> "Numeric";
                 case CATEGORICAL -> "Categorical";
                 case DATETIME -> "DateTime";
             };
-            ColumnEncoder e = encoders.get(raw.getKey());
             if (e == null) {
                 String reason = dropped.getOrDefault(raw.getKey(), "not a feature of the model");
                 out.add(new Entry(raw.getKey(), type, "Yes", 0, List.of(), reason, Map.of()));
@@ -55,6 +62,9 @@ public record FeaturizationSummary(List<Entry> columns) {
             features.put("linear", e.featureNames(FeatureView.LINEAR));
             int count = (int) features.values().stream().flatMap(List::stream).distinct().count();
             out.add(new Entry(raw.getKey(), type, "No", count, e.transformations(), null, features));
+        }
+        for (String c : ignored) {
+            out.add(new Entry(c, "Ignore", "Yes", 0, List.of(), "column_name_and_types: Ignore", Map.of()));
         }
         return new FeaturizationSummary(out);
     }

@@ -16,6 +16,11 @@ public final class Featurizer {
     static final int MIN_ROWS_FOR_ID = 50;
     /** A text column whose distinct values cover this share of its rows identifies rows rather than groups them. */
     static final double ID_DISTINCT_SHARE = 0.9;
+    /** Azure's text rule: at least this many distinct values, or this share of the rows, ... */
+    static final int TEXT_MIN_DISTINCT = 200;
+    static final double TEXT_MIN_DISTINCT_SHARE = 0.05;
+    /** ... and distinct values in at least this share of the rows (fewer make a high-cardinality category). */
+    static final double TEXT_MIN_CARDINALITY = 0.7;
 
     private final FeaturizationSettings settings;
 
@@ -24,9 +29,20 @@ public final class Featurizer {
     }
 
     /**
-     * Fits on the given rows (all when null) of a table holding only feature columns (no target or weight).
+     * Fits on the given rows (all when null) of a table holding only feature columns (no target or weight), without
+     * target statistics.
      */
     public FittedFeaturizer fit(Table features, int[] rows) {
+        return fit(features, rows, null);
+    }
+
+    /**
+     * Fits on the given rows (all when null) of a table holding only feature columns (no target or weight).
+     *
+     * @param target the encoded target of every row of the table, for the target statistics of high-cardinality
+     *               categories; null for none
+     */
+    public FittedFeaturizer fit(Table features, int[] rows, Target target) {
         List<ColumnEncoder> encoders = new ArrayList<>();
         List<DroppedColumn> dropped = new ArrayList<>();
         for (Column c : features.columns()) {
@@ -34,16 +50,33 @@ public final class Featurizer {
                 encoders.add(passThrough(c, rows));
                 continue;
             }
-            String reason = dropReason(c, rows);
+            ColumnPurpose purpose = settings.purposes().get(c.name());
+            if (c instanceof CategoricalColumn k && (purpose == ColumnPurpose.TEXT || purpose == null && looksLikeText(k, rows))) {
+                TextEncoder text = fitText(k, rows, target);
+                if (text != null) {
+                    encoders.add(text);
+                } else {
+                    dropped.add(new DroppedColumn(c.name(), "text with no word or character n-gram in "
+                            + settings.tfIdfFor(c.name()).minDf() + " or more rows"));
+                }
+                continue;
+            }
+            String reason = purpose == ColumnPurpose.HASHES ? allMissingOrConstant(c, rows) : dropReason(c, rows);
             if (reason != null) {
                 dropped.add(new DroppedColumn(c.name(), reason));
                 continue;
             }
             ImputerSpec imputer = settings.imputers().get(c.name());
             if (c instanceof NumericColumn n) {
-                encoders.add(NumericEncoder.fit(n, rows, imputer));
+                encoders.add(NumericEncoder.fit(n, rows, imputer, settings.allows(Transformer.ONE_HOT_ENCODER)));
             } else if (c instanceof CategoricalColumn k) {
-                encoders.add(CategoricalEncoder.fit(k, rows, imputer));
+                CategoricalEncoder e = CategoricalEncoder.fit(k, rows, imputer, target, settings,
+                        purpose == ColumnPurpose.HASHES);
+                if (e == null) {
+                    dropped.add(new DroppedColumn(c.name(), "every encoder for it is in blocked_transformers"));
+                } else {
+                    encoders.add(e);
+                }
             } else if (c instanceof DateTimeColumn d) {
                 DateTimeEncoder e = DateTimeEncoder.fit(d, rows);
                 if (e == null) {
@@ -57,7 +90,56 @@ public final class Featurizer {
             throw new InvalidInputException("No usable feature columns are left after featurization: "
                     + describeDropped(dropped) + ".");
         }
-        return new FittedFeaturizer(settings.mode(), encoders, dropped);
+        return new FittedFeaturizer(settings.mode(), encoders, dropped).withFitRows(rows);
+    }
+
+    private TextEncoder fitText(CategoricalColumn c, int[] rows, Target target) {
+        boolean tfIdf = settings.allows(Transformer.TF_IDF);
+        if (!tfIdf && !settings.allows(Transformer.COUNT_VECTORIZER)) {
+            throw new InvalidInputException("Column '" + c.name() + "' has the purpose Text, but both TfIdf and "
+                    + "CountVectorizer are in blocked_transformers.");
+        }
+        return TextEncoder.fit(c, rows, settings.tfIdfFor(c.name()), tfIdf,
+                settings.allows(Transformer.TEXT_TARGET_ENCODER) ? target : null);
+    }
+
+    /**
+     * Azure's test for free text: many distinct values (at least 200, or 5 % of the rows), most of them different
+     * (70 %), with more than one space on average. Blocking both text vectorizers leaves such columns categorical.
+     */
+    boolean looksLikeText(CategoricalColumn c, int[] rows) {
+        if (!settings.allows(Transformer.TF_IDF) && !settings.allows(Transformer.COUNT_VECTORIZER)) {
+            return false;
+        }
+        int n = rows == null ? c.size() : rows.length;
+        int[] rowsOfLevel = new int[c.levels().size()];
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            int code = c.codes()[ColumnEncoder.rowAt(rows, i)];
+            if (code != CategoricalColumn.MISSING) {
+                rowsOfLevel[code]++;
+                present++;
+            }
+        }
+        int distinct = 0;
+        long spaces = 0;
+        for (int k = 0; k < rowsOfLevel.length; k++) {
+            if (rowsOfLevel[k] > 0) {
+                distinct++;
+                String v = c.levels().get(k).strip();
+                long inValue = v.chars().filter(Character::isWhitespace).count();
+                spaces += inValue * rowsOfLevel[k];
+            }
+        }
+        if (present == 0 || distinct < Math.min(TEXT_MIN_DISTINCT, TEXT_MIN_DISTINCT_SHARE * present)) {
+            return false;
+        }
+        return (double) spaces / present > 1.0 && (distinct >= TEXT_MIN_CARDINALITY * present || distinct >= 10_000);
+    }
+
+    private static String allMissingOrConstant(Column c, int[] rows) {
+        String reason = dropReason(c, rows);
+        return reason != null && !reason.startsWith("ID-like") ? reason : null;
     }
 
     private static String describeDropped(List<DroppedColumn> dropped) {
@@ -71,24 +153,16 @@ public final class Featurizer {
         return "dropped " + String.join(", ", parts);
     }
 
+    /**
+     * Mode off: a numeric column as it is. Missing values stay missing (NaN), as Azure leaves them: learners that
+     * split on them natively (LightGBM, XGBoost) use them, the others' trials fail naming the feature.
+     */
     private static NumericEncoder passThrough(Column c, int[] rows) {
-        if (!(c instanceof NumericColumn n)) {
+        if (!(c instanceof NumericColumn)) {
             throw new InvalidInputException("Column '" + c.name() + "' is " + c.type().name().toLowerCase(java.util.Locale.ROOT)
                     + ", but featurization mode 'off' needs numeric columns only. Use mode 'auto', or drop or encode the column.");
         }
-        int count = rows == null ? n.size() : rows.length;
-        double sum = 0;
-        int present = 0;
-        for (int i = 0; i < count; i++) {
-            double v = n.get(ColumnEncoder.rowAt(rows, i));
-            if (Double.isNaN(v)) {
-                throw new InvalidInputException("Column '" + c.name() + "' has missing values, but featurization mode 'off' "
-                        + "does no imputation. Use mode 'auto' or fill the gaps.");
-            }
-            sum += v;
-            present++;
-        }
-        return new NumericEncoder(c.name(), present == 0 ? 0 : sum / present, false, 0, 1, "none");
+        return new NumericEncoder(c.name(), Double.NaN, false, 0, 1, "none");
     }
 
     /** Why an automatic featurizer leaves a column out, or null to keep it. */

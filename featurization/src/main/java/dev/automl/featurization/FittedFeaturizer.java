@@ -2,6 +2,7 @@ package dev.automl.featurization;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.automl.data.CategoricalColumn;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntBiFunction;
 
 /** The featurization learnt on training rows, applied unchanged to validation, test and new data. */
 public final class FittedFeaturizer {
@@ -18,6 +20,9 @@ public final class FittedFeaturizer {
     private final List<DroppedColumn> dropped;
     /** Per view: the feature names, each encoder's first feature, the category-code features. */
     private final Map<FeatureView, Layout> layouts = new EnumMap<>(FeatureView.class);
+    /** The rows this featurizer was just fitted on (null: all); unknown after loading from a file. */
+    private int[] fitRows;
+    private boolean fitted;
 
     /** Where each encoder's features go in one view; worked out once because one-row predictions repeat it. */
     private record Layout(List<String> names, int[] offsets, BitSet categorical) {
@@ -48,6 +53,13 @@ public final class FittedFeaturizer {
             names.addAll(encoders.get(e).featureNames(view));
         }
         return new Layout(List.copyOf(names), offsets, categorical);
+    }
+
+    /** Remembers the rows it was fitted on, for {@link #transformFitRows}. */
+    FittedFeaturizer withFitRows(int[] rows) {
+        this.fitRows = rows;
+        this.fitted = true;
+        return this;
     }
 
     @JsonProperty
@@ -81,13 +93,38 @@ public final class FittedFeaturizer {
 
     /** How many values of the table's categorical columns are levels the training data did not have. */
     public int unseenCategories(Table table) {
+        return sumOverColumns(table, (e, c) -> e instanceof CategoricalEncoder ce ? ce.unseenCount(c) : 0);
+    }
+
+    /** How many words of the table's text columns the training rows did not have. */
+    public int unseenWords(Table table) {
+        return sumOverColumns(table, (e, c) -> e instanceof TextEncoder te ? te.unseenWords(c) : 0);
+    }
+
+    private int sumOverColumns(Table table, ToIntBiFunction<ColumnEncoder, CategoricalColumn> count) {
         int n = 0;
         for (ColumnEncoder e : encoders) {
-            if (e instanceof CategoricalEncoder ce && table.find(e.column()).orElse(null) instanceof dev.automl.data.CategoricalColumn c) {
-                n += ce.unseenCount(c);
+            if (table.find(e.column()).orElse(null) instanceof CategoricalColumn c) {
+                n += count.applyAsInt(e, c);
             }
         }
         return n;
+    }
+
+    /**
+     * Features of exactly the rows this featurizer was fitted on, of the table it was fitted on, with target
+     * statistics out of fold: a row's own target never shapes its features, so learners cannot over-trust them.
+     */
+    public FeatureMatrix transformFitRows(Table table, FeatureView view) {
+        if (!fitted) {
+            throw new IllegalStateException("the rows a featurizer was fitted on are known only in the run that fits it");
+        }
+        FeatureMatrix m = transform(table, fitRows, view);
+        Layout layout = layouts.get(view);
+        for (int e = 0; e < encoders.size(); e++) {
+            encoders.get(e).overwriteOutOfFold(view, m.values(), m.cols(), layout.offsets()[e]);
+        }
+        return m;
     }
 
     /** Features of the given rows (all when null) of a table that has at least the required columns. */

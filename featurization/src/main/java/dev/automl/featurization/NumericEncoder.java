@@ -11,8 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Fills missing numbers, adds a missing indicator where training had gaps, and standardises for linear models. */
+/**
+ * Fills missing numbers, adds a missing indicator where training had gaps, and standardises for linear models; a
+ * whole-number column with few distinct values also gets, for linear models, one-hot features of its values.
+ */
 public final class NumericEncoder implements ColumnEncoder {
+
+    /** Whole numbers with at most this many distinct values (and at most 5 % of the rows) are also categories. */
+    static final int MAX_CATEGORY_VALUES = 50;
+    static final double MAX_CATEGORY_SHARE = 0.05;
 
     private final String column;
     private final double fill;
@@ -20,11 +27,19 @@ public final class NumericEncoder implements ColumnEncoder {
     private final double mean;
     private final double scale;
     private final String strategy;
+    private final double[] values;
 
+    public NumericEncoder(String column, double fill, boolean indicator, double mean, double scale, String strategy) {
+        this(column, fill, indicator, mean, scale, strategy, new double[0]);
+    }
+
+    /** @param values the values one-hot encoded for linear models, ascending; empty for none */
     @JsonCreator
     public NumericEncoder(@JsonProperty("column") String column, @JsonProperty("fill") double fill,
                           @JsonProperty("indicator") boolean indicator, @JsonProperty("mean") double mean,
-                          @JsonProperty("scale") double scale, @JsonProperty("strategy") String strategy) {
+                          @JsonProperty("scale") double scale, @JsonProperty("strategy") String strategy,
+                          @JsonProperty("values") double[] values) {
+        this.values = values == null ? new double[0] : values.clone();
         this.column = column;
         this.fill = fill;
         this.indicator = indicator;
@@ -33,8 +48,13 @@ public final class NumericEncoder implements ColumnEncoder {
         this.strategy = strategy;
     }
 
-    /** Fits on the given rows of a numeric column. */
+    /** Fits on the given rows of a numeric column, with no one-hot of its values. */
     public static NumericEncoder fit(NumericColumn c, int[] rows, ImputerSpec imputer) {
+        return fit(c, rows, imputer, false);
+    }
+
+    /** Fits on the given rows of a numeric column; {@code oneHot} allows one-hot features of few distinct values. */
+    public static NumericEncoder fit(NumericColumn c, int[] rows, ImputerSpec imputer, boolean oneHot) {
         int n = rows == null ? c.size() : rows.length;
         double[] present = new double[n];
         int m = 0;
@@ -63,7 +83,22 @@ public final class NumericEncoder implements ColumnEncoder {
             case CONSTANT -> parseFill(c.name(), imputer.fillValue());
         };
         return new NumericEncoder(c.name(), fill, m < n, mean, sd > 0 ? sd : 1.0,
-                strategy.name().toLowerCase(java.util.Locale.ROOT));
+                strategy.name().toLowerCase(java.util.Locale.ROOT), oneHot ? categoryValues(present) : new double[0]);
+    }
+
+    /**
+     * The distinct values of a whole-number column with few of them (at least 3: two values are already a
+     * one-feature category), ascending; otherwise none. Azure calls such columns categorical.
+     */
+    static double[] categoryValues(double[] present) {
+        java.util.TreeSet<Double> distinct = new java.util.TreeSet<>();
+        int limit = (int) Math.min(MAX_CATEGORY_VALUES, MAX_CATEGORY_SHARE * present.length);
+        for (double v : present) {
+            if (v != Math.rint(v) || (distinct.add(v) && distinct.size() > limit)) {
+                return new double[0];
+            }
+        }
+        return distinct.size() < 3 ? new double[0] : distinct.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double parseFill(String column, String text) {
@@ -136,12 +171,22 @@ public final class NumericEncoder implements ColumnEncoder {
         return strategy;
     }
 
+    @JsonProperty
+    public double[] values() {
+        return values.clone();
+    }
+
     @Override
     public List<String> featureNames(FeatureView view) {
         List<String> names = new ArrayList<>(2);
         names.add(column);
         if (indicator) {
             names.add(column + "__missing");
+        }
+        if (view == FeatureView.LINEAR) {
+            for (double v : values) {
+                names.add(column + "=" + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)));
+            }
         }
         return names;
     }
@@ -166,6 +211,15 @@ public final class NumericEncoder implements ColumnEncoder {
             if (indicator) {
                 out[at + 1] = missing ? 1f : 0f;
             }
+            if (linear && values.length > 0) {
+                // Filled values are one-hot too; a value training did not have sets none.
+                int first = at + (indicator ? 2 : 1);
+                java.util.Arrays.fill(out, first, first + values.length, 0f);
+                int k = java.util.Arrays.binarySearch(values, missing ? fill : v);
+                if (k >= 0) {
+                    out[first + k] = 1f;
+                }
+            }
         }
     }
 
@@ -185,6 +239,9 @@ public final class NumericEncoder implements ColumnEncoder {
             out.add("ImputationMarker");
         }
         out.add("StandardScaler (linear models)");
+        if (values.length > 0) {
+            out.add("OneHotEncoder (linear models, " + values.length + " distinct whole numbers)");
+        }
         return out;
     }
 }

@@ -57,7 +57,10 @@ class FeaturizationSummaryTest {
         assertEquals(2, bill.engineeredFeatureCount());
 
         FeaturizationSummary.Entry year = s.columns().get(7);
-        assertEquals(List.of("MeanImputer", "StandardScaler (linear models)"), year.transformations());
+        // Three years among 344 rows: also a category, one-hot for linear models.
+        assertEquals(List.of("MeanImputer", "StandardScaler (linear models)",
+                "OneHotEncoder (linear models, 3 distinct whole numbers)"), year.transformations());
+        assertEquals(List.of("year", "year=2007", "year=2008", "year=2009"), year.engineeredFeatures().get("linear"));
         assertEquals(ColumnType.NUMERIC, t.column("year").type());
     }
 }

@@ -189,6 +189,71 @@ class FeaturizerTest {
         assertEquals(List.of(2.0, 1.0, 0.0, 2.0), java.util.Arrays.stream(e.encode(y, null, null).y()).boxed().toList());
     }
 
+    @Test
+    void titanicColumnsAreReadAsAzureWouldReadThem() {
+        Table raw = DataSource.read(repoRoot().resolve("testdata/titanic/titanic.csv"),
+                Map.of("Survived", dev.automl.data.ColumnType.CATEGORICAL));
+        Target y = TargetEncoding.fit(raw.column("Survived"), dev.automl.metrics.Task.CLASSIFICATION)
+                .encode(raw.column("Survived"), null, null);
+        Table t = raw.drop(List.of("Survived"));
+        FittedFeaturizer f = new Featurizer(FeaturizationSettings.auto()).fit(t, null, y);
+        Map<String, ColumnEncoder> byColumn = new java.util.HashMap<>();
+        f.encoders().forEach(e -> byColumn.put(e.column(), e));
+        assertEquals(List.of(new DroppedColumn("PassengerId", "ID-like: a running number")), f.dropped());
+        TextEncoder name = (TextEncoder) byColumn.get("Name");
+        assertTrue(name.wordTerms().containsAll(List.of("mr", "mrs", "miss", "master")), name.wordTerms().toString());
+        assertEquals(100, name.charTerms().size());
+        CategoricalEncoder ticket = (CategoricalEncoder) byColumn.get("Ticket");
+        assertEquals("CategoricalHash", ticket.typeDetected());
+        assertEquals(TargetStatistics.Kind.WOE, ticket.target().kind());
+        assertEquals(681, ticket.levels().size());
+        assertEquals(CategoricalEncoder.Encoding.ONE_HOT, ((CategoricalEncoder) byColumn.get("Sex")).linear());
+        assertEquals(List.of("Pclass", "Pclass=1", "Pclass=2", "Pclass=3"), byColumn.get("Pclass").featureNames(FeatureView.LINEAR));
+        assertEquals(List.of("Pclass"), byColumn.get("Pclass").featureNames(FeatureView.TREES));
+    }
+
+    @Test
+    void blockingBothTextVectorizersLeavesTextAsCategories() {
+        Table t = DataSource.read(repoRoot().resolve("testdata/titanic/titanic.csv")).drop(List.of("Survived"));
+        FeaturizationSettings s = new FeaturizationSettings(FeaturizationMode.CUSTOM, Map.of(), Map.of(), Map.of(),
+                Map.of(), java.util.Set.of(Transformer.TF_IDF, Transformer.COUNT_VECTORIZER));
+        FittedFeaturizer f = new Featurizer(s).fit(t, null);
+        assertTrue(f.dropped().contains(new DroppedColumn("Name", "ID-like: 891 distinct values in 891 rows")), f.dropped().toString());
+        FeaturizationSettings asked = new FeaturizationSettings(FeaturizationMode.CUSTOM, Map.of(),
+                Map.of("Name", ColumnPurpose.TEXT), Map.of(), Map.of(), java.util.Set.of(Transformer.TF_IDF, Transformer.COUNT_VECTORIZER));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Featurizer(asked).fit(t, null));
+        assertEquals("Column 'Name' has the purpose Text, but both TfIdf and CountVectorizer are in blocked_transformers.",
+                e.getMessage());
+    }
+
+    @Test
+    void fewDistinctWholeNumbersAreAlsoOneHotForLinearModels() {
+        double[] x = new double[60];
+        double[] half = new double[60];
+        for (int i = 0; i < 60; i++) {
+            x[i] = i % 3 + 1;
+            half[i] = i % 3 + 0.5;
+        }
+        Table t = table(new NumericColumn("x", x), new NumericColumn("h", half));
+        FittedFeaturizer f = new Featurizer(FeaturizationSettings.auto()).fit(t, null);
+        assertEquals(List.of("x", "x=1", "x=2", "x=3", "h"), f.featureNames(FeatureView.LINEAR));
+        FeatureMatrix m = f.transform(t, null, FeatureView.LINEAR);
+        assertEquals(List.of(1f, 0f, 0f), row(m, 0).subList(1, 4));
+        assertEquals(List.of(0f, 0f, 1f), row(m, 2).subList(1, 4));
+        // 3 distinct values need 60 rows (5 %); in 59 they are only a number.
+        double[] fewer = java.util.Arrays.copyOf(x, 59);
+        assertEquals(List.of("x"), new Featurizer(FeaturizationSettings.auto()).fit(table(new NumericColumn("x", fewer)), null)
+                .featureNames(FeatureView.LINEAR));
+    }
+
+    @Test
+    void modeOffLeavesMissingNumbersMissing() {
+        Table t = table(new NumericColumn("x", new double[] {1, NaN, 3}));
+        FittedFeaturizer f = new Featurizer(new FeaturizationSettings(FeaturizationMode.OFF, Map.of())).fit(t, null);
+        assertTrue(Float.isNaN(f.transform(t, null, FeatureView.TREES).get(1, 0)));
+        assertEquals(3f, f.transform(t, null, FeatureView.LINEAR).get(2, 0));
+    }
+
     static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(dir.resolve("testdata"))) {
