@@ -29,6 +29,9 @@ final class PredictCommand implements Callable<Integer> {
             System.out.printf("%,d values were categories the model had not seen; they were treated as a rare category.%n",
                     r.unseenCategories());
         }
+        if (r.unseenWords() > 0) {
+            System.out.printf("%,d words in text columns were new to the model; they add no features.%n", r.unseenWords());
+        }
         if (!r.ignoredColumns().isEmpty()) {
             System.out.printf("Ignored %d column%s the model does not use: %s.%n", r.ignoredColumns().size(),
                     r.ignoredColumns().size() == 1 ? "" : "s", String.join(", ", r.ignoredColumns()));

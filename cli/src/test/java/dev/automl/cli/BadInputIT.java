@@ -113,8 +113,8 @@ class BadInputIT {
     void unsupportedAzureOptionIsRefusedByName() throws Exception {
         JarRunner.Result r = runJob("type: automl\ntask: classification\ntarget_column_name: donated\n"
                 + "training_data:\n  path: " + blood() + "\n  type: uri_file\n"
-                + "featurization:\n  mode: custom\n  blocked_transformers: [WordEmbedding]\n");
-        assertCleanError(r, "'featurization.blocked_transformers' is an Azure AutoML option this engine does not support yet");
+                + "test_data_size: 0.2\n");
+        assertCleanError(r, "'test_data_size' is an Azure AutoML option this engine does not support yet");
     }
 
     @Test

@@ -141,7 +141,8 @@ public final class BenchmarkRun {
                                Path runDir) {
         long start = System.nanoTime();
         JobSpec spec = new JobSpec(d.path(), d.task(), d.target(), metric.jobMetric(), new DataReference(d.path(), "uri_file"),
-                null, null, null, null, null, null, new FeaturizationSpec(FeaturizationSettings.auto(), Map.of(), List.of()),
+                null, null, null, null, null, null, new FeaturizationSpec(
+                        new FeaturizationSettings(d.featurization(), Map.of()), Map.of(), List.of(), List.of()),
                 new Limits(suite.budgetSeconds() / 60, Limits.defaults().trialTimeoutMinutes(), Limits.defaults().maxTrials(), 1, -1,
                         true, null), List.of(), List.of(), EnsembleSettings.defaults(), List.of(), JobSpec.Verbosity.WARNING);
         try {

@@ -12,6 +12,6 @@ record SuiteDocument(String name, Double budgetSeconds, List<Integer> folds, Lon
     /** One dataset entry of the suite. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record DatasetDocument(String name, String path, String target, String task, List<String> dropColumns,
-                           Map<String, Double> reference) {
+                           String featurization, Map<String, Double> reference) {
     }
 }

@@ -2,6 +2,7 @@ package dev.automl.engine.benchmark;
 
 import dev.automl.engine.benchmark.SuiteDocument.DatasetDocument;
 import dev.automl.engine.job.YamlBinder;
+import dev.automl.featurization.FeaturizationMode;
 import dev.automl.metrics.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +59,16 @@ public final class SuiteParser {
                 case "regression" -> task = Task.REGRESSION;
                 default -> throw bound.error("datasets.task", where + "'task' must be classification or regression.");
             }
+            FeaturizationMode featurization;
+            String f = ds.featurization() == null ? "auto" : ds.featurization().toLowerCase(Locale.ROOT);
+            switch (f) {
+                case "auto" -> featurization = FeaturizationMode.AUTO;
+                case "off" -> featurization = FeaturizationMode.OFF;
+                default -> throw bound.error("datasets.featurization", where + "'featurization' must be auto or off.");
+            }
             Map<String, Double> refs = ds.reference() == null ? Map.of() : new LinkedHashMap<>(ds.reference());
             datasets.add(new BenchmarkDataset(ds.name(), path, ds.target(), task,
-                    ds.dropColumns() == null ? List.of() : ds.dropColumns(), refs));
+                    ds.dropColumns() == null ? List.of() : ds.dropColumns(), featurization, refs));
         }
         return new BenchmarkSuite(d.name(), budget, folds, d.seed() == null ? 0 : d.seed(), datasets);
     }

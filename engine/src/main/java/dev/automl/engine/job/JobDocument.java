@@ -54,7 +54,8 @@ record JobDocument(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record FeaturizationDocument(String mode, Map<String, String> columnNameAndTypes,
                                  Map<String, List<ColumnTransformerDocument>> transformerParams,
-                                 Boolean enableDnnFeaturization) {
+                                 Boolean enableDnnFeaturization, List<String> blockedTransformers,
+                                 String datasetLanguage) {
     }
 
     /** One entry of a {@code transformer_params} list: the columns it applies to and its parameters. */

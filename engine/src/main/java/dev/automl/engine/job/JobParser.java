@@ -10,10 +10,13 @@ import dev.automl.engine.job.JobDocument.DataInputDocument;
 import dev.automl.engine.job.JobDocument.FeaturizationDocument;
 import dev.automl.engine.job.JobDocument.LimitsDocument;
 import dev.automl.engine.job.JobDocument.TrainingDocument;
+import dev.automl.featurization.ColumnPurpose;
 import dev.automl.featurization.FeaturizationMode;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.ImputationStrategy;
 import dev.automl.featurization.ImputerSpec;
+import dev.automl.featurization.TfIdfSpec;
+import dev.automl.featurization.Transformer;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import dev.automl.metrics.Task;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,13 +41,14 @@ public final class JobParser {
             "test_data_size", "split off test data yourself and name it in test_data",
             "cv_split_column_names", "use n_cross_validations",
             "forecasting", "forecasting comes in a later version",
-            "featurization.blocked_transformers", "custom featurization supports column_name_and_types and transformer_params.imputer for now",
-            "featurization.dataset_language", "text featurization comes in a later version",
             "search_space", "the search space is each learner's own for now",
             "sweep", "the search space is each learner's own for now")
             .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                     e -> "'" + e.getKey() + "' is an Azure AutoML option this engine does not support yet (" + e.getValue()
                             + "). Remove it to run the job."));
+
+    /** The column purposes of {@code column_name_and_types}, as Azure spells them. */
+    private static final List<String> COLUMN_PURPOSES = List.of("Numeric", "Categorical", "DateTime", "Text", "Hashes", "Ignore");
 
     private final LearnerCatalog catalog;
 
@@ -232,9 +237,10 @@ public final class JobParser {
 
         private FeaturizationSpec featurization(FeaturizationDocument f, String target) {
             if (f == null) {
-                return new FeaturizationSpec(FeaturizationSettings.auto(), Map.of(), List.of());
+                return new FeaturizationSpec(FeaturizationSettings.auto(), Map.of(), List.of(), List.of());
             }
-            boolean customised = f.columnNameAndTypes() != null || f.transformerParams() != null;
+            boolean customised = f.columnNameAndTypes() != null || f.transformerParams() != null
+                    || f.blockedTransformers() != null;
             FeaturizationMode mode;
             String m = f.mode() == null ? (customised ? "custom" : "auto") : f.mode().toLowerCase(Locale.ROOT);
             switch (m) {
@@ -244,10 +250,17 @@ public final class JobParser {
                 default -> throw error("featurization.mode", "'featurization.mode' must be auto, off or custom, not '" + f.mode() + "'.");
             }
             if (customised && mode != FeaturizationMode.CUSTOM) {
-                throw error("featurization.mode", "column_name_and_types and transformer_params need 'featurization.mode: custom'.");
+                throw error("featurization.mode", "column_name_and_types, transformer_params and blocked_transformers "
+                        + "need 'featurization.mode: custom'.");
             }
             notYetIfTrue("featurization.enable_dnn_featurization", f.enableDnnFeaturization(), "text embeddings come in a later version");
+            if (f.datasetLanguage() != null && !f.datasetLanguage().equalsIgnoreCase("eng")) {
+                throw error("featurization.dataset_language", "'dataset_language: " + f.datasetLanguage() + "' is not "
+                        + "supported: text columns are split into words at spaces and punctuation, which suits English "
+                        + "('eng', the default) and languages written like it.");
+            }
             Map<String, ColumnType> types = new LinkedHashMap<>();
+            Map<String, ColumnPurpose> purposes = new LinkedHashMap<>();
             List<String> ignoredColumns = new ArrayList<>();
             if (f.columnNameAndTypes() != null) {
                 for (Map.Entry<String, String> e : f.columnNameAndTypes().entrySet()) {
@@ -261,37 +274,154 @@ public final class JobParser {
                         case "categorical" -> types.put(e.getKey(), ColumnType.CATEGORICAL);
                         case "datetime" -> types.put(e.getKey(), ColumnType.DATETIME);
                         case "ignore" -> ignoredColumns.add(e.getKey());
-                        case "text", "hashes", "categoricalhash" -> throw error(key, "the column purpose '" + e.getValue()
-                                + "' is not supported yet; use Numeric, Categorical, DateTime or Ignore.");
+                        case "text" -> {
+                            types.put(e.getKey(), ColumnType.CATEGORICAL);
+                            purposes.put(e.getKey(), ColumnPurpose.TEXT);
+                        }
+                        case "hashes", "categoricalhash" -> {
+                            types.put(e.getKey(), ColumnType.CATEGORICAL);
+                            purposes.put(e.getKey(), ColumnPurpose.HASHES);
+                        }
                         default -> throw error(key, "unknown column purpose '" + e.getValue()
-                                + "'; use Numeric, Categorical, DateTime or Ignore.");
+                                + "'; use " + String.join(", ", COLUMN_PURPOSES) + ".");
                     }
                 }
             }
             Map<String, ImputerSpec> imputers = new LinkedHashMap<>();
+            Map<String, Integer> hashBits = new LinkedHashMap<>();
+            Map<String, TfIdfSpec> tfIdf = new LinkedHashMap<>();
             if (f.transformerParams() != null) {
                 for (Map.Entry<String, List<ColumnTransformerDocument>> e : f.transformerParams().entrySet()) {
                     String key = "featurization.transformer_params." + e.getKey();
                     String name = LearnerCatalog.normalise(e.getKey());
-                    if (name.equals("hashonehotencoder") || name.equals("tfidf")) {
-                        throw error(key, "'" + e.getKey() + "' is not supported yet; transformer_params supports imputer for now.");
-                    }
-                    if (!name.equals("imputer")) {
+                    if (!List.of("imputer", "hashonehotencoder", "tfidf").contains(name)) {
                         String nearest = NearestName.of(e.getKey(), List.of("imputer", "hash_one_hot_encoder", "tf_idf"));
                         throw error(key, "unknown transformer '" + e.getKey() + "'." + (nearest == null ? "" : " Did you mean '" + nearest + "'?"));
                     }
                     for (ColumnTransformerDocument t : e.getValue() == null ? List.<ColumnTransformerDocument>of() : e.getValue()) {
-                        ImputerSpec spec = imputer(key, t);
-                        if (t.fields() == null || t.fields().isEmpty()) {
-                            throw error(key, "each imputer entry needs 'fields': the columns it applies to.");
-                        }
-                        for (String column : t.fields()) {
-                            imputers.put(column, spec);
+                        List<String> fields = t.fields() == null ? List.of() : t.fields();
+                        switch (name) {
+                            case "imputer" -> {
+                                ImputerSpec spec = imputer(key, t);
+                                if (fields.isEmpty()) {
+                                    throw error(key, "each imputer entry needs 'fields': the columns it applies to.");
+                                }
+                                fields.forEach(c -> imputers.put(c, spec));
+                            }
+                            case "hashonehotencoder" -> perColumn(key, fields, hashBits(key, t), hashBits,
+                                    ColumnPurpose.HASHES, types, purposes);
+                            default -> perColumn(key, fields, tfIdf(key, t), tfIdf, ColumnPurpose.TEXT, types, purposes);
                         }
                     }
                 }
             }
-            return new FeaturizationSpec(new FeaturizationSettings(mode, imputers), types, ignoredColumns);
+            Set<Transformer> blocked = new LinkedHashSet<>();
+            List<String> notes = new ArrayList<>();
+            if (f.blockedTransformers() != null) {
+                List<String> names = java.util.Arrays.stream(Transformer.values()).map(Transformer::azureName).toList();
+                for (String b : f.blockedTransformers()) {
+                    Transformer t = Transformer.byName(b == null ? "" : b).orElseThrow(() -> {
+                        String nearest = NearestName.of(String.valueOf(b), names);
+                        return error("featurization.blocked_transformers", "unknown transformer '" + b + "' in "
+                                + "blocked_transformers." + (nearest == null ? "" : " Did you mean '" + nearest + "'?")
+                                + " Azure's are " + String.join(", ", names) + ".");
+                    });
+                    blocked.add(t);
+                    if (!t.implemented()) {
+                        notes.add("blocked_transformers: this engine has no " + t.azureName()
+                                + ", so blocking it changes nothing.");
+                    }
+                }
+            }
+            return new FeaturizationSpec(new FeaturizationSettings(mode, imputers, purposes, hashBits, tfIdf, blocked),
+                    types, ignoredColumns, notes);
+        }
+
+        /**
+         * Sets a transformer's parameters for its fields, each of which takes the transformer's purpose; without
+         * fields, as Azure, for every column the transformer applies to.
+         */
+        private <T> void perColumn(String key, List<String> fields, T value, Map<String, T> byColumn, ColumnPurpose purpose,
+                                   Map<String, ColumnType> types, Map<String, ColumnPurpose> purposes) {
+            if (fields.isEmpty()) {
+                byColumn.put(FeaturizationSettings.ALL_COLUMNS, value);
+            }
+            for (String c : fields) {
+                byColumn.put(c, value);
+                purposeFromTransformer(key, c, purpose, types, purposes);
+            }
+        }
+
+        /** A column named by hash_one_hot_encoder or tf_idf takes that transformer's purpose unless typed otherwise. */
+        private void purposeFromTransformer(String key, String column, ColumnPurpose purpose,
+                                            Map<String, ColumnType> types, Map<String, ColumnPurpose> purposes) {
+            ColumnPurpose given = purposes.get(column);
+            if (given != null && given != purpose || given == null && types.containsKey(column)) {
+                throw error(key, "column '" + column + "' is " + (given != null ? given.name().toLowerCase(Locale.ROOT)
+                        : types.get(column).name().toLowerCase(Locale.ROOT)) + " in column_name_and_types, so "
+                        + (purpose == ColumnPurpose.TEXT ? "tf_idf" : "hash_one_hot_encoder") + " cannot apply to it.");
+            }
+            types.put(column, ColumnType.CATEGORICAL);
+            purposes.put(column, purpose);
+        }
+
+        private int hashBits(String key, ColumnTransformerDocument t) {
+            Map<String, JsonNode> p = t.parameters() == null ? Map.of() : t.parameters();
+            for (String k : p.keySet()) {
+                if (!k.equals("number_of_bits")) {
+                    throw error(key, "unknown hash_one_hot_encoder parameter '" + k + "'; use number_of_bits.");
+                }
+            }
+            JsonNode bits = p.get("number_of_bits");
+            if (bits == null) {
+                throw error(key, "hash_one_hot_encoder needs 'number_of_bits': the encoding has 2^bits columns.");
+            }
+            if (!bits.canConvertToInt() || !bits.isIntegralNumber() || bits.asInt() < 1 || bits.asInt() > 16) {
+                throw error(key, "'number_of_bits' must be a whole number from 1 to 16, not '" + bits.asText() + "'.");
+            }
+            return bits.asInt();
+        }
+
+        private TfIdfSpec tfIdf(String key, ColumnTransformerDocument t) {
+            Map<String, JsonNode> p = t.parameters() == null ? Map.of() : t.parameters();
+            TfIdfSpec d = TfIdfSpec.DEFAULTS;
+            List<String> known = List.of("max_features", "min_df", "ngram_range", "char_ngrams", "use_idf");
+            for (String k : p.keySet()) {
+                if (!known.contains(k)) {
+                    String nearest = NearestName.of(k, known);
+                    throw error(key, "unknown tf_idf parameter '" + k + "'." + (nearest == null ? "" : " Did you mean '"
+                            + nearest + "'?") + " tf_idf takes " + String.join(", ", known) + ".");
+                }
+            }
+            int maxFeatures = wholeNumber(key, p, "max_features", d.maxFeatures(), 1, TfIdfSpec.MAX_FEATURES);
+            int minDf = wholeNumber(key, p, "min_df", d.minDf(), 1, Integer.MAX_VALUE);
+            int words = d.wordNgrams();
+            JsonNode range = p.get("ngram_range");
+            if (range != null) {
+                if (!range.isArray() || range.size() != 2 || range.get(0).asInt() != 1 || !range.get(1).isIntegralNumber()
+                        || range.get(1).asInt() < 1 || range.get(1).asInt() > 3) {
+                    throw error(key, "'ngram_range' must be [1, 1], [1, 2] or [1, 3]: words, and pairs or triples of words.");
+                }
+                words = range.get(1).asInt();
+            }
+            int chars = wholeNumber(key, p, "char_ngrams", d.charNgrams(), 0, 6);
+            JsonNode idf = p.get("use_idf");
+            if (idf != null && !idf.isBoolean()) {
+                throw error(key, "'use_idf' must be true or false, not '" + idf.asText() + "'.");
+            }
+            return new TfIdfSpec(maxFeatures, minDf, words, chars, idf == null ? d.useIdf() : idf.asBoolean());
+        }
+
+        private int wholeNumber(String key, Map<String, JsonNode> p, String name, int fallback, int min, int max) {
+            JsonNode v = p.get(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
+                throw error(key, "'" + name + "' must be a whole number from " + min + " to " + max + ", not '"
+                        + v.asText() + "'.");
+            }
+            return v.asInt();
         }
 
         private ImputerSpec imputer(String key, ColumnTransformerDocument t) {

@@ -31,10 +31,12 @@ public final class BatchPredictor {
      * What predicting did besides the predictions.
      *
      * @param unseenCategories how many categorical values the model had not seen in training
+     * @param unseenWords      how many words of text columns the model had not seen in training
      * @param ignoredColumns   columns of the data the model does not read (such as the target), in data order
      * @param absentOptional   columns training had but featurization dropped, absent from the data (harmless)
      */
-    public record Result(int rows, int unseenCategories, List<String> ignoredColumns, List<String> absentOptional) {
+    public record Result(int rows, int unseenCategories, int unseenWords, List<String> ignoredColumns,
+                         List<String> absentOptional) {
         public Result {
             ignoredColumns = List.copyOf(ignoredColumns);
             absentOptional = List.copyOf(absentOptional);
@@ -51,7 +53,7 @@ public final class BatchPredictor {
             List<String> ignored = table.columnNames().stream().filter(c -> !required.contains(c)).toList();
             List<String> absent = f.dropped().stream().map(DroppedColumn::column)
                     .filter(c -> table.find(c).isEmpty()).toList();
-            return new Result(p.rows(), f.unseenCategories(table), ignored, absent);
+            return new Result(p.rows(), f.unseenCategories(table), f.unseenWords(table), ignored, absent);
         }
     }
 

@@ -98,7 +98,8 @@ public final class AutoMLRun {
         if (!spec.ignoredKeys().isEmpty()) {
             reporter.info("Ignored (they only mean something to Azure's service): " + String.join(", ", spec.ignoredKeys()));
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(spec.featurization().notes());
+        notes.forEach(reporter::info);
         reporter.info("Reading " + spec.trainingData().path().getFileName() + " ...");
         JobData data = JobData.load(spec, note -> {
             notes.add(note);
@@ -182,7 +183,7 @@ public final class AutoMLRun {
     /** Azure's data guardrails on the training rows, before any trial: written out and told on the console. */
     private void checkGuardrails(JobSpec spec, JobData data, ValidationPlan plan, RunDirectory out) {
         FittedFeaturizer onTraining = new Featurizer(spec.featurization().settings())
-                .fit(data.features(), plan.refitRows());
+                .fit(data.features(), plan.refitRows(), data.target());
         List<Guardrails.Check> checks = Guardrails.check(data.features(), data.target(), data.trainRows(), onTraining,
                 plan);
         out.writeGuardrails(checks);
@@ -518,7 +519,8 @@ public final class AutoMLRun {
             try (TrainedPipeline saving = pipeline) {
                 ModelStore.save(out.modelDir(), saving, data.schema(), spec.targetColumn(), provenance(spec, candidate, options, data));
                 summary.put("model", RunDirectory.MODEL);
-                out.writeFeaturization(FeaturizationSummary.of(saving.featurizer(), data.schema()));
+                out.writeFeaturization(FeaturizationSummary.of(saving.featurizer(), data.schema(),
+                        spec.featurization().ignoredColumns()));
                 if (data.testFeatures() != null) {
                     summary.put("test", testMetrics(saving, data, spec));
                 }
@@ -572,22 +574,24 @@ public final class AutoMLRun {
 
     private TrainedPipeline refitSingle(TrialResult best, JobSpec spec, JobData data, ValidationPlan plan, Deadline by,
                                         Deadline hardEnd, Options options) {
-        FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
+        FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings())
+                .fit(data.features(), plan.refitRows(), data.target());
         Learner learner = catalog.byName(best.algorithm()).orElseThrow();
-        FeatureMatrix x = featurizer.transform(data.features(), plan.refitRows(), learner.view());
+        FeatureMatrix x = featurizer.transformFitRows(data.features(), learner.view());
         FittedModel model = fitWithin(learner, x, data, plan, best.refitParams(), by, hardEnd, options, spec);
         return TrainedPipeline.single(featurizer, data.encoding(), new Member(learner, best.refitParams(), model));
     }
 
     private TrainedPipeline refitEnsemble(TrialResult row, EnsemblePlan ensemble, List<TrialResult> members, JobSpec spec,
                                           JobData data, ValidationPlan plan, Deadline by, Options options) {
-        FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings()).fit(data.features(), plan.refitRows());
+        FittedFeaturizer featurizer = new Featurizer(spec.featurization().settings())
+                .fit(data.features(), plan.refitRows(), data.target());
         Map<FeatureView, FeatureMatrix> views = new java.util.EnumMap<>(FeatureView.class);
         List<Member> fitted = new ArrayList<>();
         try {
             for (TrialResult m : members) {
                 Learner learner = catalog.byName(m.algorithm()).orElseThrow();
-                FeatureMatrix x = views.computeIfAbsent(learner.view(), v -> featurizer.transform(data.features(), plan.refitRows(), v));
+                FeatureMatrix x = views.computeIfAbsent(learner.view(), v -> featurizer.transformFitRows(data.features(), v));
                 fitted.add(new Member(learner, m.refitParams(), fitWithin(learner, x, data, plan, m.refitParams(), by, by, options, spec)));
             }
             views.clear();

@@ -66,13 +66,13 @@ public final class FeatureCache {
     }
 
     public FittedFeaturizer featurizer(int fold) {
-        return fitted.computeIfAbsent(fold, f -> featurizer.fit(data.features(), plan.folds().get(f).train()));
+        return fitted.computeIfAbsent(fold, f -> featurizer.fit(data.features(), plan.folds().get(f).train(), data.target()));
     }
 
     private FoldFeatures build(int fold, FeatureView view) {
         Fold f = plan.folds().get(fold);
         FittedFeaturizer ff = featurizer(fold);
-        TrainingData train = new TrainingData(ff.transform(data.features(), f.train(), view), data.target().select(f.train()));
+        TrainingData train = new TrainingData(ff.transformFitRows(data.features(), view), data.target().select(f.train()));
         TrainingData valid = new TrainingData(ff.transform(data.features(), f.valid(), view), data.target().select(f.valid()));
         return new FoldFeatures(train, valid);
     }

@@ -8,6 +8,7 @@ import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.CategoricalEncoder;
 import dev.automl.featurization.ColumnEncoder;
 import dev.automl.featurization.DroppedColumn;
+import dev.automl.featurization.FeaturizationMode;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
 import dev.automl.metrics.ClassificationScores;
@@ -57,7 +58,7 @@ public final class Guardrails {
         if (target.task() == Task.CLASSIFICATION) {
             out.add(classBalance(target, trainRows));
         }
-        out.add(missingValues(features, trainRows));
+        out.add(missingValues(features, trainRows, fitted.mode() == FeaturizationMode.OFF));
         out.add(highCardinality(fitted));
         out.add(dropped(fitted));
         out.add(leakage(features, target, trainRows, fitted));
@@ -91,7 +92,7 @@ public final class Guardrails {
         return new Check("Class balancing detection", imbalanced ? "alerted" : "passed", description, details);
     }
 
-    private static Check missingValues(Table features, int n) {
+    private static Check missingValues(Table features, int n, boolean off) {
         List<String> details = new ArrayList<>();
         for (Column c : features.columns()) {
             int missing = 0;
@@ -104,6 +105,9 @@ public final class Guardrails {
         }
         return details.isEmpty()
                 ? new Check("Missing feature values imputation", "passed", "No feature column has missing values.", details)
+                : off ? new Check("Missing feature values imputation", "alerted", "Featurization is off, so these missing"
+                        + " values are not imputed: only LightGBM and XGBoost can train on them; other learners' trials"
+                        + " fail.", details)
                 : new Check("Missing feature values imputation", "done", "Missing values were imputed (mean for"
                         + " numbers, most frequent for categories, unless the job says otherwise), with a missing-value"
                         + " indicator for the learners.", details);
@@ -113,15 +117,19 @@ public final class Guardrails {
         List<String> details = new ArrayList<>();
         for (ColumnEncoder e : fitted.encoders()) {
             if (e instanceof CategoricalEncoder c && c.levels().size() > HIGH_CARDINALITY) {
-                details.add(String.format(Locale.ROOT, "%s: %,d levels", c.column(), c.levels().size()));
+                List<String> encoders = c.transformations().stream().map(t -> t.split(" ")[0])
+                        .filter(t -> !t.equals("CatImputer") && !t.equals("ImputationMarker")).toList();
+                details.add(String.format(Locale.ROOT, "%s: %,d levels (%s)", c.column(), c.levels().size(),
+                        String.join(", ", encoders)));
             }
         }
         return details.isEmpty()
                 ? new Check("High cardinality feature detection", "passed", "No categorical column has more than "
                         + HIGH_CARDINALITY + " levels.", details)
                 : new Check("High cardinality feature detection", "done", "These columns have many levels: tree"
-                        + " learners see integer codes, linear learners one-hot columns of the " + HIGH_CARDINALITY
-                        + " most frequent levels and one for the rest.", details);
+                        + " learners see integer codes by frequency, linear learners hashed one-hot columns, and both"
+                        + " a target statistic learnt out of fold (weight of evidence for a binary target), unless"
+                        + " the job blocks these encoders.", details);
     }
 
     private static Check dropped(FittedFeaturizer fitted) {

@@ -66,7 +66,7 @@ class SuiteParserTest {
         assertEquals(failed.message(), back.get(1).message());
         assertTrue(Double.isNaN(back.get(1).score()));
         String md = SummaryTable.render(new BenchmarkSuite("x", 60, List.of(0, 1), 0, List.of(
-                new BenchmarkDataset("adult", dir, "class", Task.CLASSIFICATION, List.of(), Map.of("H2O", 0.9312)))), back);
+                new BenchmarkDataset("adult", dir, "class", Task.CLASSIFICATION, List.of(), dev.automl.featurization.FeaturizationMode.AUTO, Map.of("H2O", 0.9312)))), back);
         assertTrue(md.contains("| adult | auc | 0.9300 | 1/1 | 61 | LightGBM | 0.9312 |"), md);
     }
 }

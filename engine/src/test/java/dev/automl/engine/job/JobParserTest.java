@@ -8,13 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.ColumnType;
 import dev.automl.data.InvalidInputException;
+import dev.automl.featurization.ColumnPurpose;
 import dev.automl.featurization.FeaturizationMode;
+import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.ImputationStrategy;
+import dev.automl.featurization.TfIdfSpec;
+import dev.automl.featurization.Transformer;
 import dev.automl.metrics.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +105,50 @@ class JobParserTest {
         assertEquals("job.yml, line 8, column 3: 'training.enable_dnn_training: true' is not supported yet "
                 + "(neural networks come in a later version). Set it to false or remove it.",
                 error(MINIMAL + "training:\n  enable_dnn_training: true\n"));
+    }
+
+    @Test
+    void customFeaturizationReadsTextHashesAndTransformerParams() throws IOException {
+        FeaturizationSpec f = parse(MINIMAL + "featurization:\n  mode: custom\n  column_name_and_types:\n"
+                + "    Name: Text\n    Ticket: Hashes\n"
+                + "  transformer_params:\n    hash_one_hot_encoder:\n      - fields: [Cabin]\n        parameters:\n"
+                + "          number_of_bits: 4\n"
+                + "    tf_idf:\n      - fields: [Name]\n        parameters:\n          max_features: 20\n"
+                + "          ngram_range: [1, 1]\n          char_ngrams: 0\n"
+                + "  blocked_transformers: [labelencoder, WordEmbedding]\n").featurization();
+        FeaturizationSettings s = f.settings();
+        assertEquals(Map.of("Name", ColumnPurpose.TEXT, "Ticket", ColumnPurpose.HASHES, "Cabin", ColumnPurpose.HASHES),
+                s.purposes());
+        assertEquals(Map.of("Cabin", 4), s.hashBits());
+        assertEquals(new TfIdfSpec(20, 2, 1, 0, true), s.tfIdf().get("Name"));
+        assertEquals(Set.of(Transformer.LABEL_ENCODER, Transformer.WORD_EMBEDDING), s.blocked());
+        assertEquals(List.of("blocked_transformers: this engine has no WordEmbedding, so blocking it changes nothing."),
+                f.notes());
+        assertEquals(ColumnType.CATEGORICAL, f.columnTypes().get("Cabin"));
+    }
+
+    @Test
+    void customFeaturizationMistakesAreNamed() {
+        String custom = MINIMAL + "featurization:\n  mode: custom\n";
+        assertEquals("job.yml, line 9, column 3: unknown transformer 'OneHotEncoding' in blocked_transformers. Did you "
+                + "mean 'OneHotEncoder'? Azure's are TextTargetEncoder, OneHotEncoder, CatTargetEncoder, TfIdf, "
+                + "WoETargetEncoder, LabelEncoder, WordEmbedding, NaiveBayes, CountVectorizer, HashOneHotEncoder.",
+                error(custom + "  blocked_transformers: [OneHotEncoding]\n"));
+        assertEquals("job.yml, line 10, column 5: unknown tf_idf parameter 'max_feature'. Did you mean 'max_features'? "
+                + "tf_idf takes max_features, min_df, ngram_range, char_ngrams, use_idf.",
+                error(custom + "  transformer_params:\n    tf_idf:\n      - fields: [a]\n        parameters:\n"
+                        + "          max_feature: 3\n"));
+        assertEquals("job.yml, line 10, column 5: 'number_of_bits' must be a whole number from 1 to 16, not '40'.",
+                error(custom + "  transformer_params:\n    hash_one_hot_encoder:\n      - fields: [a]\n"
+                        + "        parameters:\n          number_of_bits: 40\n"));
+        assertEquals("job.yml, line 10, column 5: column 'a' is numeric in column_name_and_types, so "
+                + "hash_one_hot_encoder cannot apply to it.",
+                error(custom + "  transformer_params:\n    hash_one_hot_encoder:\n      - fields: [a]\n"
+                        + "        parameters:\n          number_of_bits: 4\n  column_name_and_types:\n    a: Numeric\n"));
+        assertEquals("job.yml, line 10, column 5: unknown column purpose 'Texts'; use Numeric, Categorical, DateTime, "
+                + "Text, Hashes, Ignore.", error(custom + "  column_name_and_types:\n    a: Texts\n"));
+        assertTrue(error(MINIMAL + "featurization:\n  dataset_language: deu\n").contains(
+                "'dataset_language: deu' is not supported"));
     }
 
     @Test

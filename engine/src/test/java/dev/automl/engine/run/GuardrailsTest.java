@@ -76,7 +76,7 @@ class GuardrailsTest {
         assertEquals("done", checks.get("Missing feature values imputation").status());
         assertEquals(List.of("g: 2 of 100 rows missing"), checks.get("Missing feature values imputation").details());
         assertEquals("done", checks.get("High cardinality feature detection").status());
-        assertEquals(List.of("many: 60 levels"), checks.get("High cardinality feature detection").details());
+        assertEquals(List.of("many: 60 levels (LabelEncoder, HashOneHotEncoder)"), checks.get("High cardinality feature detection").details());
         assertEquals(List.of("same: constant"), checks.get("Columns dropped").details());
     }
 
