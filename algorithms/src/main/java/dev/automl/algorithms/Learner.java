@@ -20,6 +20,15 @@ public interface Learner {
 
     FeatureView view();
 
+    /**
+     * Whether a job that names no allowed algorithms runs this learner. Learners that the forests and boosting
+     * dominate on tabular data run only when {@code allowed_training_algorithms} names them, so that they take no
+     * trials from better ones (AutoGluon and H2O leave them out of their defaults too).
+     */
+    default boolean inDefaultSearch() {
+        return true;
+    }
+
     /** Training cost relative to LightGBM's default configuration on the same data (LightGBM = 1). */
     double relativeCost();
 

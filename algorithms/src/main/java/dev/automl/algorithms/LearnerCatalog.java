@@ -2,6 +2,7 @@ package dev.automl.algorithms;
 
 import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.XGBoostLearner;
+import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
 import dev.automl.algorithms.linear.ElasticNet;
@@ -32,7 +33,7 @@ public final class LearnerCatalog {
     /** The learners this build ships. */
     public static LearnerCatalog standard() {
         return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor(),
-                new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet()));
+                new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
@@ -49,6 +50,21 @@ public final class LearnerCatalog {
         List<Learner> out = new ArrayList<>();
         for (Learner l : learners) {
             if (l.tasks().contains(task)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The learners a job runs, in catalog order: those {@code allowed} names (when it names none, those in the
+     * default search), less those {@code blocked} names; names are the learners' own.
+     */
+    public List<Learner> select(Task task, List<String> allowed, List<String> blocked) {
+        List<Learner> out = new ArrayList<>();
+        for (Learner l : forTask(task)) {
+            boolean in = allowed.isEmpty() ? l.inDefaultSearch() : allowed.contains(l.name());
+            if (in && !blocked.contains(l.name())) {
                 out.add(l);
             }
         }

@@ -138,13 +138,7 @@ public final class JobParser {
                 }
                 allowed = algorithms("training.allowed_training_algorithms", t.allowedTrainingAlgorithms(), task);
                 blocked = algorithms("training.blocked_training_algorithms", t.blockedTrainingAlgorithms(), task);
-                List<String> left = new ArrayList<>();
-                for (Learner l : catalog.forTask(task)) {
-                    if ((allowed.isEmpty() || allowed.contains(l.name())) && !blocked.contains(l.name())) {
-                        left.add(l.name());
-                    }
-                }
-                if (left.isEmpty()) {
+                if (catalog.select(task, allowed, blocked).isEmpty()) {
                     throw error(blocked.isEmpty() ? "training.allowed_training_algorithms" : "training.blocked_training_algorithms",
                             "the allowed and blocked algorithm lists leave no algorithm to train.");
                 }

@@ -194,13 +194,7 @@ public final class AutoMLRun {
     }
 
     private List<Learner> selectLearners(JobSpec spec) {
-        List<Learner> out = new ArrayList<>();
-        for (Learner l : catalog.forTask(spec.task())) {
-            if ((spec.allowedAlgorithms().isEmpty() || spec.allowedAlgorithms().contains(l.name()))
-                    && !spec.blockedAlgorithms().contains(l.name())) {
-                out.add(l);
-            }
-        }
+        List<Learner> out = catalog.select(spec.task(), spec.allowedAlgorithms(), spec.blockedAlgorithms());
         if (out.isEmpty()) {
             throw new InvalidInputException("The allowed and blocked algorithm lists leave no algorithm to train.");
         }

@@ -59,7 +59,7 @@ class CostFrugalSearchTest {
     /** @param jitter how far each measured time may stray, as a share of it: a busy machine */
     private static List<TrialSpec> run(long seed, int trials, double secondsLeft, DataShape shape, java.util.Random noise,
                                        double jitter) {
-        CostFrugalSearch search = new CostFrugalSearch(CATALOG.forTask(Task.CLASSIFICATION), Task.CLASSIFICATION, shape, seed);
+        CostFrugalSearch search = new CostFrugalSearch(CATALOG.select(Task.CLASSIFICATION, java.util.List.of(), java.util.List.of()), Task.CLASSIFICATION, shape, seed);
         Leaderboard board = new Leaderboard(MetricCatalog.find("AUC_weighted").orElseThrow());
         List<TrialSpec> path = new ArrayList<>();
         for (int i = 0; i < trials; i++) {

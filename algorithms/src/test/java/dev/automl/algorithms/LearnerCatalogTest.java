@@ -1,0 +1,31 @@
+package dev.automl.algorithms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.automl.metrics.Task;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which learners a job runs from its allowed and blocked lists. */
+class LearnerCatalogTest {
+
+    private static final LearnerCatalog CATALOG = LearnerCatalog.standard();
+
+    private static List<String> names(List<Learner> learners) {
+        return learners.stream().map(Learner::name).toList();
+    }
+
+    @Test
+    void theDefaultSearchLeavesOutLearnersThatRunOnlyWhenNamed() {
+        assertEquals(List.of("LightGBM", "XGBoostClassifier", "RandomForest", "ExtremeRandomTrees", "LogisticRegression"),
+                names(CATALOG.select(Task.CLASSIFICATION, List.of(), List.of())));
+        assertEquals(List.of("DecisionTree"), names(CATALOG.select(Task.REGRESSION, List.of("DecisionTree"), List.of())));
+        assertEquals(List.of("LightGBM", "DecisionTree"),
+                names(CATALOG.select(Task.REGRESSION, List.of("LightGBM", "DecisionTree", "ElasticNet"), List.of("ElasticNet"))));
+    }
+
+    @Test
+    void azureSpellingsFindTheLearner() {
+        assertEquals("DecisionTree", CATALOG.find("decision_tree", Task.CLASSIFICATION).orElseThrow().name());
+    }
+}
