@@ -7,6 +7,7 @@ import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
 import dev.automl.algorithms.linear.ElasticNet;
 import dev.automl.algorithms.linear.LogisticRegression;
+import dev.automl.algorithms.neighbors.KNearestNeighbors;
 import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class LearnerCatalog {
     /** The learners this build ships. */
     public static LearnerCatalog standard() {
         return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor(),
-                new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree()));
+                new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree(),
+                new KNearestNeighbors()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */

@@ -19,7 +19,8 @@ class LearnerCatalogTest {
     void theDefaultSearchLeavesOutLearnersThatRunOnlyWhenNamed() {
         assertEquals(List.of("LightGBM", "XGBoostClassifier", "RandomForest", "ExtremeRandomTrees", "LogisticRegression"),
                 names(CATALOG.select(Task.CLASSIFICATION, List.of(), List.of())));
-        assertEquals(List.of("DecisionTree"), names(CATALOG.select(Task.REGRESSION, List.of("DecisionTree"), List.of())));
+        assertEquals(List.of("DecisionTree", "KNN"),
+                names(CATALOG.select(Task.REGRESSION, List.of("KNN", "DecisionTree"), List.of())));
         assertEquals(List.of("LightGBM", "DecisionTree"),
                 names(CATALOG.select(Task.REGRESSION, List.of("LightGBM", "DecisionTree", "ElasticNet"), List.of("ElasticNet"))));
     }
