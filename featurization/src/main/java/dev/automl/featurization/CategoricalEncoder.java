@@ -318,7 +318,7 @@ public final class CategoricalEncoder implements ColumnEncoder {
         int[] bucket = new int[c.levels().size()];
         double[][] statistic = new double[c.levels().size()][];
         int fillCode = fill == null ? unseen : index.getOrDefault(fill, unseen);
-        int fillBucket = fill == null ? 0 : bucket(fill);
+        int fillBucket = fill == null || encoding != Encoding.HASH ? 0 : bucket(fill);
         int n = rows == null ? c.size() : rows.length;
         for (int i = 0; i < n; i++) {
             int code = c.codes()[ColumnEncoder.rowAt(rows, i)];
@@ -332,7 +332,9 @@ public final class CategoricalEncoder implements ColumnEncoder {
                     String level = c.levels().get(code);
                     k = index.getOrDefault(level, unseen);
                     mapped[code] = k;
-                    bucket[code] = bucket(level);
+                    if (encoding == Encoding.HASH) {
+                        bucket[code] = bucket(level);
+                    }
                     if (target != null) {
                         statistic[code] = target.byLevel().getOrDefault(level, target.unseen());
                     }

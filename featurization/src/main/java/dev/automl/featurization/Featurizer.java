@@ -21,6 +21,8 @@ public final class Featurizer {
     static final double TEXT_MIN_DISTINCT_SHARE = 0.05;
     /** ... and distinct values in at least this share of the rows (fewer make a high-cardinality category). */
     static final double TEXT_MIN_CARDINALITY = 0.7;
+    /** ... unless it has this many distinct values, Azure's most for a hashed category. */
+    static final int TEXT_ALWAYS_ABOVE_DISTINCT = 10_000;
 
     private final FeaturizationSettings settings;
 
@@ -47,11 +49,13 @@ public final class Featurizer {
         List<DroppedColumn> dropped = new ArrayList<>();
         for (Column c : features.columns()) {
             if (settings.mode() == FeaturizationMode.OFF) {
-                encoders.add(passThrough(c, rows));
+                encoders.add(passThrough(c));
                 continue;
             }
             ColumnPurpose purpose = settings.purposes().get(c.name());
-            if (c instanceof CategoricalColumn k && (purpose == ColumnPurpose.TEXT || purpose == null && looksLikeText(k, rows))) {
+            boolean isText = purpose == ColumnPurpose.TEXT
+                    || purpose == null && c instanceof CategoricalColumn k && looksLikeText(k, rows);
+            if (isText && c instanceof CategoricalColumn k) {
                 TextEncoder text = fitText(k, rows, target);
                 if (text != null) {
                     encoders.add(text);
@@ -90,7 +94,7 @@ public final class Featurizer {
             throw new InvalidInputException("No usable feature columns are left after featurization: "
                     + describeDropped(dropped) + ".");
         }
-        return new FittedFeaturizer(settings.mode(), encoders, dropped).withFitRows(rows);
+        return new FittedFeaturizer(settings.mode(), encoders, dropped, rows, true);
     }
 
     private TextEncoder fitText(CategoricalColumn c, int[] rows, Target target) {
@@ -134,7 +138,7 @@ public final class Featurizer {
         if (present == 0 || distinct < Math.min(TEXT_MIN_DISTINCT, TEXT_MIN_DISTINCT_SHARE * present)) {
             return false;
         }
-        return (double) spaces / present > 1.0 && (distinct >= TEXT_MIN_CARDINALITY * present || distinct >= 10_000);
+        return (double) spaces / present > 1.0 && (distinct >= TEXT_MIN_CARDINALITY * present || distinct >= TEXT_ALWAYS_ABOVE_DISTINCT);
     }
 
     private static String allMissingOrConstant(Column c, int[] rows) {
@@ -157,7 +161,7 @@ public final class Featurizer {
      * Mode off: a numeric column as it is. Missing values stay missing (NaN), as Azure leaves them: learners that
      * split on them natively (LightGBM, XGBoost) use them, the others' trials fail naming the feature.
      */
-    private static NumericEncoder passThrough(Column c, int[] rows) {
+    private static NumericEncoder passThrough(Column c) {
         if (!(c instanceof NumericColumn)) {
             throw new InvalidInputException("Column '" + c.name() + "' is " + c.type().name().toLowerCase(java.util.Locale.ROOT)
                     + ", but featurization mode 'off' needs numeric columns only. Use mode 'auto', or drop or encode the column.");

@@ -21,8 +21,8 @@ public final class FittedFeaturizer {
     /** Per view: the feature names, each encoder's first feature, the category-code features. */
     private final Map<FeatureView, Layout> layouts = new EnumMap<>(FeatureView.class);
     /** The rows this featurizer was just fitted on (null: all); unknown after loading from a file. */
-    private int[] fitRows;
-    private boolean fitted;
+    private final int[] fitRows;
+    private final boolean fitted;
 
     /** Where each encoder's features go in one view; worked out once because one-row predictions repeat it. */
     private record Layout(List<String> names, int[] offsets, BitSet categorical) {
@@ -32,6 +32,14 @@ public final class FittedFeaturizer {
     public FittedFeaturizer(@JsonProperty("mode") FeaturizationMode mode,
                             @JsonProperty("encoders") List<ColumnEncoder> encoders,
                             @JsonProperty("dropped") List<DroppedColumn> dropped) {
+        this(mode, encoders, dropped, null, false);
+    }
+
+    /** A featurizer just fitted on the given rows (null: all), which {@link #transformFitRows} gives. */
+    FittedFeaturizer(FeaturizationMode mode, List<ColumnEncoder> encoders, List<DroppedColumn> dropped, int[] fitRows,
+                     boolean fitted) {
+        this.fitRows = fitRows;
+        this.fitted = fitted;
         this.mode = mode;
         this.encoders = List.copyOf(encoders);
         this.dropped = List.copyOf(dropped);
@@ -53,13 +61,6 @@ public final class FittedFeaturizer {
             names.addAll(encoders.get(e).featureNames(view));
         }
         return new Layout(List.copyOf(names), offsets, categorical);
-    }
-
-    /** Remembers the rows it was fitted on, for {@link #transformFitRows}. */
-    FittedFeaturizer withFitRows(int[] rows) {
-        this.fitRows = rows;
-        this.fitted = true;
-        return this;
     }
 
     @JsonProperty
