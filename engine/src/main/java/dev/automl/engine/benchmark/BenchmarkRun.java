@@ -144,7 +144,7 @@ public final class BenchmarkRun {
                 null, null, null, null, null, null, new FeaturizationSpec(
                         new FeaturizationSettings(d.featurization(), Map.of()), Map.of(), List.of(), List.of()),
                 new Limits(suite.budgetSeconds() / 60, Limits.defaults().trialTimeoutMinutes(), Limits.defaults().maxTrials(), 1, -1,
-                        true, null), List.of(), List.of(), EnsembleSettings.defaults(), List.of(), JobSpec.Verbosity.WARNING);
+                        true, null), List.of(), List.of(), EnsembleSettings.defaults(), List.of(), List.of(), JobSpec.Verbosity.WARNING);
         try {
             List<String> notes = new ArrayList<>();
             JobData data = JobData.of(spec, table.select(fold.train()), notes::add);

@@ -119,6 +119,7 @@ public final class JobParser {
                 throw error("positive_label", "'positive_label' applies to classification only.");
             }
             FeaturizationSpec featurization = featurization(d.featurization(), d.targetColumnName());
+            List<String> notes = new ArrayList<>(featurization.notes());
             Limits limits = limits(d.limits(), ignored);
             List<String> allowed = List.of();
             List<String> blocked = List.of();
@@ -136,15 +137,16 @@ public final class JobParser {
                 if (t.ensembleModelDownloadTimeoutMinutes() != null) {
                     ignored.add("training.ensemble_model_download_timeout_minutes");
                 }
-                allowed = algorithms("training.allowed_training_algorithms", t.allowedTrainingAlgorithms(), task);
-                blocked = algorithms("training.blocked_training_algorithms", t.blockedTrainingAlgorithms(), task);
+                allowed = algorithms("training.allowed_training_algorithms", t.allowedTrainingAlgorithms(), task, null);
+                blocked = algorithms("training.blocked_training_algorithms", t.blockedTrainingAlgorithms(), task, notes);
                 if (catalog.select(task, allowed, blocked).isEmpty()) {
                     throw error(blocked.isEmpty() ? "training.allowed_training_algorithms" : "training.blocked_training_algorithms",
                             "the allowed and blocked algorithm lists leave no algorithm to train.");
                 }
             }
             return new JobSpec(jobFile, task, d.targetColumnName(), primary, training, validation, test, folds, fraction,
-                    weight, positive, featurization, limits, allowed, blocked, ensembles, ignored, verbosity(d.logVerbosity()));
+                    weight, positive, featurization, limits, allowed, blocked, ensembles, ignored, notes,
+                    verbosity(d.logVerbosity()));
         }
 
         private Task task(String value) {
@@ -530,7 +532,11 @@ public final class JobParser {
             }
         }
 
-        private List<String> algorithms(String key, List<String> names, Task task) {
+        /**
+         * The learner names a list means. An Azure algorithm this engine lacks is an error when allowed, and a note
+         * when blocked ({@code absentNotes} not null): blocking it changes nothing.
+         */
+        private List<String> algorithms(String key, List<String> names, Task task, List<String> absentNotes) {
             if (names == null) {
                 return List.of();
             }
@@ -550,7 +556,11 @@ public final class JobParser {
                 Task other = task == Task.CLASSIFICATION ? Task.REGRESSION : Task.CLASSIFICATION;
                 boolean otherTask = LearnerCatalog.azureNames(other).stream().anyMatch(a -> LearnerCatalog.normalise(a).equals(norm));
                 String msg;
-                if (azure) {
+                if (azure && absentNotes != null) {
+                    absentNotes.add("blocked_training_algorithms: this engine has no " + name
+                            + " yet, so blocking it changes nothing.");
+                    continue;
+                } else if (azure) {
                     msg = "the algorithm '" + name + "' is not available yet.";
                 } else if (otherTask) {
                     msg = "'" + name + "' is a " + other.id() + " algorithm; this is a " + task.id() + " job.";

@@ -98,7 +98,7 @@ public final class AutoMLRun {
         if (!spec.ignoredKeys().isEmpty()) {
             reporter.info("Ignored (they only mean something to Azure's service): " + String.join(", ", spec.ignoredKeys()));
         }
-        List<String> notes = new ArrayList<>(spec.featurization().notes());
+        List<String> notes = new ArrayList<>(spec.notes());
         notes.forEach(reporter::info);
         reporter.info("Reading " + spec.trainingData().path().getFileName() + " ...");
         JobData data = JobData.load(spec, note -> {

@@ -152,6 +152,16 @@ class JobParserTest {
     }
 
     @Test
+    void anAzureAlgorithmThisEngineLacksIsRefusedWhenAllowedAndNotedWhenBlocked() throws IOException {
+        JobSpec s = parse(MINIMAL + "training:\n  blocked_training_algorithms: [GradientBoosting, light_gbm]\n");
+        assertEquals(List.of("LightGBM"), s.blockedAlgorithms());
+        assertEquals(List.of("blocked_training_algorithms: this engine has no GradientBoosting yet, so blocking it changes nothing."),
+                s.notes());
+        assertTrue(error(MINIMAL + "training:\n  allowed_training_algorithms: [GradientBoosting]\n")
+                .contains("the algorithm 'GradientBoosting' is not available yet."));
+    }
+
+    @Test
     void ensemblesAreOnByDefaultAndFollowTheirSettings() throws IOException {
         assertEquals(EnsembleSettings.defaults(), parse(MINIMAL).ensembles());
         EnsembleSettings s = parse(MINIMAL + "training:\n  enable_vote_ensemble: false\n  stack_ensemble_settings:\n"
