@@ -35,6 +35,14 @@ public interface FittedModel extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * What the leaderboard should say about how this model was fitted, such as the sample of rows a costly learner
+     * kept; empty when there is nothing to say.
+     */
+    default String note() {
+        return "";
+    }
+
     /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
     void save(Path dir) throws IOException;
 

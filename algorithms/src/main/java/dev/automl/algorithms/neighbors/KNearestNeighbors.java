@@ -7,6 +7,7 @@ import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
+import dev.automl.algorithms.RowSample;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
@@ -15,9 +16,7 @@ import dev.automl.featurization.FeatureView;
 import dev.automl.metrics.Task;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -97,28 +96,13 @@ public final class KNearestNeighbors implements Learner {
         double[] y = kept == null ? train.y().y().clone() : select(train.y().y(), kept);
         Params fitted = Params.of("n_neighbors", k, "weights", weights, "kept_rows", x.rows());
         return new KnnModel(train.y().task(), train.y().numClasses(), k, weights.equals("distance"), x.values().clone(),
-                x.rows(), x.cols(), y, fitted);
+                x.rows(), x.cols(), y, fitted, kept == null ? "" : RowSample.note(kept.length, train.x().rows(),
+                        NAME + " keeps at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_ROWS)));
     }
 
     /** A seeded random choice of {@link #MAX_ROWS} rows, ascending, or null to keep all. */
     static int[] keptRows(int rows, long seed) {
-        if (rows <= MAX_ROWS) {
-            return null;
-        }
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        Random rng = new Random(seed);
-        for (int i = 0; i < MAX_ROWS; i++) {
-            int j = i + rng.nextInt(rows - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] out = Arrays.copyOf(order, MAX_ROWS);
-        Arrays.sort(out);
-        return out;
+        return RowSample.of(rows, MAX_ROWS, seed);
     }
 
     private static double[] select(double[] values, int[] rows) {

@@ -42,9 +42,12 @@ final class KnnModel implements FittedModel {
     private final double[] y;
     private final Params fitted;
     private final KNNSearch<double[], Integer> search;
+    private final String note;
 
+    /** @param note what the leaderboard says about the fit (the rows sampled), empty for a loaded model */
     KnnModel(Task task, int numClasses, int k, boolean byDistance, float[] x, int rows, int cols, double[] y,
-             Params fitted) {
+             Params fitted, String note) {
+        this.note = note;
         this.task = task;
         this.numClasses = numClasses;
         this.k = Math.min(k, rows);
@@ -162,7 +165,12 @@ final class KnnModel implements FittedModel {
         Params fitted = Params.of("n_neighbors", root.get("n_neighbors").asInt(), "weights", weights,
                 "kept_rows", root.get("kept_rows").asInt());
         return new KnnModel(task, numClasses, root.get("n_neighbors").asInt(), weights.equals("distance"), x, rows, cols,
-                y, fitted);
+                y, fitted, "");
+    }
+
+    @Override
+    public String note() {
+        return note;
     }
 
     @Override

@@ -157,6 +157,13 @@ public final class TrialRunner {
             return TrialResult.failed(spec, TrialStatus.FAILED, scorer.primary().name() + " is undefined for these predictions",
                     seconds(start));
         }
+        for (FoldOutcome o : outcomes) {
+            if (o.fitted() != null && !o.note().isEmpty()) {
+                // The first fold's note stands for all: the folds differ only in which rows they hold.
+                note = note.isEmpty() ? o.note() : note + "; " + o.note();
+                break;
+            }
+        }
         // Predictions that do not cover every validation row cannot be combined with other trials'.
         return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, note,
                 metrics, score, seconds(start), done.size(), RefitParams.combine(fitted), done.size() == folds ? predictions : null,
@@ -167,13 +174,14 @@ public final class TrialRunner {
      * What one fold left: the parameters its model found (null when it has no model), whether time ran out, and
      * for the first fold its model, kept open as a stand-in should the final refit not fit in the time left.
      */
-    private record FoldOutcome(Params fitted, boolean cut, FittedModel model, double refitShare) {
+    /** @param note what the model says about its fit (such as the rows it sampled), empty for nothing */
+    private record FoldOutcome(Params fitted, boolean cut, FittedModel model, double refitShare, String note) {
     }
 
     private FoldOutcome fitFold(TrialSpec spec, int fold, Deadline deadline, int threads, long seed, boolean keepTruncated,
                                 double[] predictions) {
         if (deadline.expired()) {
-            return new FoldOutcome(null, true, null, 1);
+            return new FoldOutcome(null, true, null, 1, "");
         }
         FoldFeatures ff = cache.get(fold, spec.learner().view(), spec.sampleRows());
         TrialContext ctx = new TrialContext(deadline, threads, seed + 7919L * fold);
@@ -182,7 +190,7 @@ public final class TrialRunner {
         try {
             boolean cut = deadline.expired() || model.stoppedByDeadline();
             if (cut && !keepTruncated) {
-                return new FoldOutcome(null, true, null, 1);
+                return new FoldOutcome(null, true, null, 1, "");
             }
             Predictions p = model.validationPredictions().orElseGet(() -> model.predict(ff.valid().x()));
             int[] rows = plan.folds().get(fold).valid();
@@ -191,7 +199,7 @@ public final class TrialRunner {
                 System.arraycopy(p.values(), i * width, predictions, positionOf[rows[i]] * width, width);
             }
             keep = fold == 0;
-            return new FoldOutcome(model.fittedParams(), cut, keep ? model : null, model.refitShare());
+            return new FoldOutcome(model.fittedParams(), cut, keep ? model : null, model.refitShare(), model.note());
         } finally {
             if (!keep) {
                 model.close();
