@@ -1,13 +1,18 @@
 package dev.automl.algorithms;
 
+import dev.automl.algorithms.bayes.MultinomialNaiveBayes;
 import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.XGBoostLearner;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
 import dev.automl.algorithms.linear.ElasticNet;
+import dev.automl.algorithms.linear.LassoLars;
+import dev.automl.algorithms.linear.LinearSvm;
 import dev.automl.algorithms.linear.LogisticRegression;
+import dev.automl.algorithms.linear.StochasticGradientDescent;
 import dev.automl.algorithms.neighbors.KNearestNeighbors;
+import dev.automl.algorithms.svm.SupportVectorMachine;
 import dev.automl.metrics.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +40,8 @@ public final class LearnerCatalog {
     public static LearnerCatalog standard() {
         return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor(),
                 new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree(),
-                new KNearestNeighbors()));
+                new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
+                new MultinomialNaiveBayes(), new LassoLars()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
