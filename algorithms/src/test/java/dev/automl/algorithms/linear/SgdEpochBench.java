@@ -16,6 +16,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "automl.bench", matches = "true")
 class SgdEpochBench {
 
+    /** LinearSVM's C: a larger one makes each Newton step's conjugate-gradient solve longer; try -Dsvm.c=100. */
+    private static final double C = Double.parseDouble(System.getProperty("svm.c", "1"));
+
     @Test
     void passesPerEpoch() throws Exception {
         for (int rows : new int[] {20_000, 50_000}) {
@@ -29,11 +32,14 @@ class SgdEpochBench {
                 System.out.printf("SGD %s %d rows x %d features, 7 classes: %.3f s per epoch = %.1f passes per output%n",
                         loss, rows, d.x().cols(), perEpoch, perEpoch / pass / 7);
             }
-            long t = System.nanoTime();
-            var m = new LinearSvm().fit(d, null, Params.of("max_iter", 50), new TrialContext(Deadline.never(), 1, 1));
-            double secs = (System.nanoTime() - t) / 1e9;
-            System.out.printf("LinearSVM %d rows: %.3f s for up to 50 iterations (%.1f passes per output each), params %s%n",
-                    rows, secs, secs / 50 / pass / 7, m.fittedParams());
+            for (int iterations : new int[] {1, 3, 10, 1000}) {
+                long t = System.nanoTime();
+                var m = new LinearSvm().fit(d, null, Params.of("max_iter", iterations, "C", C),
+                        new TrialContext(Deadline.never(), 1, 1));
+                double secs = (System.nanoTime() - t) / 1e9;
+                System.out.printf("LinearSVM %d rows: %.3f s for up to %d iterations (%.1f passes per output each), params %s%n",
+                        rows, secs, iterations, secs / iterations / pass / 7, m.fittedParams());
+            }
         }
     }
 }
