@@ -2,10 +2,12 @@ package dev.automl.algorithms;
 
 import dev.automl.algorithms.bayes.MultinomialNaiveBayes;
 import dev.automl.algorithms.boosting.LightGbmLearner;
+import dev.automl.algorithms.boosting.GradientBoosting;
 import dev.automl.algorithms.boosting.XGBoostLearner;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
+import dev.automl.algorithms.linear.BernoulliNaiveBayes;
 import dev.automl.algorithms.linear.ElasticNet;
 import dev.automl.algorithms.linear.LassoLars;
 import dev.automl.algorithms.linear.LinearSvm;
@@ -41,7 +43,7 @@ public final class LearnerCatalog {
         return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor(),
                 new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree(),
                 new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
-                new MultinomialNaiveBayes(), new LassoLars()));
+                new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */

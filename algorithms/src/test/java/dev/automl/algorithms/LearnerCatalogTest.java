@@ -29,4 +29,16 @@ class LearnerCatalogTest {
     void azureSpellingsFindTheLearner() {
         assertEquals("DecisionTree", CATALOG.find("decision_tree", Task.CLASSIFICATION).orElseThrow().name());
     }
+
+    @Test
+    void everyAzureNameHasALearnerForItsTask() {
+        for (Task task : List.of(Task.CLASSIFICATION, Task.REGRESSION)) {
+            for (String name : LearnerCatalog.azureNames(task)) {
+                Learner l = CATALOG.find(name, task).orElseThrow(() -> new AssertionError(name + " for " + task));
+                assertEquals(true, l.tasks().contains(task), name);
+            }
+        }
+        assertEquals(LearnerCatalog.AZURE_CLASSIFICATION.size(), CATALOG.forTask(Task.CLASSIFICATION).size());
+        assertEquals(LearnerCatalog.AZURE_REGRESSION.size(), CATALOG.forTask(Task.REGRESSION).size());
+    }
 }

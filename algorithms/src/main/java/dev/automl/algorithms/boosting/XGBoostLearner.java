@@ -94,32 +94,50 @@ public final class XGBoostLearner implements Learner {
         if (y.task() != task) {
             throw new IllegalArgumentException(name() + " fits " + task.id() + " only, not " + y.task().id());
         }
-        int numClasses = task == Task.CLASSIFICATION ? y.numClasses() : 0;
+        double learningRate = params.getDouble("learning_rate", params.getDouble("eta", DEFAULT_LEARNING_RATE));
+        Map<String, String> library = new HashMap<>(LibraryParams.fromParams(params));
+        if (!params.has("learning_rate") && !params.has("eta")) {
+            library.put("learning_rate", LibraryParams.format("learning_rate", DEFAULT_LEARNING_RATE));
+        }
+        library.put("tree_method", "hist");
+        return train(name(), train, valid, params, library, learningRate, true, ctx);
+    }
+
+    /**
+     * Boosts round by round under the deadline, early-stopping on {@code valid} when it has rows.
+     *
+     * @param params     the hyperparameters as the learner's user named them, recorded with the rounds kept
+     * @param library    XGBoost's parameters for them, tree method included; objective, threads and seed are added
+     * @param categories whether category codes are split as categories (the hist method only) or as numbers
+     */
+    static FittedModel train(String name, TrainingData train, TrainingData valid, Params params,
+            Map<String, String> library, double learningRate, boolean categories, TrialContext ctx) {
+        Task task = train.y().task();
+        int numClasses = task == Task.CLASSIFICATION ? train.y().numClasses() : 0;
         if (task == Task.CLASSIFICATION && numClasses < 2) {
-            throw new IllegalArgumentException(name() + " needs at least 2 classes, got " + numClasses);
+            throw new IllegalArgumentException(name + " needs at least 2 classes, got " + numClasses);
         }
         boolean earlyStopping = valid != null && valid.x().rows() > 0;
         if (earlyStopping && valid.x().cols() != train.x().cols()) {
             throw new IllegalArgumentException("validation rows have " + valid.x().cols()
                     + " features but training rows have " + train.x().cols());
         }
-        double learningRate = params.getDouble("learning_rate", params.getDouble("eta", DEFAULT_LEARNING_RATE));
         int maxRounds = params.has(LibraryParams.ROUNDS) ? params.getInt(LibraryParams.ROUNDS, 0)
                 : BoostingRounds.defaultRounds(earlyStopping, learningRate);
         if (maxRounds < 1) {
             throw new IllegalArgumentException("n_estimators must be at least 1, got " + maxRounds);
         }
-        Map<String, Object> libraryParams = libraryParams(params, numClasses, ctx);
+        Map<String, Object> libraryParams = libraryParams(library, numClasses, ctx);
 
         DMatrix trainSet = null;
         DMatrix validSet = null;
         Booster training = null;
         try {
-            trainSet = matrix(train);
+            trainSet = matrix(train, categories);
             Map<String, DMatrix> watches = new HashMap<>();
             EarlyStopping stopping = null;
             if (earlyStopping) {
-                validSet = matrix(valid);
+                validSet = matrix(valid, categories);
                 // Passing the validation matrix at creation puts it in the booster's prediction cache, so each
                 // round's evaluation adds one tree's predictions instead of recomputing all of them.
                 watches.put("valid", validSet);
@@ -134,10 +152,10 @@ public final class XGBoostLearner implements Learner {
             // several times faster to write and parse for models of thousands of trees.
             Booster kept = XGBoostModel.boosterFromJson(training.toByteArray("ubj"));
             Params fitted = params.with(LibraryParams.ROUNDS, outcome.bestRounds());
-            return new XGBoostModel(kept, new ModelInfo(name(), task, numClasses, outcome.bestRounds(), fitted),
+            return new XGBoostModel(kept, new ModelInfo(name, task, numClasses, outcome.bestRounds(), fitted),
                     ctx.threads(), outcome.timedOut(), outcome.refitShare());
         } catch (XGBoostError e) {
-            throw new IllegalStateException(name() + ": XGBoost failed: " + e.getMessage(), e);
+            throw new IllegalStateException(name + ": XGBoost failed: " + e.getMessage(), e);
         } finally {
             if (training != null) {
                 training.dispose();
@@ -159,15 +177,9 @@ public final class XGBoostLearner implements Learner {
         return XGBoostModel.load(dir, name(), task, numClasses, Runtime.getRuntime().availableProcessors());
     }
 
-    /**
-     * The caller's hyperparameters under XGBoost's names, plus the objective, threads, seed and tree method,
-     * which are always this learner's.
-     */
-    private static Map<String, Object> libraryParams(Params params, int numClasses, TrialContext ctx) {
-        Map<String, Object> p = new HashMap<>(LibraryParams.fromParams(params));
-        if (!params.has("learning_rate") && !params.has("eta")) {
-            p.put("learning_rate", LibraryParams.format("learning_rate", DEFAULT_LEARNING_RATE));
-        }
+    /** {@code library} plus the objective, threads and seed, which are always the trial's. */
+    private static Map<String, Object> libraryParams(Map<String, String> library, int numClasses, TrialContext ctx) {
+        Map<String, Object> p = new HashMap<>(library);
         if (numClasses == 0) {
             p.put("objective", "reg:squarederror");
             p.put("eval_metric", "rmse");
@@ -179,14 +191,13 @@ public final class XGBoostLearner implements Learner {
             p.put("num_class", Integer.toString(numClasses));
             p.put("eval_metric", "mlogloss");
         }
-        p.put("tree_method", "hist");
         p.put("nthread", Integer.toString(ctx.threads()));
         p.put("seed", Integer.toString(LibraryParams.seed(ctx.seed())));
         p.put("verbosity", "0");
         return p;
     }
 
-    private static DMatrix matrix(TrainingData data) throws XGBoostError {
+    private static DMatrix matrix(TrainingData data, boolean categories) throws XGBoostError {
         FeatureMatrix x = data.x();
         DMatrix m = new DMatrix(x.values(), x.rows(), x.cols(), Float.NaN);
         try {
@@ -195,7 +206,7 @@ public final class XGBoostLearner implements Learner {
                 m.setWeight(toFloats(data.y().weights()));
             }
             BitSet categorical = x.categorical();
-            if (!categorical.isEmpty()) {
+            if (categories && !categorical.isEmpty()) {
                 // 'c' makes hist split category codes natively (partitions of categories), not as numbers.
                 String[] types = new String[x.cols()];
                 for (int j = 0; j < types.length; j++) {

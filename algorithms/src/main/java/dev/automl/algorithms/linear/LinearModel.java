@@ -89,6 +89,29 @@ final class LinearModel implements FittedModel {
         this.fitted = fitted;
     }
 
+    /**
+     * A classifier from one linear score per present class (softmax over them), shifted so that the last class
+     * scores 0, which is how this model keeps them.
+     */
+    static LinearModel ofClassScores(String learner, int numClasses, int[] present, double[][] weights,
+            double[] intercepts, double[] prior, Params fitted) {
+        int k = present.length;
+        int p = weights[0].length;
+        Kind kind = k == 2 ? Kind.BINOMIAL : Kind.MULTINOMIAL;
+        double[][] w = new double[k - 1][p];
+        double[] b = new double[k - 1];
+        for (int c = 0; c < k - 1; c++) {
+            // Binomial scores the second class against the first; multinomial each class against the last.
+            int plus = k == 2 ? 1 : c;
+            int minus = k == 2 ? 0 : k - 1;
+            for (int j = 0; j < p; j++) {
+                w[c][j] = weights[plus][j] - weights[minus][j];
+            }
+            b[c] = intercepts[plus] - intercepts[minus];
+        }
+        return new LinearModel(learner, Task.CLASSIFICATION, kind, numClasses, p, present, w, b, prior, fitted);
+    }
+
     static LinearModel load(Path dir, String learner, Task task, int numClasses) throws IOException {
         LinearModel m = LinearFile.read(dir);
         if (!m.learner.equals(learner)) {

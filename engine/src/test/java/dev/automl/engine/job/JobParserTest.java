@@ -31,14 +31,22 @@ class JobParserTest {
     Path dir;
 
     private JobSpec parse(String yaml) throws IOException {
+        return parse(yaml, LearnerCatalog.standard());
+    }
+
+    private JobSpec parse(String yaml, LearnerCatalog catalog) throws IOException {
         Files.writeString(dir.resolve("data.csv"), "a,b\n1,x\n");
         Path job = dir.resolve("job.yml");
         Files.writeString(job, yaml);
-        return new JobParser(LearnerCatalog.standard()).parse(job);
+        return new JobParser(catalog).parse(job);
     }
 
     private String error(String yaml) {
-        return assertThrows(InvalidInputException.class, () -> parse(yaml)).getMessage();
+        return error(yaml, LearnerCatalog.standard());
+    }
+
+    private String error(String yaml, LearnerCatalog catalog) {
+        return assertThrows(InvalidInputException.class, () -> parse(yaml, catalog)).getMessage();
     }
 
     private static final String MINIMAL = "type: automl\ntask: classification\ntarget_column_name: b\n"
@@ -152,13 +160,19 @@ class JobParserTest {
     }
 
     @Test
-    void anAzureAlgorithmThisEngineLacksIsRefusedWhenAllowedAndNotedWhenBlocked() throws IOException {
-        JobSpec s = parse(MINIMAL + "training:\n  blocked_training_algorithms: [GradientBoosting, light_gbm]\n");
+    void anAzureAlgorithmABuildLacksIsRefusedWhenAllowedAndNotedWhenBlocked() throws IOException {
+        // The standard build has every Azure name; a catalog without GradientBoosting stands for one that does not.
+        LearnerCatalog lacking = new LearnerCatalog(LearnerCatalog.standard().forTask(Task.CLASSIFICATION).stream()
+                .filter(l -> !l.name().equals("GradientBoosting")).toList());
+        JobSpec s = parse(MINIMAL + "training:\n  blocked_training_algorithms: [GradientBoosting, light_gbm]\n", lacking);
         assertEquals(List.of("LightGBM"), s.blockedAlgorithms());
         assertEquals(List.of("blocked_training_algorithms: this engine has no GradientBoosting yet, so blocking it changes nothing."),
                 s.notes());
-        assertTrue(error(MINIMAL + "training:\n  allowed_training_algorithms: [GradientBoosting]\n")
+        assertTrue(error(MINIMAL + "training:\n  allowed_training_algorithms: [GradientBoosting]\n", lacking)
                 .contains("the algorithm 'GradientBoosting' is not available yet."));
+        assertEquals(List.of("GradientBoosting", "LightGBM"),
+                parse(MINIMAL + "training:\n  blocked_training_algorithms: [gradient_boosting, light_gbm]\n")
+                        .blockedAlgorithms());
     }
 
     @Test
