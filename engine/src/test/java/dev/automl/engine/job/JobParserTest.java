@@ -176,6 +176,14 @@ class JobParserTest {
     }
 
     @Test
+    void aRegressionOnlyAlgorithmInAClassificationJobNamesTheValidOnes() {
+        assertTrue(error(MINIMAL + "training:\n  allowed_training_algorithms: [ElasticNet]\n").endsWith(
+                "'ElasticNet' is a regression algorithm; this is a classification job. Available for classification: "
+                        + "LightGBM, XGBoostClassifier, RandomForest, ExtremeRandomTrees, LogisticRegression, DecisionTree, "
+                        + "KNN, SGD, LinearSVM, SVM, MultinomialNaiveBayes, GradientBoosting, BernoulliNaiveBayes."));
+    }
+
+    @Test
     void ensemblesAreOnByDefaultAndFollowTheirSettings() throws IOException {
         assertEquals(EnsembleSettings.defaults(), parse(MINIMAL).ensembles());
         EnsembleSettings s = parse(MINIMAL + "training:\n  enable_vote_ensemble: false\n  stack_ensemble_settings:\n"
