@@ -95,14 +95,4 @@ public final class TribuoExamples {
         double[] v = x.row(r);
         return scaling == null ? v : scaling.apply(v);
     }
-
-    /** Whether any value of the row is non-zero: Tribuo's sparse vectors drop zeros, and some models refuse empty rows. */
-    static boolean hasActiveFeature(double[] row) {
-        for (double v : row) {
-            if (v != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
