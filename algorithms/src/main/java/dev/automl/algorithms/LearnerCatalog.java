@@ -15,7 +15,7 @@ import dev.automl.algorithms.linear.LogisticRegression;
 import dev.automl.algorithms.linear.StochasticGradientDescent;
 import dev.automl.algorithms.neighbors.KNearestNeighbors;
 import dev.automl.algorithms.svm.SupportVectorMachine;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.automl.algorithms;
 
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 
 /**
  * What a model says about each row.

@@ -2,7 +2,7 @@ package dev.automl.algorithms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

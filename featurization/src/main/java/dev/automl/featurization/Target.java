@@ -1,6 +1,6 @@
 package dev.automl.featurization;
 
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.List;
 
 /**

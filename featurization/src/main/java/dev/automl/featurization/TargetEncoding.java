@@ -6,7 +6,7 @@ import dev.automl.data.CategoricalColumn;
 import dev.automl.data.Column;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.NumericColumn;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

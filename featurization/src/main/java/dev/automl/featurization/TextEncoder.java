@@ -141,7 +141,7 @@ public final class TextEncoder implements ColumnEncoder {
     private TextEncoder withTextModel(CategoricalColumn c, int[] rows, Target target) {
         TargetStatistics.Kind kind;
         List<String> outputs;
-        if (target.task() == dev.automl.metrics.Task.REGRESSION) {
+        if (target.task() == dev.automl.data.Task.REGRESSION) {
             kind = TargetStatistics.Kind.MEAN;
             outputs = List.of("value");
         } else if (target.numClasses() == 2) {

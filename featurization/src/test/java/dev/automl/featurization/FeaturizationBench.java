@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 3's featurization figure: rows/s of {@code Featurizer.fit} and of {@code FittedFeaturizer.transform} in
  * both views, on all rows of hflights and of a generated 1,000,000-row mixed file. Run by hand:
- * {@code mvn -q -o verify -pl metrics,featurization -DskipITs -Dautoml.bench=true -Dtest=FeaturizationBench
+ * {@code mvn -q -o verify -pl data,featurization -DskipITs -Dautoml.bench=true -Dtest=FeaturizationBench
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "automl.bench", matches = "true")

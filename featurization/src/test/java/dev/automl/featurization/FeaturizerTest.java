@@ -184,7 +184,7 @@ class FeaturizerTest {
     @Test
     void targetLabelsAreSortedNumericallyWhenNumbers() {
         CategoricalColumn y = new CategoricalColumn("y", new int[] {0, 1, 2, 0}, List.of("10", "9", "2"));
-        TargetEncoding e = TargetEncoding.fit(y, dev.automl.metrics.Task.CLASSIFICATION);
+        TargetEncoding e = TargetEncoding.fit(y, dev.automl.data.Task.CLASSIFICATION);
         assertEquals(List.of("2", "9", "10"), e.labels());
         assertEquals(List.of(2.0, 1.0, 0.0, 2.0), java.util.Arrays.stream(e.encode(y, null, null).y()).boxed().toList());
     }
@@ -193,7 +193,7 @@ class FeaturizerTest {
     void titanicColumnsAreReadAsAzureWouldReadThem() {
         Table raw = DataSource.read(repoRoot().resolve("testdata/titanic/titanic.csv"),
                 Map.of("Survived", dev.automl.data.ColumnType.CATEGORICAL));
-        Target y = TargetEncoding.fit(raw.column("Survived"), dev.automl.metrics.Task.CLASSIFICATION)
+        Target y = TargetEncoding.fit(raw.column("Survived"), dev.automl.data.Task.CLASSIFICATION)
                 .encode(raw.column("Survived"), null, null);
         Table t = raw.drop(List.of("Survived"));
         FittedFeaturizer f = new Featurizer(FeaturizationSettings.auto()).fit(t, null, y);

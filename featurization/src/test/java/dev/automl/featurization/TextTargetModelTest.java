@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.automl.data.CategoricalColumn;
 import dev.automl.data.Table;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.automl.metrics;
 
+import dev.automl.data.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

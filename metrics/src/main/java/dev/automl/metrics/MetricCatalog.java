@@ -1,5 +1,6 @@
 package dev.automl.metrics;
 
+import dev.automl.data.Task;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import dev.automl.algorithms.Hyperparameter.IntRange;
 import dev.automl.algorithms.Hyperparameter.RealRange;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.SearchSpace;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.List;
 
 /**

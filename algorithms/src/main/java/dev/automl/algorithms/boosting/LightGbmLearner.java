@@ -11,7 +11,7 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

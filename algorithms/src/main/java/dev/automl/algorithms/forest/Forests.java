@@ -8,7 +8,7 @@ import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +55,7 @@ final class Forests {
      * and the class shares already say everything.
      */
     static boolean fewerThanTwoClasses(TrainingData train) {
-        if (train.y().task() != dev.automl.metrics.Task.CLASSIFICATION) {
+        if (train.y().task() != dev.automl.data.Task.CLASSIFICATION) {
             return false;
         }
         int[] classes = train.y().classes();

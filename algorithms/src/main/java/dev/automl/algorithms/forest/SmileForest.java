@@ -3,7 +3,7 @@ package dev.automl.algorithms.forest;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;

@@ -3,7 +3,7 @@ package dev.automl.algorithms.forest;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.Predictions;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.List;
 
 /**

@@ -14,7 +14,7 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.tribuo.ClassWeights;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.featurization.FeatureView;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.automl.algorithms.linear;
 
 import dev.automl.algorithms.Params;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 
 /** Fits Smile's logistic regression on the classes present in the training data and copies out its coefficients. */
 final class SmileLogistic {

@@ -18,7 +18,7 @@ import dev.automl.algorithms.tribuo.TribuoModel;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -17,7 +17,7 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.automl.algorithms.boosting;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

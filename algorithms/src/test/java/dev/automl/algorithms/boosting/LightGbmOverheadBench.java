@@ -21,7 +21,7 @@ import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * stopping, one thread) on covertype's 100,000 rows as a binary task (Cover_Type 2 or not), (a) as a trial runs it
  * (featurize a 90 % fold and its 10 % holdout, {@link LightGbmLearner#fit}, predict the holdout) and (b) through
  * lightgbm4j directly on the same matrices with the same parameter string. Run by hand:
- * {@code mvn -q -o verify -pl metrics,featurization,algorithms -DskipITs -Dautoml.bench=true
+ * {@code mvn -q -o verify -pl data,featurization,algorithms -DskipITs -Dautoml.bench=true
  * -Dtest=LightGbmOverheadBench -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "automl.bench", matches = "true")

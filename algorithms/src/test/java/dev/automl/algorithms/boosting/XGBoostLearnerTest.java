@@ -7,7 +7,7 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
 import dev.automl.featurization.FeatureView;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

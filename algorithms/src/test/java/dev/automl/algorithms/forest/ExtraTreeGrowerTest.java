@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;

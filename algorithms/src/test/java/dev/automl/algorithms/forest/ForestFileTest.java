@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.algorithms.Params;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

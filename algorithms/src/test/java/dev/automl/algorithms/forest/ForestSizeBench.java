@@ -8,7 +8,7 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Size, save/load and accuracy measurements of forests at their defaults on covertype, run by hand only:
- * {@code mvn -o verify -pl metrics,featurization,algorithms -DskipITs -Dtest=ForestSizeBench
+ * {@code mvn -o verify -pl data,featurization,algorithms -DskipITs -Dtest=ForestSizeBench
  * -Dsurefire.failIfNoSpecifiedTests=false -Dautoml.bench=true}; add {@code -Dautoml.bench.trees=N} to ask for N trees
  * instead of the default number, {@code -Dautoml.bench.threads=2} for one thread count only.
  */

@@ -14,7 +14,7 @@ import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

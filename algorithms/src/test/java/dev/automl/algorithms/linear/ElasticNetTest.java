@@ -13,7 +13,7 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.forest.TestTables;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -9,7 +9,7 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.forest.TestTables;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

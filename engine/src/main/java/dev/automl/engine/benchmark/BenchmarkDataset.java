@@ -1,7 +1,7 @@
 package dev.automl.engine.benchmark;
 
 import dev.automl.featurization.FeaturizationMode;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -22,7 +22,7 @@ import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.automl.engine.benchmark;
 import dev.automl.engine.benchmark.SuiteDocument.DatasetDocument;
 import dev.automl.engine.job.YamlBinder;
 import dev.automl.featurization.FeaturizationMode;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

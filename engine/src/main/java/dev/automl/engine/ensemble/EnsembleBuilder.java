@@ -12,7 +12,7 @@ import dev.automl.engine.run.TrialStatus;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
 import dev.automl.metrics.MetricDefinition;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -5,7 +5,7 @@ import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
 import dev.automl.data.InvalidInputException;
 import dev.automl.engine.job.EnsembleSettings;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -19,7 +19,7 @@ import dev.automl.featurization.TfIdfSpec;
 import dev.automl.featurization.Transformer;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.automl.engine.job;
 
 import dev.automl.metrics.MetricDefinition;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Path;
 import java.util.List;
 

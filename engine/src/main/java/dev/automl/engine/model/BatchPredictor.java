@@ -7,7 +7,7 @@ import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import dev.automl.featurization.DroppedColumn;
 import dev.automl.featurization.FittedFeaturizer;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

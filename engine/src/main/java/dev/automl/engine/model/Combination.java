@@ -4,7 +4,7 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.List;
 
 /** How a pipeline turns its members' predictions into one: a single model, a weighted vote, or a stack. */

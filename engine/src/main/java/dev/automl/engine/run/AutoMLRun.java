@@ -33,7 +33,7 @@ import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.metrics.MetricCatalog;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import dev.automl.featurization.FeaturizationMode;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
 import dev.automl.metrics.ClassificationScores;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

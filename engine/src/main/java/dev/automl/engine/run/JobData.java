@@ -12,7 +12,7 @@ import dev.automl.engine.job.DataReference;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import dev.automl.metrics.ClassificationScores;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import dev.automl.metrics.RegressionScores;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.Map;
 
 /** Computes every metric of the task for predictions of labelled rows, and picks out the primary one. */

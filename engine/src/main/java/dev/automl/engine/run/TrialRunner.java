@@ -8,7 +8,7 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.data.InvalidInputException;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

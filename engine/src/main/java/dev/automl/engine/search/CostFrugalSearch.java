@@ -6,7 +6,7 @@ import dev.automl.algorithms.Params;
 import dev.automl.engine.run.Leaderboard;
 import dev.automl.engine.run.TrialResult;
 import dev.automl.engine.run.TrialSpec;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.data.InvalidInputException;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.ImputationStrategy;
 import dev.automl.featurization.TfIdfSpec;
 import dev.automl.featurization.Transformer;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

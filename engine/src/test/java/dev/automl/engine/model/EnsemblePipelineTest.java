@@ -22,7 +22,7 @@ import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

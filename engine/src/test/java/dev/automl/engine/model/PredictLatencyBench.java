@@ -20,7 +20,7 @@ import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read back with {@link ModelStore#load}, then {@link TrainedPipeline#predict} on one-row tables (median and p99 of
  * single calls after warm-up) and on all 100,000 rows of covertype. The models are trained on covertype's first
  * 20,000 rows (7 classes). Run by hand:
- * {@code mvn -q -o verify -pl metrics,featurization,algorithms,engine -DskipITs -Dautoml.bench=true
+ * {@code mvn -q -o verify -pl data,metrics,featurization,algorithms,engine -DskipITs -Dautoml.bench=true
  * -Dtest=PredictLatencyBench -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "automl.bench", matches = "true")

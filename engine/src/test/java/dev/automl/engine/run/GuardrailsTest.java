@@ -11,7 +11,7 @@ import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.Target;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

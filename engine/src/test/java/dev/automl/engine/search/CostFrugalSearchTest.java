@@ -12,7 +12,7 @@ import dev.automl.engine.run.TrialResult;
 import dev.automl.engine.run.TrialSpec;
 import dev.automl.engine.run.TrialStatus;
 import dev.automl.metrics.MetricCatalog;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

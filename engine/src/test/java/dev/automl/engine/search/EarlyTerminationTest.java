@@ -10,7 +10,7 @@ import dev.automl.engine.run.Leaderboard;
 import dev.automl.engine.run.TrialResult;
 import dev.automl.engine.run.TrialStatus;
 import dev.automl.metrics.MetricCatalog;
-import dev.automl.metrics.Task;
+import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

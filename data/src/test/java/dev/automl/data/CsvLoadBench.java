@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 3's CSV load figure: rows/s and MB/s of {@code DataSource.read}, next to the steps beneath it (the bytes
  * from the page cache, gunzip, UTF-8 decoding, commons-csv's parse) so that the reader's own share shows. Run by
  * hand, timings are no test:
- * {@code mvn -q -o verify -pl metrics,featurization -DskipITs -Dautoml.bench=true -Dtest=CsvLoadBench
+ * {@code mvn -q -o verify -pl data -DskipITs -Dautoml.bench=true -Dtest=CsvLoadBench
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "automl.bench", matches = "true")

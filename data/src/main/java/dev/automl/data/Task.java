@@ -1,4 +1,4 @@
-package dev.automl.metrics;
+package dev.automl.data;
 
 /** The kind of supervised problem a job solves, as Azure's {@code task} key names it. */
 public enum Task {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code DataSource.read}, the heap the table keeps (after GC), the peak heap of the read (sum of the heap pools'
  * peaks, an upper bound), and the smallest {@code -Xmx} with which a fresh JVM completes the read (bisection), with
  * that JVM's peak RSS. Run by hand:
- * {@code mvn -q -o verify -pl metrics,featurization -DskipITs -Dautoml.bench=true -Dtest=ReadMemoryBench
+ * {@code mvn -q -o verify -pl data -DskipITs -Dautoml.bench=true -Dtest=ReadMemoryBench
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "automl.bench", matches = "true")
