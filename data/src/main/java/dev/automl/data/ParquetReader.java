@@ -55,11 +55,11 @@ public final class ParquetReader {
                 names = schema.getFields().stream().map(Type::getName).toList();
                 sinks = new ArrayList<>();
                 for (Type field : schema.getFields()) {
+                    Kind kind = kindOf(file, field); // its errors name the file already
                     try {
-                        sinks.add(ColumnSink.of(field.getName(), kindOf(file, field), hints.get(field.getName())));
+                        sinks.add(ColumnSink.of(field.getName(), kind, hints.get(field.getName())));
                     } catch (InvalidInputException e) {
-                        throw e.getMessage().startsWith(file.toString()) ? e
-                                : new InvalidInputException(file + ": " + e.getMessage(), e);
+                        throw new InvalidInputException(file + ": " + e.getMessage(), e);
                     }
                 }
             } else {

@@ -418,21 +418,40 @@ public final class CategoricalEncoder implements ColumnEncoder {
         if (indicator) {
             out.add("ImputationMarker");
         }
+        for (Applied a : applied()) {
+            out.add(a.transformer().azureName() + " (" + a.detail() + ")");
+        }
+        return out;
+    }
+
+    /** The encoders this column goes through after imputation, by Azure's names, in the order they apply. */
+    public List<Transformer> encoders() {
+        return applied().stream().map(Applied::transformer).toList();
+    }
+
+    /** One encoder applied to the column, and what the user should know of it. */
+    private record Applied(Transformer transformer, String detail) {
+    }
+
+    private List<Applied> applied() {
+        List<Applied> out = new ArrayList<>();
         for (FeatureView view : FeatureView.values()) {
             if (view == FeatureView.LINEAR && linear == trees) {
                 break;
             }
             String family = view == FeatureView.LINEAR ? "linear models" : trees == linear ? "all learners" : "trees";
             switch (encoding(view)) {
-                case CODES -> out.add("LabelEncoder (" + family + ", " + levels.size() + " levels)");
-                case ONE_HOT -> out.add("OneHotEncoder (" + family + ", " + oneHot + " levels" + (other ? " and other" : "") + ")");
-                case HASH -> out.add("HashOneHotEncoder (" + family + ", " + hashBits + " bits)");
+                case CODES -> out.add(new Applied(Transformer.LABEL_ENCODER, family + ", " + levels.size() + " levels"));
+                case ONE_HOT -> out.add(new Applied(Transformer.ONE_HOT_ENCODER,
+                        family + ", " + oneHot + " levels" + (other ? " and other" : "")));
+                case HASH -> out.add(new Applied(Transformer.HASH_ONE_HOT_ENCODER, family + ", " + hashBits + " bits"));
                 case NONE -> {
                 }
             }
         }
         if (target != null) {
-            out.add(target.kind().azureName() + " (out of fold on training rows, " + target.byLevel().size() + " levels)");
+            out.add(new Applied(target.kind().transformer(),
+                    "out of fold on training rows, " + target.byLevel().size() + " levels"));
         }
         return out;
     }

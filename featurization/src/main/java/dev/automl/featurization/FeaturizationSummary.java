@@ -22,6 +22,17 @@ public record FeaturizationSummary(List<Entry> columns) {
                         @JsonProperty("Transformations") List<String> transformations,
                         @JsonProperty("DropReason") String dropReason,
                         @JsonProperty("EngineeredFeatures") Map<String, List<String>> engineeredFeatures) {
+
+        /** A column the model reads, with its transformations and engineered features per family of learners. */
+        static Entry kept(String name, String type, List<String> transformations, Map<String, List<String>> features) {
+            int count = (int) features.values().stream().flatMap(List::stream).distinct().count();
+            return new Entry(name, type, "No", count, transformations, null, features);
+        }
+
+        /** A column the model does not read, and why. */
+        static Entry dropped(String name, String type, String reason) {
+            return new Entry(name, type, "Yes", 0, List.of(), reason, Map.of());
+        }
     }
 
     public FeaturizationSummary {
@@ -54,17 +65,16 @@ public record FeaturizationSummary(List<Entry> columns) {
             };
             if (e == null) {
                 String reason = dropped.getOrDefault(raw.getKey(), "not a feature of the model");
-                out.add(new Entry(raw.getKey(), type, "Yes", 0, List.of(), reason, Map.of()));
+                out.add(Entry.dropped(raw.getKey(), type, reason));
                 continue;
             }
             Map<String, List<String>> features = new LinkedHashMap<>();
             features.put("trees", e.featureNames(FeatureView.TREES));
             features.put("linear", e.featureNames(FeatureView.LINEAR));
-            int count = (int) features.values().stream().flatMap(List::stream).distinct().count();
-            out.add(new Entry(raw.getKey(), type, "No", count, e.transformations(), null, features));
+            out.add(Entry.kept(raw.getKey(), type, e.transformations(), features));
         }
         for (String c : ignored) {
-            out.add(new Entry(c, "Ignore", "Yes", 0, List.of(), "column_name_and_types: Ignore", Map.of()));
+            out.add(Entry.dropped(c, "Ignore", "column_name_and_types: Ignore"));
         }
         return new FeaturizationSummary(out);
     }

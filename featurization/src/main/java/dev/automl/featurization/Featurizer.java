@@ -65,9 +65,10 @@ public final class Featurizer {
                 }
                 continue;
             }
-            String reason = purpose == ColumnPurpose.HASHES ? allMissingOrConstant(c, rows) : dropReason(c, rows);
-            if (reason != null) {
-                dropped.add(new DroppedColumn(c.name(), reason));
+            DropReason reason = dropReason(c, rows);
+            // A hashed column is wanted however many distinct values it has: only an empty or constant one goes.
+            if (reason != null && !(purpose == ColumnPurpose.HASHES && reason.kind() == DropReason.Kind.ID_LIKE)) {
+                dropped.add(new DroppedColumn(c.name(), reason.description()));
                 continue;
             }
             ImputerSpec imputer = settings.imputers().get(c.name());
@@ -141,11 +142,6 @@ public final class Featurizer {
         return (double) spaces / present > 1.0 && (distinct >= TEXT_MIN_CARDINALITY * present || distinct >= TEXT_ALWAYS_ABOVE_DISTINCT);
     }
 
-    private static String allMissingOrConstant(Column c, int[] rows) {
-        String reason = dropReason(c, rows);
-        return reason != null && !reason.startsWith("ID-like") ? reason : null;
-    }
-
     private static String describeDropped(List<DroppedColumn> dropped) {
         if (dropped.isEmpty()) {
             return "the data has no feature columns";
@@ -170,7 +166,7 @@ public final class Featurizer {
     }
 
     /** Why an automatic featurizer leaves a column out, or null to keep it. */
-    static String dropReason(Column c, int[] rows) {
+    static DropReason dropReason(Column c, int[] rows) {
         int n = rows == null ? c.size() : rows.length;
         if (c instanceof NumericColumn num) {
             int present = 0;
@@ -193,16 +189,16 @@ public final class Featurizer {
                 }
             }
             if (present == 0) {
-                return "all values missing";
+                return DropReason.ALL_MISSING;
             }
             if (constant && present == n) {
-                return "constant";
+                return DropReason.CONSTANT;
             }
             // A running number (1, 2, 3, ...) identifies rows; it can only teach a model the row order. A fold
             // holds a subset of the rows, so allow gaps: distinct integers spanning at most twice their count.
             if (present == n && n >= MIN_ROWS_FOR_ID && integral && max - min + 1 <= 2.0 * n
                     && allDistinctIntegers(num, rows, n, min, max)) {
-                return "ID-like: a running number";
+                return new DropReason(DropReason.Kind.ID_LIKE, "ID-like: a running number");
             }
             return null;
         }
@@ -223,17 +219,17 @@ public final class Featurizer {
                 }
             }
             if (present == 0) {
-                return "all values missing";
+                return DropReason.ALL_MISSING;
             }
             if (distinct == 1 && present == n) {
-                return "constant";
+                return DropReason.CONSTANT;
             }
             if (present >= MIN_ROWS_FOR_ID && distinct >= ID_DISTINCT_SHARE * present) {
-                return "ID-like: " + distinct + " distinct values in " + present + " rows";
+                return new DropReason(DropReason.Kind.ID_LIKE, "ID-like: " + distinct + " distinct values in " + present + " rows");
             }
             return null;
         }
-        return c.missingCount() == c.size() ? "all values missing" : null;
+        return c.missingCount() == c.size() ? DropReason.ALL_MISSING : null;
     }
 
     /**

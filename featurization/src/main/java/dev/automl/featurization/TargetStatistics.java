@@ -27,18 +27,19 @@ public record TargetStatistics(@JsonProperty("kind") Kind kind, @JsonProperty("o
 
     /** Which statistic, named as Azure names the transformer that computes it. */
     public enum Kind {
-        WOE("WoETargetEncoder"),
-        CLASS_FREQUENCY("CatTargetEncoder"),
-        MEAN("CatTargetEncoder");
+        WOE(Transformer.WOE_TARGET_ENCODER),
+        CLASS_FREQUENCY(Transformer.CAT_TARGET_ENCODER),
+        MEAN(Transformer.CAT_TARGET_ENCODER);
 
-        private final String azureName;
+        private final Transformer transformer;
 
-        Kind(String azureName) {
-            this.azureName = azureName;
+        Kind(Transformer transformer) {
+            this.transformer = transformer;
         }
 
-        public String azureName() {
-            return azureName;
+        /** The Azure transformer this statistic is. */
+        public Transformer transformer() {
+            return transformer;
         }
     }
 
