@@ -1,7 +1,7 @@
 package dev.automl.algorithms;
 
-import dev.automl.featurization.FeatureView;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.automl.algorithms;
 
 import dev.automl.algorithms.bayes.MultinomialNaiveBayes;
-import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.GradientBoosting;
+import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.XGBoostLearner;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;

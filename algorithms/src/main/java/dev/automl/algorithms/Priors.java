@@ -1,7 +1,7 @@
 package dev.automl.algorithms;
 
-import dev.automl.featurization.Target;
 import dev.automl.data.Task;
+import dev.automl.featurization.Target;
 
 /**
  * The weighted class shares or mean target of a training set: what a model predicts when the deadline left no

@@ -14,8 +14,8 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.tribuo.FeatureScaling;
 import dev.automl.algorithms.tribuo.TribuoExamples;
 import dev.automl.algorithms.tribuo.TribuoModel;
-import dev.automl.featurization.FeatureView;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,8 +93,9 @@ public final class MultinomialNaiveBayes implements Learner {
         }
         Model<?> model = new MultinomialNaiveBayesTrainer(alpha)
                 .train(TribuoExamples.classification(train.x(), train.y(), weights, scaling));
-        return new TribuoModel(model, TribuoModel.Settings.classifier(NAME, train.y().numClasses(), train.x().cols(),
-                Priors.of(train.y()), true, scaling, false, Params.of("alpha", alpha)));
+        return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
+                TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), true), scaling,
+                TribuoModel.Settings.Fit.of(Params.of("alpha", alpha), false)));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 
 /**
  * The training rows of an extremely randomized forest laid out for node splitting: one contiguous float column per

@@ -3,8 +3,8 @@ package dev.automl.algorithms.forest;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
-import dev.automl.featurization.FeatureMatrix;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
 

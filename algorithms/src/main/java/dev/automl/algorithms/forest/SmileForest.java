@@ -1,9 +1,9 @@
 package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.TrainingData;
+import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;

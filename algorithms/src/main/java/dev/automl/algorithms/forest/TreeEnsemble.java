@@ -2,8 +2,8 @@ package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.Predictions;
-import dev.automl.featurization.FeatureMatrix;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureMatrix;
 import java.util.List;
 
 /**

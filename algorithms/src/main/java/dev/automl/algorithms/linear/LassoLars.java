@@ -12,8 +12,8 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.tribuo.TribuoExamples;
 import dev.automl.algorithms.tribuo.TribuoModel;
-import dev.automl.featurization.FeatureView;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,8 +97,9 @@ public final class LassoLars implements Learner {
         int steps = Math.max(1, affordable);
         double[] scale = TargetScale.of(train.y());
         Model<?> model = new LARSLassoTrainer(steps).train(TribuoExamples.regression(train.x(), train.y(), scale[0], scale[1]));
-        return new TribuoModel(model, TribuoModel.Settings.regressor(NAME, p, scale[0], scale[1], affordable < 1,
-                Params.of("n_nonzero_coefs", steps)));
+        return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.REGRESSION, TribuoModel.Settings.Shape.of(train),
+                TribuoModel.Settings.Output.scaledBack(scale[0], scale[1]), null,
+                TribuoModel.Settings.Fit.of(Params.of("n_nonzero_coefs", steps), affordable < 1)));
     }
 
     @Override

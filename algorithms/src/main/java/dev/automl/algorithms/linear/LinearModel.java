@@ -4,8 +4,8 @@ import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
-import dev.automl.featurization.FeatureMatrix;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -14,8 +14,8 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.tribuo.ClassWeights;
 import dev.automl.algorithms.tribuo.TribuoExamples;
 import dev.automl.algorithms.tribuo.TribuoModel;
-import dev.automl.featurization.FeatureView;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,8 +111,9 @@ public final class LinearSvm implements Learner {
                 new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC), c, run, tol, ctx.seed());
         trainer.setLabelWeights(ClassWeights.labels(train.y(), balanced));
         Model<?> model = trainer.train(TribuoExamples.classification(train.x(), train.y(), null, null));
-        TribuoModel.Settings s = TribuoModel.Settings.classifier(NAME, k, train.x().cols(), Priors.of(train.y()), false,
-                null, affordable < 1, resolved.with("max_iter", run));
+        TribuoModel.Settings s = new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
+                TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false), null,
+                TribuoModel.Settings.Fit.of(resolved.with("max_iter", run), affordable < 1));
         return TribuoModel.calibrated(model, s, train.x(), train.y().classes(), ClassWeights.perRow(train.y(), balanced));
     }
 

@@ -14,8 +14,8 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.tribuo.ClassWeights;
 import dev.automl.algorithms.tribuo.TribuoExamples;
 import dev.automl.algorithms.tribuo.TribuoModel;
-import dev.automl.featurization.FeatureView;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -147,8 +147,9 @@ public final class StochasticGradientDescent implements Learner {
             double[] rowWeights = ClassWeights.perRow(train.y(), balanced);
             var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(objective, optimiser, run, -1, 1, ctx.seed());
             Model<?> model = trainer.train(TribuoExamples.classification(train.x(), train.y(), rowWeights, null));
-            TribuoModel.Settings s = TribuoModel.Settings.classifier(NAME, train.y().numClasses(), train.x().cols(),
-                    Priors.of(train.y()), false, null, cut, fitted);
+            TribuoModel.Settings s = new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
+                    TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false), null,
+                    TribuoModel.Settings.Fit.of(fitted, cut));
             return loss.equals("log") ? new TribuoModel(model, s)
                     : TribuoModel.calibrated(model, s, train.x(), train.y().classes(), rowWeights);
         }
@@ -163,7 +164,8 @@ public final class StochasticGradientDescent implements Learner {
         double[] scale = TargetScale.of(train.y());
         var trainer = new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective, optimiser, run, -1, 1, ctx.seed());
         Model<?> model = trainer.train(TribuoExamples.regression(train.x(), train.y(), scale[0], scale[1]));
-        return new TribuoModel(model, TribuoModel.Settings.regressor(NAME, train.x().cols(), scale[0], scale[1], cut, fitted));
+        return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.REGRESSION, TribuoModel.Settings.Shape.of(train),
+                TribuoModel.Settings.Output.scaledBack(scale[0], scale[1]), null, TribuoModel.Settings.Fit.of(fitted, cut)));
     }
 
     @Override

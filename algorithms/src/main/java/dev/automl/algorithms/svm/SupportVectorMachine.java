@@ -15,10 +15,10 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.tribuo.ClassWeights;
 import dev.automl.algorithms.tribuo.TribuoExamples;
 import dev.automl.algorithms.tribuo.TribuoModel;
+import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,8 +126,9 @@ public final class SupportVectorMachine implements Learner {
         LibSVMClassificationTrainer trainer = new LibSVMClassificationTrainer(svm, ctx.seed());
         trainer.setLabelWeights(ClassWeights.labels(y, balanced));
         Model<?> model = trainer.train(TribuoExamples.classification(x, y, null, null));
-        TribuoModel.Settings settings = TribuoModel.Settings.classifier(NAME, train.y().numClasses(), train.x().cols(),
-                Priors.of(train.y()), false, null, affordable < Math.min(wanted, MIN_ROWS), resolved.with("kept_rows", x.rows()));
+        TribuoModel.Settings settings = new TribuoModel.Settings(NAME, Task.CLASSIFICATION,
+                TribuoModel.Settings.Shape.of(train), TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false),
+                null, TribuoModel.Settings.Fit.of(resolved.with("kept_rows", x.rows()), affordable < Math.min(wanted, MIN_ROWS)));
         String why = kept < wanted ? "what the time left allows" : NAME + " fits at most " + String.format(Locale.ROOT, "%,d", MAX_ROWS);
         return new TribuoModel(model, sample == null ? settings : settings.withNote(RowSample.note(kept, rows, why)));
     }

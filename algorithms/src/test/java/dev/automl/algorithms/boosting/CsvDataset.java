@@ -1,9 +1,9 @@
 package dev.automl.algorithms.boosting;
 
 import dev.automl.algorithms.TrainingData;
+import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

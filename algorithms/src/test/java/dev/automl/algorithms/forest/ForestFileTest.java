@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.algorithms.Params;
-import dev.automl.featurization.FeatureMatrix;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureMatrix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -2,9 +2,9 @@ package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrainingData;
+import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
