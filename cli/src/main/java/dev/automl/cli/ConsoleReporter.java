@@ -1,9 +1,9 @@
 package dev.automl.cli;
 
 import dev.automl.engine.job.JobSpec;
-import dev.automl.engine.run.Leaderboard;
 import dev.automl.engine.run.RunReporter;
-import dev.automl.engine.run.TrialResult;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialResult;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,7 @@ final class ConsoleReporter implements RunReporter {
     }
 
     @Override
-    public void trialFinished(TrialResult r, Leaderboard board) {
+    public void trialFinished(TrialResult r, Ranking board) {
         if (verbosity == JobSpec.Verbosity.WARNING && r.completed()) {
             return;
         }
@@ -56,7 +56,7 @@ final class ConsoleReporter implements RunReporter {
         }
     }
 
-    void printLeaderboard(Leaderboard board, int top) {
+    void printLeaderboard(Ranking board, int top) {
         List<TrialResult> ranked = board.ranked();
         out.println();
         out.println(String.format(Locale.ROOT, "%4s  %5s  %-20s  %-12s  %8s  %s", "rank", "trial", "algorithm",

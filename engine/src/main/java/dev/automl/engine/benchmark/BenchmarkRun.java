@@ -6,23 +6,22 @@ import dev.automl.data.ColumnType;
 import dev.automl.data.DataSource;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
+import dev.automl.data.Task;
 import dev.automl.engine.job.DataReference;
-import dev.automl.engine.job.EnsembleSettings;
 import dev.automl.engine.job.FeaturizationSpec;
+import dev.automl.engine.job.JobData;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.job.Limits;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.run.AutoMLRun;
-import dev.automl.engine.run.JobData;
 import dev.automl.engine.run.RunReporter;
-import dev.automl.engine.run.TrialResult;
+import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.data.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,7 +98,7 @@ public final class BenchmarkRun {
             target = encoding.encode(table.column(d.target()), null, null);
         } catch (InvalidInputException e) {
             for (int f : folds) {
-                record.accept(new FoldResult(d.name(), f, d.task().id(), "", Double.NaN, 0, 0, "", "failed", e.getMessage()));
+                record.accept(FoldResult.failed(d.name(), f, d.task().id(), "", FoldResult.Run.NONE, e.getMessage()));
             }
             return;
         }
@@ -140,11 +139,11 @@ public final class BenchmarkRun {
     private FoldResult runFold(BenchmarkSuite suite, BenchmarkDataset d, Table table, Fold fold, int f, OuterMetric metric,
                                Path runDir) {
         long start = System.nanoTime();
-        JobSpec spec = new JobSpec(d.path(), d.task(), d.target(), metric.jobMetric(), new DataReference(d.path(), "uri_file"),
-                null, null, null, null, null, null, new FeaturizationSpec(
-                        new FeaturizationSettings(d.featurization(), Map.of()), Map.of(), List.of(), List.of()),
-                new Limits(suite.budgetSeconds() / 60, Limits.defaults().trialTimeoutMinutes(), Limits.defaults().maxTrials(), 1, -1,
-                        true, null), List.of(), List.of(), EnsembleSettings.defaults(), List.of(), List.of(), JobSpec.Verbosity.WARNING);
+        JobSpec spec = JobSpec.builder(d.task(), d.target(), metric.jobMetric(), new DataReference(d.path(), "uri_file"))
+                .featurization(FeaturizationSpec.of(new FeaturizationSettings(d.featurization(), Map.of())))
+                .limits(Limits.builder().timeoutMinutes(suite.budgetSeconds() / 60).build())
+                .verbosity(JobSpec.Verbosity.WARNING)
+                .build();
         try {
             List<String> notes = new ArrayList<>();
             JobData data = JobData.of(spec, table.select(fold.train()), notes::add);
@@ -154,14 +153,14 @@ public final class BenchmarkRun {
             String best = outcome.leaderboard().best().map(TrialResult::algorithm).orElse("");
             int trials = outcome.leaderboard().size();
             if (!outcome.modelSaved()) {
-                return new FoldResult(d.name(), f, d.task().id(), metric.id(), Double.NaN, seconds, trials, best, "failed",
-                        "no model: " + outcome.summary().getOrDefault("stopped_because", ""));
+                return FoldResult.failed(d.name(), f, d.task().id(), metric.id(), new FoldResult.Run(Double.NaN, seconds,
+                        trials, best), "no model: " + outcome.stoppedBecause());
             }
             double score = scoreHeldOut(runDir.resolve("model"), table.select(fold.valid()), d.target(), metric);
-            return new FoldResult(d.name(), f, d.task().id(), metric.id(), score, seconds, trials, best, "ok", "");
+            return FoldResult.ok(d.name(), f, d.task().id(), metric.id(), new FoldResult.Run(score, seconds, trials, best));
         } catch (InvalidInputException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            return new FoldResult(d.name(), f, d.task().id(), metric.id(), Double.NaN, (System.nanoTime() - start) / 1e9, 0, "",
-                    "failed", e.getMessage());
+            return FoldResult.failed(d.name(), f, d.task().id(), metric.id(),
+                    new FoldResult.Run(Double.NaN, (System.nanoTime() - start) / 1e9, 0, ""), e.getMessage());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.automl.engine.benchmark;
 
+import dev.automl.data.Task;
 import dev.automl.featurization.Target;
 import dev.automl.metrics.ClassificationScores;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import dev.automl.metrics.RegressionScores;
-import dev.automl.data.Task;
 
 /**
  * The AutoML Benchmark's score of a held-out fold: AUC for binary classification, log loss for multiclass, RMSE

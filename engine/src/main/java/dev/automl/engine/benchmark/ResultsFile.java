@@ -33,10 +33,12 @@ final class ResultsFile {
         List<FoldResult> out = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                out.add(new FoldResult(rec.get("dataset"), Integer.parseInt(rec.get("fold")), rec.get("task"), rec.get("metric"),
-                        rec.get("score").isEmpty() ? Double.NaN : Double.parseDouble(rec.get("score")),
-                        Double.parseDouble(rec.get("seconds")), Integer.parseInt(rec.get("trials")), rec.get("best_algorithm"),
-                        rec.get("status"), rec.get("message")));
+                FoldResult.Run run = new FoldResult.Run(rec.get("score").isEmpty() ? Double.NaN : Double.parseDouble(rec.get("score")),
+                        Double.parseDouble(rec.get("seconds")), Integer.parseInt(rec.get("trials")), rec.get("best_algorithm"));
+                String dataset = rec.get("dataset");
+                int fold = Integer.parseInt(rec.get("fold"));
+                out.add(rec.get("status").equals("ok") ? FoldResult.ok(dataset, fold, rec.get("task"), rec.get("metric"), run)
+                        : FoldResult.failed(dataset, fold, rec.get("task"), rec.get("metric"), run, rec.get("message")));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException("Cannot resume from " + file + ": " + e.getMessage()

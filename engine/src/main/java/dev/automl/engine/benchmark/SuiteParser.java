@@ -1,9 +1,9 @@
 package dev.automl.engine.benchmark;
 
+import dev.automl.data.Task;
 import dev.automl.engine.benchmark.SuiteDocument.DatasetDocument;
 import dev.automl.engine.job.YamlBinder;
 import dev.automl.featurization.FeaturizationMode;
-import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +67,8 @@ public final class SuiteParser {
                 default -> throw bound.error("datasets.featurization", where + "'featurization' must be auto or off.");
             }
             Map<String, Double> refs = ds.reference() == null ? Map.of() : new LinkedHashMap<>(ds.reference());
-            datasets.add(new BenchmarkDataset(ds.name(), path, ds.target(), task,
-                    ds.dropColumns() == null ? List.of() : ds.dropColumns(), featurization, refs));
+            datasets.add(new BenchmarkDataset(ds.name(), path, ds.target(), task, new BenchmarkDataset.Preparation(
+                    ds.dropColumns() == null ? List.of() : ds.dropColumns(), featurization), refs));
         }
         return new BenchmarkSuite(d.name(), budget, folds, d.seed() == null ? 0 : d.seed(), datasets);
     }

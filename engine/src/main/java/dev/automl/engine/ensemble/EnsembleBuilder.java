@@ -5,20 +5,22 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.data.Task;
 import dev.automl.engine.model.StackFeatures;
-import dev.automl.engine.run.Scorer;
-import dev.automl.engine.run.TrialResult;
-import dev.automl.engine.run.TrialStatus;
+import dev.automl.engine.trial.Candidate;
+import dev.automl.engine.trial.Scorer;
+import dev.automl.engine.trial.TrialFit;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialScores;
+import dev.automl.engine.trial.TrialStatus;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
 import dev.automl.metrics.MetricDefinition;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -28,10 +30,6 @@ import java.util.Set;
  * neither is scored on predictions its own combiner was fitted to, except for the vote's weights, as in Azure.
  */
 public final class EnsembleBuilder {
-
-    public static final String VOTE = "VotingEnsemble";
-    public static final String STACK = "StackEnsemble";
-    public static final String ORIGIN = "ensemble";
 
     /** Candidates: the best trials, plus the best of each algorithm so that the vote can mix model families. */
     static final int BEST_CANDIDATES = 10;
@@ -62,14 +60,10 @@ public final class EnsembleBuilder {
         this.seed = seed;
     }
 
-    /** A built ensemble: its leaderboard row and, when it completed, how to refit it. */
-    public record Built(TrialResult result, Optional<EnsemblePlan> plan) {
-    }
-
     /** The trials an ensemble may use: completed, with predictions for every validation row; best first. */
     public static List<TrialResult> candidates(List<TrialResult> ranked) {
         List<TrialResult> usable = ranked.stream()
-                .filter(r -> r.completed() && r.validPredictions() != null && !ORIGIN.equals(r.origin())).toList();
+                .filter(r -> r.completed() && r.validPredictions() != null && !r.isEnsemble()).toList();
         Set<TrialResult> out = new LinkedHashSet<>(usable.subList(0, Math.min(BEST_CANDIDATES, usable.size())));
         Set<String> algorithms = new LinkedHashSet<>();
         for (TrialResult r : usable) {
@@ -83,7 +77,7 @@ public final class EnsembleBuilder {
     }
 
     /** The voting ensemble of the candidates (best first); needs at least two. */
-    public Built vote(int id, List<TrialResult> candidates, Deadline deadline) {
+    public TrialResult vote(int id, List<TrialResult> candidates, Deadline deadline) {
         long start = System.nanoTime();
         List<double[]> predictions = candidates.stream().map(TrialResult::validPredictions).toList();
         MetricDefinition metric = scorer.primary();
@@ -99,17 +93,15 @@ public final class EnsembleBuilder {
             }
         }
         double[] combined = GreedyEnsembleSelection.predictions(predictions, s);
-        double[] weightArray = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        Params params = Params.of("ensembled_iterations", ids, "ensemble_weights", rounded(weightArray));
-        TrialResult r = completed(id, VOTE, params, combined, start, candidates);
-        return new Built(r, Optional.of(new EnsemblePlan(id, VOTE, ids, weightArray, null, null)));
+        Candidate.Vote vote = new Candidate.Vote(ids, weights.stream().mapToDouble(Double::doubleValue).toArray());
+        return completed(id, vote, combined, start, candidates);
     }
 
     /**
      * The stack over the vote's members, topped up with the best candidates: the meta-learner's configuration is
      * chosen, and the stack scored, on cross-fitted predictions over the validation rows.
      */
-    public Built stack(int id, List<TrialResult> candidates, List<Integer> voteMembers, Deadline deadline) {
+    public TrialResult stack(int id, List<TrialResult> candidates, List<Integer> voteMembers, Deadline deadline) {
         long start = System.nanoTime();
         List<TrialResult> members = new ArrayList<>();
         for (TrialResult c : candidates) {
@@ -126,37 +118,43 @@ public final class EnsembleBuilder {
             }
         }
         members.sort((a, b) -> Integer.compare(candidates.indexOf(a), candidates.indexOf(b)));
-        List<Integer> ids = members.stream().map(TrialResult::id).toList();
-        Params described = Params.of("ensembled_iterations", ids, "stack_meta_learner_type", meta.type());
+        Candidate.Stack described = new Candidate.Stack(members.stream().map(TrialResult::id).toList(), meta.type(),
+                meta.learner(), null);
         try {
             FeatureMatrix x = features(members);
             Params chosen = meta.candidates().size() == 1 ? meta.candidates().get(0) : choose(x, deadline);
             double[] crossFitted = chosen == null ? null : crossFit(x, scoredTarget, allRows(), CROSS_FIT_FOLDS, chosen, deadline);
             if (crossFitted == null) {
-                return new Built(TrialResult.failed(id, STACK, described, ORIGIN, TrialStatus.TIMED_OUT,
-                        "no time left to fit the meta-learner", seconds(start)), Optional.empty());
+                return TrialResult.failed(id, described, TrialStatus.TIMED_OUT, "no time left to fit the meta-learner",
+                        seconds(start));
             }
-            Params params = described;
-            for (Map.Entry<String, Object> e : chosen.values().entrySet()) {
-                params = params.with("meta_" + e.getKey(), e.getValue());
-            }
-            TrialResult r = completed(id, STACK, params, crossFitted, start, members);
-            return new Built(r, Optional.of(new EnsemblePlan(id, STACK, ids, null, meta.learner(), chosen)));
+            return completed(id, described.withMetaParams(chosen), crossFitted, start, members);
         } catch (RuntimeException e) {
-            return new Built(TrialResult.failed(id, STACK, described, ORIGIN, TrialStatus.FAILED,
-                    "meta-learner " + meta.type() + ": " + e.getMessage(), seconds(start)), Optional.empty());
+            return TrialResult.failed(id, described, TrialStatus.FAILED, "meta-learner " + meta.type() + ": " + e.getMessage(),
+                    seconds(start));
         }
     }
 
     /** The meta-learner's features for the stack's members, over every validation row. */
     public FeatureMatrix features(List<TrialResult> members) {
-        return StackFeatures.of(members.stream().map(TrialResult::validPredictions).toList(), scoredTarget.size(),
-                scoredTarget.task(), width());
+        return features(members, scoredTarget);
     }
 
-    /** Fits the meta-learner on all validation rows, as the refit of a stack does. */
-    public FittedModel fitMeta(FeatureMatrix x, Params params, Deadline deadline) {
-        return meta.learner().fit(new TrainingData(x, scoredTarget), null, params, new TrialContext(deadline, 1, seed));
+    private static FeatureMatrix features(List<TrialResult> members, Target scoredTarget) {
+        int width = scoredTarget.task() == Task.CLASSIFICATION ? scoredTarget.numClasses() : 1;
+        return StackFeatures.of(members.stream().map(TrialResult::validPredictions).toList(), scoredTarget.size(),
+                scoredTarget.task(), width);
+    }
+
+    /**
+     * Fits a stack's meta-learner on all validation rows' member predictions, as its refit does.
+     *
+     * @param scoredTarget the target of the rows the members' predictions cover, in the same order
+     */
+    public static FittedModel fitMeta(Candidate.Stack stack, List<TrialResult> members, Target scoredTarget,
+                                      Deadline deadline, long seed) {
+        return stack.metaLearner().fit(new TrainingData(features(members, scoredTarget), scoredTarget), null,
+                stack.metaParams(), new TrialContext(deadline, 1, seed));
     }
 
     /**
@@ -259,20 +257,12 @@ public final class EnsembleBuilder {
         return out;
     }
 
-    private TrialResult completed(int id, String algorithm, Params params, double[] predictions, long start,
+    private TrialResult completed(int id, Candidate.Ensemble ensemble, double[] predictions, long start,
                                   List<TrialResult> members) {
         Map<String, Double> metrics = scorer.score(scoredTarget, predictions);
         int folds = members.stream().mapToInt(TrialResult::foldsFitted).min().orElse(1);
-        return new TrialResult(id, algorithm, params, ORIGIN, TrialStatus.COMPLETED, "", metrics,
-                scorer.primaryOf(metrics), seconds(start), folds, params, predictions, 0);
-    }
-
-    private static List<Double> rounded(double[] w) {
-        List<Double> out = new ArrayList<>();
-        for (double v : w) {
-            out.add(Math.round(v * 1e4) / 1e4);
-        }
-        return out;
+        return TrialResult.completed(id, ensemble, "", new TrialScores(metrics, scorer.primaryOf(metrics), predictions),
+                new TrialFit(seconds(start), folds, ensemble.params(), 1));
     }
 
     private static double seconds(long start) {

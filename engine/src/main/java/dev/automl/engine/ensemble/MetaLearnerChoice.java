@@ -4,8 +4,8 @@ import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
 import dev.automl.data.InvalidInputException;
-import dev.automl.engine.job.EnsembleSettings;
 import dev.automl.data.Task;
+import dev.automl.engine.job.EnsembleSettings;
 import java.util.ArrayList;
 import java.util.List;
 

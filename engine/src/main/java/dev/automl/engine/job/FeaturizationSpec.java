@@ -20,4 +20,14 @@ public record FeaturizationSpec(FeaturizationSettings settings, Map<String, Colu
         columnTypes = Map.copyOf(columnTypes);
         ignoredColumns = List.copyOf(ignoredColumns);
     }
+
+    /** Automatic featurization, Azure's default. */
+    public static FeaturizationSpec auto() {
+        return of(FeaturizationSettings.auto());
+    }
+
+    /** These settings, with no column types or ignored columns of the job's own. */
+    public static FeaturizationSpec of(FeaturizationSettings settings) {
+        return new FeaturizationSpec(settings, Map.of(), List.of(), List.of());
+    }
 }

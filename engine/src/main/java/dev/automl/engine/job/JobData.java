@@ -1,4 +1,4 @@
-package dev.automl.engine.run;
+package dev.automl.engine.job;
 
 import dev.automl.data.CategoricalColumn;
 import dev.automl.data.Column;
@@ -8,11 +8,11 @@ import dev.automl.data.DateTimeColumn;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
+import dev.automl.data.Task;
 import dev.automl.engine.job.DataReference;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,15 +25,38 @@ import java.util.function.Function;
  * The job's data, read and checked: feature columns of the training rows followed by any user validation
  * rows, their encoded labels and weights, and the test rows when the job names test data.
  *
- * @param features    feature columns only (no target, no weight), training rows then validation rows
- * @param trainRows   how many leading rows are training data
- * @param schema      the type of every feature column, used to read later data the same way
- * @param targetRange max - min of the training target (regression), which normalised errors divide by
- * @param testFeatures null when the job names no test data
+ * @param features  feature columns only (no target, no weight), training rows then validation rows
+ * @param trainRows how many leading rows are training data
+ * @param schema    the type of every feature column, used to read later data the same way
+ * @param test      null when the job names no test data
  */
-public record JobData(Table features, Target target, TargetEncoding encoding, int trainRows,
-                      Map<String, ColumnType> schema, double targetRange, int positiveClass,
-                      Table testFeatures, Target testTarget) {
+public record JobData(Table features, Target target, int trainRows, Map<String, ColumnType> schema,
+                      TargetFacts facts, TestData test) {
+
+    /**
+     * What the run knows of the target from the training rows.
+     *
+     * @param range         max - min of the training target (regression), which normalised errors divide by
+     * @param positiveClass the class binary metrics score (classification); -1 for regression
+     */
+    public record TargetFacts(TargetEncoding encoding, double range, int positiveClass) {
+    }
+
+    /** The job's test_data: feature columns as in training, and the encoded target. */
+    public record TestData(Table features, Target target) {
+    }
+
+    public TargetEncoding encoding() {
+        return facts.encoding();
+    }
+
+    public double targetRange() {
+        return facts.range();
+    }
+
+    public int positiveClass() {
+        return facts.positiveClass();
+    }
 
     /** Reads every dataset the job names; notes (dropped rows, ignored settings) go to {@code notes}. */
     public static JobData load(JobSpec spec, Consumer<String> notes) {
@@ -129,18 +152,18 @@ public record JobData(Table features, Target target, TargetEncoding encoding, in
             range = max - min;
         }
 
-        Table testFeatures = null;
-        Target testTarget = null;
+        TestData testData = null;
         if (test != null) {
             Table testTable = test.apply(likeTraining);
             requireColumn(testTable, spec.targetColumn(), "target_column_name", "test_data");
             testTable = withTarget(testTable, spec.targetColumn(), "test_data", notes);
             double[] testWeights = spec.weightColumn() != null && testTable.find(spec.weightColumn()).isPresent()
                     ? weights(testTable, spec.weightColumn()) : null;
-            testTarget = encoding.encode(testTable.column(spec.targetColumn()), null, testWeights);
-            testFeatures = testTable.drop(nonFeatures);
+            testData = new TestData(testTable.drop(nonFeatures),
+                    encoding.encode(testTable.column(spec.targetColumn()), null, testWeights));
         }
-        return new JobData(all.drop(nonFeatures), target, encoding, trainRows, schema, range, positive, testFeatures, testTarget);
+        return new JobData(all.drop(nonFeatures), target, trainRows, schema, new TargetFacts(encoding, range, positive),
+                testData);
     }
 
     private static Table read(String key, DataReference ref, Map<String, ColumnType> hints) {

@@ -5,6 +5,7 @@ import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.ColumnType;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.Task;
 import dev.automl.engine.job.JobDocument.ColumnTransformerDocument;
 import dev.automl.engine.job.JobDocument.DataInputDocument;
 import dev.automl.engine.job.JobDocument.FeaturizationDocument;
@@ -19,10 +20,13 @@ import dev.automl.featurization.TfIdfSpec;
 import dev.automl.featurization.Transformer;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
-import dev.automl.data.Task;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +58,17 @@ public final class JobParser {
 
     public JobParser(LearnerCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** The SHA-256 of the job file's bytes, which the model's provenance records. */
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read the job file " + file + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     public JobSpec parse(Path jobFile) {
@@ -144,9 +159,21 @@ public final class JobParser {
                             "the allowed and blocked algorithm lists leave no algorithm to train.");
                 }
             }
-            return new JobSpec(jobFile, task, d.targetColumnName(), primary, training, validation, test, folds, fraction,
-                    weight, positive, featurization, limits, allowed, blocked, ensembles, ignored, notes,
-                    verbosity(d.logVerbosity()));
+            return JobSpec.builder(task, d.targetColumnName(), primary, training)
+                    .jobFile(jobFile, sha256(jobFile))
+                    .validationData(validation)
+                    .testData(test)
+                    .nCrossValidations(folds)
+                    .validationDataSize(fraction)
+                    .weightColumn(weight)
+                    .positiveLabel(positive)
+                    .featurization(featurization)
+                    .limits(limits)
+                    .algorithms(allowed, blocked)
+                    .ensembles(ensembles)
+                    .messages(ignored, notes)
+                    .verbosity(verbosity(d.logVerbosity()))
+                    .build();
         }
 
         private Task task(String value) {
@@ -460,8 +487,15 @@ public final class JobParser {
             if (cores == 0 || cores < -1) {
                 throw error("limits.max_cores_per_trial", "'limits.max_cores_per_trial' must be -1 (all) or at least 1.");
             }
-            return new Limits(timeout, trialTimeout, maxTrials, concurrent, cores,
-                    l.enableEarlyTermination() == null ? d.enableEarlyTermination() : l.enableEarlyTermination(), l.exitScore());
+            return Limits.builder()
+                    .timeoutMinutes(timeout)
+                    .trialTimeoutMinutes(trialTimeout)
+                    .maxTrials(maxTrials)
+                    .maxConcurrentTrials(concurrent)
+                    .maxCoresPerTrial(cores)
+                    .enableEarlyTermination(l.enableEarlyTermination() == null ? d.enableEarlyTermination() : l.enableEarlyTermination())
+                    .exitScore(l.exitScore())
+                    .build();
         }
 
         private double positive(String key, Double v, double dflt) {

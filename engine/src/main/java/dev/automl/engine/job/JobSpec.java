@@ -1,13 +1,16 @@
 package dev.automl.engine.job;
 
-import dev.automl.metrics.MetricDefinition;
 import dev.automl.data.Task;
+import dev.automl.metrics.MetricDefinition;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A validated AutoML job: everything the run needs from the job YAML, with Azure's defaults filled in.
+ * A validated AutoML job: everything the run needs from the job YAML, with Azure's defaults filled in. Built by
+ * name with {@link #builder}, since its parts are many.
  *
+ * @param jobSha256          the job file's SHA-256, for the model's provenance; null when the job was not read
+ *                           from a file (a benchmark's fold)
  * @param validationData     null when the job names none
  * @param testData           null when the job names none
  * @param nCrossValidations  null for Azure's row-count rule
@@ -19,7 +22,7 @@ import java.util.List;
  * @param notes              what the run tells the user about the job before it starts (such as a blocked
  *                           algorithm or transformer this engine does not have)
  */
-public record JobSpec(Path jobFile, Task task, String targetColumn, MetricDefinition primaryMetric,
+public record JobSpec(Path jobFile, String jobSha256, Task task, String targetColumn, MetricDefinition primaryMetric,
                       DataReference trainingData, DataReference validationData, DataReference testData,
                       Integer nCrossValidations, Double validationDataSize, String weightColumn,
                       String positiveLabel, FeaturizationSpec featurization, Limits limits,
@@ -37,5 +40,122 @@ public record JobSpec(Path jobFile, Task task, String targetColumn, MetricDefini
     /** How much the console says, from Azure's {@code log_verbosity}. */
     public enum Verbosity {
         DEBUG, INFO, WARNING;
+    }
+
+    /**
+     * A job for a task, a target column and its training data, the other parts at Azure's defaults until set:
+     * no validation or test data, the row-count validation rule, automatic featurization, Azure's limits, every
+     * learner of the default search, both ensembles, and info output.
+     */
+    public static Builder builder(Task task, String targetColumn, MetricDefinition primaryMetric, DataReference trainingData) {
+        return new Builder(task, targetColumn, primaryMetric, trainingData);
+    }
+
+    /** Sets a job's parts by name. */
+    public static final class Builder {
+        private final Task task;
+        private final String targetColumn;
+        private final MetricDefinition primaryMetric;
+        private final DataReference trainingData;
+        private Path jobFile;
+        private String jobSha256;
+        private DataReference validationData;
+        private DataReference testData;
+        private Integer nCrossValidations;
+        private Double validationDataSize;
+        private String weightColumn;
+        private String positiveLabel;
+        private FeaturizationSpec featurization = FeaturizationSpec.auto();
+        private Limits limits = Limits.defaults();
+        private List<String> allowedAlgorithms = List.of();
+        private List<String> blockedAlgorithms = List.of();
+        private EnsembleSettings ensembles = EnsembleSettings.defaults();
+        private List<String> ignoredKeys = List.of();
+        private List<String> notes = List.of();
+        private Verbosity verbosity = Verbosity.INFO;
+
+        private Builder(Task task, String targetColumn, MetricDefinition primaryMetric, DataReference trainingData) {
+            this.task = task;
+            this.targetColumn = targetColumn;
+            this.primaryMetric = primaryMetric;
+            this.trainingData = trainingData;
+            this.jobFile = trainingData.path();
+        }
+
+        /** The file the job was read from, and its SHA-256 (null when there is no such file). */
+        public Builder jobFile(Path file, String sha256) {
+            this.jobFile = file;
+            this.jobSha256 = sha256;
+            return this;
+        }
+
+        public Builder validationData(DataReference ref) {
+            this.validationData = ref;
+            return this;
+        }
+
+        public Builder testData(DataReference ref) {
+            this.testData = ref;
+            return this;
+        }
+
+        public Builder nCrossValidations(Integer folds) {
+            this.nCrossValidations = folds;
+            return this;
+        }
+
+        public Builder validationDataSize(Double fraction) {
+            this.validationDataSize = fraction;
+            return this;
+        }
+
+        public Builder weightColumn(String column) {
+            this.weightColumn = column;
+            return this;
+        }
+
+        public Builder positiveLabel(String label) {
+            this.positiveLabel = label;
+            return this;
+        }
+
+        public Builder featurization(FeaturizationSpec spec) {
+            this.featurization = spec;
+            return this;
+        }
+
+        public Builder limits(Limits l) {
+            this.limits = l;
+            return this;
+        }
+
+        public Builder algorithms(List<String> allowed, List<String> blocked) {
+            this.allowedAlgorithms = allowed;
+            this.blockedAlgorithms = blocked;
+            return this;
+        }
+
+        public Builder ensembles(EnsembleSettings settings) {
+            this.ensembles = settings;
+            return this;
+        }
+
+        /** What the run reports about the job file before it starts: keys it ignores, and notes. */
+        public Builder messages(List<String> ignored, List<String> jobNotes) {
+            this.ignoredKeys = ignored;
+            this.notes = jobNotes;
+            return this;
+        }
+
+        public Builder verbosity(Verbosity v) {
+            this.verbosity = v;
+            return this;
+        }
+
+        public JobSpec build() {
+            return new JobSpec(jobFile, jobSha256, task, targetColumn, primaryMetric, trainingData, validationData,
+                    testData, nCrossValidations, validationDataSize, weightColumn, positiveLabel, featurization, limits,
+                    allowedAlgorithms, blockedAlgorithms, ensembles, ignoredKeys, notes, verbosity);
+        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code model.json} of a saved model: everything but the learners' own files, as data. Provenance records
- * how the model was made (job, trial, validation score, seed, versions), as Tribuo keeps it with every model.
+ * The {@code model.json} of a saved model: everything but the learners' own files, as data. {@link Provenance}
+ * records how the model was made, as Tribuo keeps it with every model.
  *
  * @param algorithm       the learner's name for a single model, or {@code VotingEnsemble} / {@code StackEnsemble}
  * @param hyperparameters the single learner's, or the ensemble's description (members and weights)
@@ -29,10 +29,69 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
                             @JsonProperty("meta_learner") MemberEntry metaLearner,
                             @JsonProperty("input_columns") Map<String, String> inputColumns,
                             @JsonProperty("featurizer") FittedFeaturizer featurizer,
-                            @JsonProperty("provenance") Map<String, Object> provenance) {
+                            @JsonProperty("provenance") Provenance provenance) {
 
     /** Version 2 added ensembles: every model is a list of members and a combination. */
     public static final int FORMAT_VERSION = 2;
+
+    /** Builds a manifest by name, since its parts are many. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A manifest's parts, set by name; the format version is this build's. */
+    public static final class Builder {
+        private String targetColumn;
+        private TargetEncoding target;
+        private String algorithm;
+        private Map<String, Object> hyperparameters;
+        private String combination;
+        private List<MemberEntry> members;
+        private MemberEntry metaLearner;
+        private Map<String, String> inputColumns;
+        private FittedFeaturizer featurizer;
+        private Provenance provenance;
+
+        private Builder() {
+        }
+
+        public Builder target(String column, TargetEncoding encoding) {
+            this.targetColumn = column;
+            this.target = encoding;
+            return this;
+        }
+
+        /** The leaderboard's name and hyperparameters of the model. */
+        public Builder algorithm(String name, Map<String, Object> hyperparameters) {
+            this.algorithm = name;
+            this.hyperparameters = hyperparameters;
+            return this;
+        }
+
+        /** How the members combine ({@code single}, {@code vote} or {@code stack}), and the stack's meta-learner. */
+        public Builder members(String combination, List<MemberEntry> members, MemberEntry metaLearner) {
+            this.combination = combination;
+            this.members = List.copyOf(members);
+            this.metaLearner = metaLearner;
+            return this;
+        }
+
+        public Builder inputs(Map<String, String> inputColumns, FittedFeaturizer featurizer) {
+            this.inputColumns = inputColumns;
+            this.featurizer = featurizer;
+            return this;
+        }
+
+        public Builder provenance(Provenance provenance) {
+            this.provenance = provenance;
+            return this;
+        }
+
+        public ModelManifest build() {
+            return new ModelManifest(FORMAT_VERSION, targetColumn, target, algorithm, hyperparameters, combination,
+                    members, metaLearner, inputColumns, featurizer, provenance);
+        }
+    }
 
     /**
      * One saved learner.

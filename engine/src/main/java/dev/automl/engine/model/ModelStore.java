@@ -7,11 +7,11 @@ import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
 import dev.automl.data.ColumnType;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class ModelStore {
     }
 
     public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
-                            Map<String, Object> provenance) throws IOException {
+                            Provenance provenance) throws IOException {
         delete(dir);
         List<ModelManifest.MemberEntry> members = new ArrayList<>();
         double[] weights = pipeline.combination() instanceof Combination.Vote v ? v.weights() : null;
@@ -55,9 +55,13 @@ public final class ModelStore {
         for (String c : pipeline.featurizer().requiredColumns()) {
             inputs.put(c, schema.get(c).name().toLowerCase(Locale.ROOT));
         }
-        ModelManifest m = new ModelManifest(ModelManifest.FORMAT_VERSION, targetColumn, pipeline.target(),
-                pipeline.algorithm(), pipeline.params().values(), kind(pipeline.combination()), members, meta, inputs,
-                pipeline.featurizer(), provenance);
+        ModelManifest m = ModelManifest.builder()
+                .target(targetColumn, pipeline.target())
+                .algorithm(pipeline.algorithm(), pipeline.params().values())
+                .members(kind(pipeline.combination()), members, meta)
+                .inputs(inputs, pipeline.featurizer())
+                .provenance(provenance)
+                .build();
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), m);
     }
 

@@ -1,7 +1,7 @@
 package dev.automl.engine.model;
 
-import dev.automl.featurization.FeatureMatrix;
 import dev.automl.data.Task;
+import dev.automl.featurization.FeatureMatrix;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -1,9 +1,11 @@
 package dev.automl.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.automl.data.CategoricalColumn;
 import dev.automl.data.Column;
 import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
+import dev.automl.data.Task;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.CategoricalEncoder;
 import dev.automl.featurization.ColumnEncoder;
@@ -11,8 +13,8 @@ import dev.automl.featurization.DroppedColumn;
 import dev.automl.featurization.FeaturizationMode;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
+import dev.automl.featurization.Transformer;
 import dev.automl.metrics.ClassificationScores;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +38,24 @@ public final class Guardrails {
     static final int FEW_VALIDATION_ROWS = 50;
     static final int FEW_OF_A_CLASS = 5;
 
+    /** How a guardrail came out, as Azure names it. */
+    public enum Status {
+        /** Nothing to report. */
+        PASSED,
+        /** The engine found something and handled it. */
+        DONE,
+        /** The user should look. */
+        ALERTED;
+
+        /** Azure's name, which guardrails.json and the console show. */
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** One guardrail's outcome. */
-    public record Check(String name, String status, String description, List<String> details) {
+    public record Check(String name, Status status, String description, List<String> details) {
         public Check {
             details = List.copyOf(details);
         }
@@ -89,7 +107,7 @@ public final class Guardrails {
                         + " of that class.", target.labels().get(smallest), counts[smallest],
                         100.0 * counts[smallest] / counts[largest])
                 : "The classes are balanced enough: the smallest has at least 20 % of the largest's rows.";
-        return new Check("Class balancing detection", imbalanced ? "alerted" : "passed", description, details);
+        return new Check("Class balancing detection", imbalanced ? Status.ALERTED : Status.PASSED, description, details);
     }
 
     private static Check missingValues(Table features, int n, boolean off) {
@@ -104,11 +122,11 @@ public final class Guardrails {
             }
         }
         return details.isEmpty()
-                ? new Check("Missing feature values imputation", "passed", "No feature column has missing values.", details)
-                : off ? new Check("Missing feature values imputation", "alerted", "Featurization is off, so these missing"
+                ? new Check("Missing feature values imputation", Status.PASSED, "No feature column has missing values.", details)
+                : off ? new Check("Missing feature values imputation", Status.ALERTED, "Featurization is off, so these missing"
                         + " values are not imputed: only LightGBM and XGBoost can train on them; other learners' trials"
                         + " fail.", details)
-                : new Check("Missing feature values imputation", "done", "Missing values were imputed (mean for"
+                : new Check("Missing feature values imputation", Status.DONE, "Missing values were imputed (mean for"
                         + " numbers, most frequent for categories, unless the job says otherwise), with a missing-value"
                         + " indicator for the learners.", details);
     }
@@ -117,16 +135,15 @@ public final class Guardrails {
         List<String> details = new ArrayList<>();
         for (ColumnEncoder e : fitted.encoders()) {
             if (e instanceof CategoricalEncoder c && c.levels().size() > HIGH_CARDINALITY) {
-                List<String> encoders = c.transformations().stream().map(t -> t.split(" ")[0])
-                        .filter(t -> !t.equals("CatImputer") && !t.equals("ImputationMarker")).toList();
+                List<String> encoders = c.encoders().stream().map(Transformer::azureName).toList();
                 details.add(String.format(Locale.ROOT, "%s: %,d levels (%s)", c.column(), c.levels().size(),
                         String.join(", ", encoders)));
             }
         }
         return details.isEmpty()
-                ? new Check("High cardinality feature detection", "passed", "No categorical column has more than "
+                ? new Check("High cardinality feature detection", Status.PASSED, "No categorical column has more than "
                         + HIGH_CARDINALITY + " levels.", details)
-                : new Check("High cardinality feature detection", "done", "These columns have many levels: tree"
+                : new Check("High cardinality feature detection", Status.DONE, "These columns have many levels: tree"
                         + " learners see integer codes by frequency, linear learners hashed one-hot columns, and both"
                         + " a target statistic learnt out of fold (weight of evidence for a binary target), unless"
                         + " the job blocks these encoders.", details);
@@ -138,8 +155,8 @@ public final class Guardrails {
             details.add(d.column() + ": " + d.reason());
         }
         return details.isEmpty()
-                ? new Check("Columns dropped", "passed", "Every feature column is used.", details)
-                : new Check("Columns dropped", "done", "These columns cannot help a model and were left out.", details);
+                ? new Check("Columns dropped", Status.PASSED, "Every feature column is used.", details)
+                : new Check("Columns dropped", Status.DONE, "These columns cannot help a model and were left out.", details);
     }
 
     /**
@@ -170,9 +187,9 @@ public final class Guardrails {
             }
         }
         return details.isEmpty()
-                ? new Check("Target leakage detection", "passed", "No feature column alone almost equals the target.",
+                ? new Check("Target leakage detection", Status.PASSED, "No feature column alone almost equals the target.",
                         details)
-                : new Check("Target leakage detection", "alerted", "These columns alone almost reproduce the target."
+                : new Check("Target leakage detection", Status.ALERTED, "These columns alone almost reproduce the target."
                         + " If they are only known after the outcome, drop them: the model would not work on new data.",
                         details);
     }
@@ -202,9 +219,9 @@ public final class Guardrails {
             }
         }
         return details.isEmpty()
-                ? new Check("Validation split handling", "passed", "The validation rows are enough to score on (at least "
+                ? new Check("Validation split handling", Status.PASSED, "The validation rows are enough to score on (at least "
                         + FEW_VALIDATION_ROWS + ", and " + FEW_OF_A_CLASS + " of every class).", details)
-                : new Check("Validation split handling", "alerted", "Too few validation rows to score on reliably: use"
+                : new Check("Validation split handling", Status.ALERTED, "Too few validation rows to score on reliably: use"
                         + " more data, cross-validation, or a larger validation share.", details);
     }
 

@@ -1,5 +1,6 @@
 package dev.automl.engine.run;
 
+import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.validation.ValidationPlan;
 import java.util.List;
 

@@ -2,7 +2,10 @@ package dev.automl.engine.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.automl.data.InvalidInputException;
 import dev.automl.engine.model.ModelStore;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialResult;
 import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.metrics.MetricDefinition;
 import java.io.BufferedWriter;
@@ -22,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A run's output folder, written as results arrive: {@code trials.jsonl} gains a line per finished trial,
- * {@code leaderboard.csv} is rewritten after each, {@code summary.json} at the start and the end.
+ * {@code leaderboard.csv} is rewritten after each, {@code summary.json} at the start and the end. Nothing touches
+ * the folder before {@link #open}, so that a job refused for bad input leaves an earlier run's results alone.
  */
 public final class RunDirectory {
 
@@ -42,6 +46,10 @@ public final class RunDirectory {
     public RunDirectory(Path dir, List<MetricDefinition> metrics) {
         this.dir = dir;
         this.metrics = List.copyOf(metrics);
+    }
+
+    /** Creates the folder, or clears an earlier run's results from it, with an empty trials.jsonl. */
+    public void open() {
         try {
             Files.createDirectories(dir);
             // A previous run's results in the same folder must not pass for this run's.
@@ -51,7 +59,7 @@ public final class RunDirectory {
             ModelStore.delete(dir.resolve(MODEL));
             Files.createFile(dir.resolve(TRIALS));
         } catch (IOException e) {
-            throw new dev.automl.data.InvalidInputException("Cannot write the output folder " + dir.toAbsolutePath() + ": " + e);
+            throw new InvalidInputException("Cannot write the output folder " + dir.toAbsolutePath() + ": " + e);
         }
     }
 
@@ -64,7 +72,7 @@ public final class RunDirectory {
     }
 
     /** Appends the trial to trials.jsonl and rewrites leaderboard.csv. */
-    public synchronized void record(TrialResult r, Leaderboard board) {
+    public synchronized void record(TrialResult r, Ranking board) {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(TRIALS), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             w.write(JSON.writeValueAsString(trialJson(r)));
             w.write('\n');
@@ -79,7 +87,7 @@ public final class RunDirectory {
         m.put("trial_id", r.id());
         m.put("algorithm", r.algorithm());
         m.put("hyperparameters", r.params().values());
-        m.put("origin", r.origin());
+        m.put("origin", r.candidate().origin().id());
         m.put("status", r.status().id());
         m.put("reason", r.reason());
         m.put("score", finite(r.score()));
@@ -96,7 +104,7 @@ public final class RunDirectory {
         return m;
     }
 
-    private void writeLeaderboard(Leaderboard board) {
+    private void writeLeaderboard(Ranking board) {
         List<String> header = new ArrayList<>(List.of("rank", "trial_id", "algorithm", "hyperparameters"));
         for (MetricDefinition m : metrics) {
             header.add(m.name());

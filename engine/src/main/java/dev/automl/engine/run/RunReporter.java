@@ -1,5 +1,8 @@
 package dev.automl.engine.run;
 
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialResult;
+
 /** Receives a run's progress as it happens, for the console or a test. */
 public interface RunReporter {
 
@@ -11,7 +14,7 @@ public interface RunReporter {
     }
 
     /** A trial has finished (in any status). */
-    void trialFinished(TrialResult result, Leaderboard board);
+    void trialFinished(TrialResult result, Ranking board);
 
     /** A reporter that says nothing. */
     static RunReporter silent() {
@@ -21,7 +24,7 @@ public interface RunReporter {
             }
 
             @Override
-            public void trialFinished(TrialResult result, Leaderboard board) {
+            public void trialFinished(TrialResult result, Ranking board) {
             }
         };
     }

@@ -2,6 +2,9 @@ package dev.automl.engine.run;
 
 import dev.automl.algorithms.FittedModel;
 import dev.automl.engine.ensemble.EnsembleBuilder;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialOutcome;
+import dev.automl.engine.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.stream.Collectors;
  * trial's, or an ensemble of several) trained on the first fold's training rows. With a holdout those are exactly
  * the models that were validated. Forests are capped in size, so this many fit in memory.
  */
-final class StandInModel implements AutoCloseable {
+final class StandInModels implements AutoCloseable {
 
     private final Map<Integer, TrialOutcome> kept = new LinkedHashMap<>();
 
@@ -24,7 +27,7 @@ final class StandInModel implements AutoCloseable {
      * Keeps the outcome's model if its trial is now an ensemble candidate (among the best few, or the best of its
      * algorithm), closing any it pushes out, so that an ensemble of validated models can always be saved.
      */
-    synchronized void offer(TrialOutcome outcome, Leaderboard board) {
+    synchronized void offer(TrialOutcome outcome, Ranking board) {
         if (outcome.firstFold() == null) {
             return;
         }

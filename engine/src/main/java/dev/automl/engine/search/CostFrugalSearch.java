@@ -3,10 +3,11 @@ package dev.automl.engine.search;
 import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
-import dev.automl.engine.run.Leaderboard;
-import dev.automl.engine.run.TrialResult;
-import dev.automl.engine.run.TrialSpec;
 import dev.automl.data.Task;
+import dev.automl.engine.trial.Candidate;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class CostFrugalSearch implements SearchStrategy {
     public CostFrugalSearch(List<Learner> learners, Task task, DataShape shape, long seed) {
         this.rng = new Random(seed);
         SampleSizes sizes = new SampleSizes(shape.rows());
-        TrialCost cost = new TrialCost(learners, shape.rows());
+        TrialCost cost = new TrialCost(shape.rows());
         for (Learner l : learners) {
             this.learners.add(new LearnerState(l, l.portfolio(task, shape), new UnitSpace(l.space(task, shape)),
                     new Random(rng.nextLong()), sizes, cost));
@@ -53,7 +54,7 @@ public final class CostFrugalSearch implements SearchStrategy {
     }
 
     @Override
-    public synchronized Optional<TrialSpec> next(Leaderboard soFar, double secondsLeft) {
+    public synchronized Optional<TrialSpec> next(Ranking soFar, double secondsLeft) {
         record(soFar);
         double perUnitCost = secondsPerUnitCost();
         for (int attempt = 0; attempt < MAX_REPEATS; attempt++) {
@@ -72,7 +73,7 @@ public final class CostFrugalSearch implements SearchStrategy {
             }
             int id = nextId++;
             issued.put(id, new Issued(l, p.params(), p.step()));
-            return Optional.of(new TrialSpec(id, l.learner, p.params(), p.origin(), l.sampleRows()));
+            return Optional.of(new TrialSpec(id, new Candidate.Configuration(l.learner, p.params(), p.origin(), l.sampleRows())));
         }
         whyEmpty = "every configuration in the search spaces was tried";
         return Optional.empty();
@@ -84,7 +85,7 @@ public final class CostFrugalSearch implements SearchStrategy {
     }
 
     /** Feeds finished trials to their learners, in the order they were issued. */
-    private void record(Leaderboard board) {
+    private void record(Ranking board) {
         List<TrialResult> fresh = new ArrayList<>();
         for (TrialResult r : board.ranked()) {
             if (issued.containsKey(r.id()) && !recorded.contains(r.id())) {
@@ -111,7 +112,7 @@ public final class CostFrugalSearch implements SearchStrategy {
         return Double.isInfinite(best) ? 0 : best;
     }
 
-    private LearnerState pick(Leaderboard board, double secondsLeft, double perUnitCost) {
+    private LearnerState pick(Ranking board, double secondsLeft, double perUnitCost) {
         List<LearnerState> fits = new ArrayList<>();
         for (LearnerState l : learners) {
             if (l.usable() && l.leastSeconds(perUnitCost) <= secondsLeft) {

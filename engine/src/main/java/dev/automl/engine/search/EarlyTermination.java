@@ -1,7 +1,7 @@
 package dev.automl.engine.search;
 
-import dev.automl.engine.run.Leaderboard;
-import dev.automl.engine.run.TrialResult;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialResult;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ public record EarlyTermination(TrialCost cost, double tolerance) {
     }
 
     /** Whether the run should stop, judging the trials (completed or not) in the order they finished. */
-    public boolean shouldStop(List<TrialResult> inCompletionOrder, Leaderboard board) {
+    public boolean shouldStop(List<TrialResult> inCompletionOrder, Ranking board) {
         long completed = inCompletionOrder.stream().filter(TrialResult::completed).count();
         if (completed < MIN_COMPLETED) {
             return false;
@@ -62,7 +62,7 @@ public record EarlyTermination(TrialCost cost, double tolerance) {
         return sinceImprovement >= PATIENCE && spent - spentToImprovement >= spentToImprovement;
     }
 
-    private boolean improves(double score, double reference, Leaderboard board) {
+    private boolean improves(double score, double reference, Ranking board) {
         double margin = tolerance * Math.abs(reference);
         return board.primary().higherIsBetter() ? score > reference + margin : score < reference - margin;
     }

@@ -2,8 +2,9 @@ package dev.automl.engine.search;
 
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
-import dev.automl.engine.run.TrialResult;
-import dev.automl.engine.run.TrialStatus;
+import dev.automl.engine.trial.TrialOrigin;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialStatus;
 import java.util.List;
 import java.util.Random;
 
@@ -47,7 +48,7 @@ final class LearnerState {
     }
 
     /** A configuration to try, and whether it is a local-search step (rather than a portfolio entry or a restart). */
-    record Proposal(Params params, boolean step, String origin) {
+    record Proposal(Params params, boolean step, TrialOrigin origin) {
     }
 
     /** The training rows per fold this learner's trials use now; 0 for all. */
@@ -72,19 +73,19 @@ final class LearnerState {
         fastestAtSize *= sizes.ratio(sizeAt);
         sizeAt++;
         local.rebase();
-        return new Proposal(bestParams, false, "grow");
+        return new Proposal(bestParams, false, TrialOrigin.GROW);
     }
 
     /** The configuration to try next: the portfolio's next entry, else a local-search step or restart. */
     Proposal next() {
         if (portfolioAt < portfolio.size()) {
-            return new Proposal(portfolio.get(portfolioAt++), false, "portfolio");
+            return new Proposal(portfolio.get(portfolioAt++), false, TrialOrigin.PORTFOLIO);
         }
         Params base = portfolio.isEmpty() ? Params.empty() : portfolio.get(0);
         if (!local.started() || local.converged()) {
-            return new Proposal(local.restart(base), false, "restart");
+            return new Proposal(local.restart(base), false, TrialOrigin.RESTART);
         }
-        return new Proposal(local.propose(), true, "local");
+        return new Proposal(local.propose(), true, TrialOrigin.LOCAL);
     }
 
     /** A configuration that was proposed but already run: a step that went nowhere. */

@@ -1,7 +1,7 @@
 package dev.automl.engine.search;
 
-import dev.automl.engine.run.Leaderboard;
-import dev.automl.engine.run.TrialSpec;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialSpec;
 import java.util.Optional;
 
 /** Proposes the next trial to run, given the results so far and the time the trial may take. */
@@ -12,7 +12,7 @@ public interface SearchStrategy {
      *
      * @param secondsLeft how long the next trial may run before its deadline
      */
-    Optional<TrialSpec> next(Leaderboard soFar, double secondsLeft);
+    Optional<TrialSpec> next(Ranking soFar, double secondsLeft);
 
     /** Why the last call to {@link #next} returned empty, for the run's stop reason. */
     String whyEmpty();

@@ -1,10 +1,8 @@
 package dev.automl.engine.search;
 
 import dev.automl.algorithms.Learner;
-import dev.automl.engine.run.TrialResult;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.automl.engine.trial.Candidate;
+import dev.automl.engine.trial.TrialResult;
 
 /**
  * A trial's cost in units of its learner's declared relative cost, scaled by the share of the rows it trained on.
@@ -13,14 +11,10 @@ import java.util.Map;
  */
 public final class TrialCost {
 
-    private final Map<String, Double> relativeCost = new HashMap<>();
     private final int allRows;
 
     /** @param allRows a fold's training rows, against which a sampled trial's share is taken */
-    public TrialCost(List<Learner> learners, int allRows) {
-        for (Learner l : learners) {
-            relativeCost.put(l.name(), l.relativeCost());
-        }
+    public TrialCost(int allRows) {
         this.allRows = Math.max(1, allRows);
     }
 
@@ -29,9 +23,9 @@ public final class TrialCost {
         return learner.relativeCost() * share(sampleRows);
     }
 
-    /** The cost of a finished trial; an algorithm the search did not propose (an ensemble) costs one unit. */
+    /** The cost of a finished row; an ensemble, which the search did not propose, costs one unit. */
     public double of(TrialResult r) {
-        return relativeCost.getOrDefault(r.algorithm(), 1.0) * share(r.sampleRows());
+        return r.candidate() instanceof Candidate.Configuration c ? of(c.learner(), c.sampleRows()) : 1.0;
     }
 
     private double share(int sampleRows) {

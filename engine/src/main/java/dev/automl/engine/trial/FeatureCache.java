@@ -1,6 +1,7 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
 import dev.automl.algorithms.TrainingData;
+import dev.automl.engine.job.JobData;
 import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.FeatureView;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Featurizes each fold once per feature view and keeps the result, so that every trial on the same fold and
- * view reuses the same matrices; the featurizer of a fold is fitted on that fold's training rows only.
+ * view reuses the same matrices; the featurizer of a fold is fitted on that fold's training rows only. It also
+ * keeps the featurizer of all training rows, which the guardrails read and the final refit uses.
  */
 public final class FeatureCache {
 
@@ -21,11 +23,33 @@ public final class FeatureCache {
     private final Featurizer featurizer;
     private final ConcurrentMap<Integer, FittedFeaturizer> fitted = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, FoldFeatures> features = new ConcurrentHashMap<>();
+    private FittedFeaturizer onAllRows;
 
     public FeatureCache(JobData data, ValidationPlan plan, FeaturizationSettings settings) {
         this.data = data;
         this.plan = plan;
         this.featurizer = new Featurizer(settings);
+    }
+
+    public JobData data() {
+        return data;
+    }
+
+    public ValidationPlan plan() {
+        return plan;
+    }
+
+    /** The featurizer fitted on all training rows (the plan's refit rows), fitted once. */
+    public synchronized FittedFeaturizer onAllRows() {
+        if (onAllRows == null) {
+            onAllRows = featurizer.fit(data.features(), plan.refitRows(), data.target());
+        }
+        return onAllRows;
+    }
+
+    /** All training rows in one view, with their target: what a final refit trains on. */
+    public TrainingData allRows(FeatureView view) {
+        return new TrainingData(onAllRows().transformFitRows(data.features(), view), data.target().select(plan.refitRows()));
     }
 
     public FoldFeatures get(int fold, FeatureView view) {

@@ -1,4 +1,4 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
 import dev.automl.algorithms.TrainingData;
 

@@ -1,4 +1,4 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
 import dev.automl.metrics.MetricDefinition;
 import java.util.ArrayList;
@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Every trial of a run, ranked by the primary metric; trials that did not complete follow, by id. */
-public final class Leaderboard {
+/** Every row of a run, ranked by the primary metric; rows that did not complete follow, by id. */
+public final class Leaderboard implements Ranking {
 
     private final MetricDefinition primary;
     private final List<TrialResult> results = new ArrayList<>();
@@ -16,6 +16,7 @@ public final class Leaderboard {
         this.primary = primary;
     }
 
+    @Override
     public MetricDefinition primary() {
         return primary;
     }
@@ -24,7 +25,7 @@ public final class Leaderboard {
         results.add(r);
     }
 
-    /** Completed trials best first (ties: lower id first), then the rest by id. */
+    @Override
     public synchronized List<TrialResult> ranked() {
         List<TrialResult> out = new ArrayList<>(results);
         Comparator<TrialResult> byScore = Comparator.comparingDouble(r -> primary.higherIsBetter() ? -r.score() : r.score());
@@ -34,11 +35,13 @@ public final class Leaderboard {
         return out;
     }
 
+    @Override
     public synchronized Optional<TrialResult> best() {
         List<TrialResult> r = ranked();
         return r.isEmpty() || !r.get(0).completed() ? Optional.empty() : Optional.of(r.get(0));
     }
 
+    @Override
     public synchronized Optional<TrialResult> byId(int id) {
         return results.stream().filter(r -> r.id() == id).findFirst();
     }
@@ -51,8 +54,8 @@ public final class Leaderboard {
         return results.stream().filter(r -> r.status() == status).count();
     }
 
-    /** Whether score a beats score b under the primary metric. */
-    public boolean better(double a, double b) {
-        return primary.higherIsBetter() ? a > b : a < b;
+    /** The id the next row gets: one more than any so far. */
+    public synchronized int nextId() {
+        return results.stream().mapToInt(TrialResult::id).max().orElse(0) + 1;
     }
 }

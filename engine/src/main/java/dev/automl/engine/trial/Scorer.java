@@ -1,11 +1,13 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
+import dev.automl.data.Task;
+import dev.automl.engine.job.JobData;
+import dev.automl.engine.job.JobSpec;
 import dev.automl.featurization.Target;
 import dev.automl.metrics.ClassificationScores;
 import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import dev.automl.metrics.RegressionScores;
-import dev.automl.data.Task;
 import java.util.Map;
 
 /** Computes every metric of the task for predictions of labelled rows, and picks out the primary one. */
@@ -21,6 +23,11 @@ public final class Scorer {
         this.positiveClass = positiveClass;
         this.targetRange = targetRange;
         this.primary = primary;
+    }
+
+    /** The scorer of a job's data under its primary metric. */
+    public static Scorer of(JobSpec spec, JobData data) {
+        return new Scorer(spec.task(), data.positiveClass(), data.targetRange(), spec.primaryMetric());
     }
 
     public MetricDefinition primary() {

@@ -1,4 +1,4 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
@@ -6,17 +6,18 @@ import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.Task;
+import dev.automl.engine.job.JobData;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.List;
-import java.util.Map;
 
 /** Fits one trial on every fold under its deadline and scores its validation predictions. */
 public final class TrialRunner {
@@ -28,9 +29,10 @@ public final class TrialRunner {
     private final int[] positionOf;
     private final int width;
 
-    public TrialRunner(ValidationPlan plan, FeatureCache cache, JobData data, Scorer scorer) {
-        this.plan = plan;
+    public TrialRunner(FeatureCache cache, Scorer scorer) {
+        this.plan = cache.plan();
         this.cache = cache;
+        JobData data = cache.data();
         this.scorer = scorer;
         int[] scored = plan.scoredRows();
         this.scoredTarget = data.target().select(scored);
@@ -148,14 +150,13 @@ public final class TrialRunner {
         }
         for (double v : scored) {
             if (!Double.isFinite(v)) {
-                return TrialResult.failed(spec, TrialStatus.FAILED, "the model predicted a non-finite value", seconds(start));
+                return failed(spec, TrialStatus.FAILED, "the model predicted a non-finite value", start);
             }
         }
         Map<String, Double> metrics = scorer.score(y, scored);
         double score = scorer.primaryOf(metrics);
         if (Double.isNaN(score)) {
-            return TrialResult.failed(spec, TrialStatus.FAILED, scorer.primary().name() + " is undefined for these predictions",
-                    seconds(start));
+            return failed(spec, TrialStatus.FAILED, scorer.primary().name() + " is undefined for these predictions", start);
         }
         for (FoldOutcome o : outcomes) {
             if (o.fitted() != null && !o.note().isEmpty()) {
@@ -165,9 +166,9 @@ public final class TrialRunner {
             }
         }
         // Predictions that do not cover every validation row cannot be combined with other trials'.
-        return new TrialResult(spec.id(), spec.learner().name(), spec.params(), spec.origin(), TrialStatus.COMPLETED, note,
-                metrics, score, seconds(start), done.size(), RefitParams.combine(fitted), done.size() == folds ? predictions : null,
-                spec.sampleRows(), refitShare / done.size());
+        return TrialResult.completed(spec.id(), spec.configuration(), note,
+                new TrialScores(metrics, score, done.size() == folds ? predictions : null),
+                new TrialFit(seconds(start), done.size(), RefitParams.combine(fitted), refitShare / done.size()));
     }
 
     /**
@@ -209,7 +210,11 @@ public final class TrialRunner {
 
     private static TrialResult failed(TrialSpec spec, Throwable e, long start) {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return TrialResult.failed(spec, TrialStatus.FAILED, reason, seconds(start));
+        return failed(spec, TrialStatus.FAILED, reason, start);
+    }
+
+    private static TrialResult failed(TrialSpec spec, TrialStatus status, String reason, long start) {
+        return TrialResult.failed(spec.id(), spec.configuration(), status, reason, seconds(start));
     }
 
     /** Positions (into the scored rows) of the validation rows of the given folds, ascending. */
@@ -239,7 +244,7 @@ public final class TrialRunner {
 
     private static TrialResult timedOut(TrialSpec spec, long start, int foldsDone, int folds, String limitName) {
         String where = folds > 1 ? " after " + foldsDone + " of " + folds + " folds" : "";
-        return TrialResult.failed(spec, TrialStatus.TIMED_OUT, "stopped at " + limitName + where, seconds(start));
+        return failed(spec, TrialStatus.TIMED_OUT, "stopped at " + limitName + where, start);
     }
 
     private static double seconds(long start) {

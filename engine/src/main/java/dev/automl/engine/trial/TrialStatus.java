@@ -1,4 +1,4 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
 /** How a trial ended. */
 public enum TrialStatus {

@@ -1,7 +1,7 @@
 package dev.automl.engine.validation;
 
-import dev.automl.featurization.Target;
 import dev.automl.data.Task;
+import dev.automl.featurization.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.automl.engine.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,16 +58,20 @@ class SuiteParserTest {
     @Test
     void resultsFileRoundTrips() {
         ResultsFile f = new ResultsFile(dir.resolve("results.csv"));
-        FoldResult ok = new FoldResult("adult", 0, "classification", "auc", 0.93, 61.2, 17, "LightGBM", "ok", "");
-        FoldResult failed = new FoldResult("car", 1, "classification", "logloss", Double.NaN, 3.0, 0, "", "failed", "no model, \"quoted\"");
+        FoldResult ok = FoldResult.ok("adult", 0, "classification", "auc", new FoldResult.Run(0.93, 61.2, 17, "LightGBM"));
+        FoldResult failed = FoldResult.failed("car", 1, "classification", "logloss", new FoldResult.Run(Double.NaN, 3.0, 0, ""),
+                "no model, \"quoted\"");
         f.append(ok);
         f.append(failed);
         List<FoldResult> back = f.read();
         assertEquals(ok, back.get(0));
         assertEquals(failed.message(), back.get(1).message());
+        assertEquals("failed", back.get(1).status());
+        assertFalse(back.get(1).ok());
         assertTrue(Double.isNaN(back.get(1).score()));
         String md = SummaryTable.render(new BenchmarkSuite("x", 60, List.of(0, 1), 0, List.of(
-                new BenchmarkDataset("adult", dir, "class", Task.CLASSIFICATION, List.of(), dev.automl.featurization.FeaturizationMode.AUTO, Map.of("H2O", 0.9312)))), back);
+                new BenchmarkDataset("adult", dir, "class", Task.CLASSIFICATION, new BenchmarkDataset.Preparation(List.of(),
+                        dev.automl.featurization.FeaturizationMode.AUTO), Map.of("H2O", 0.9312)))), back);
         assertTrue(md.contains("| adult | auc | 0.9300 | 1/1 | 61 | LightGBM | 0.9312 |"), md);
     }
 }

@@ -16,13 +16,13 @@ import dev.automl.algorithms.linear.LogisticRegression;
 import dev.automl.data.ColumnType;
 import dev.automl.data.DataSource;
 import dev.automl.data.Table;
+import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ class EnsemblePipelineTest {
 
     private Predictions savedAndLoaded(TrainedPipeline pipeline) throws Exception {
         Path dir = tmp.resolve("model");
-        ModelStore.save(dir, pipeline, DataSource.typesOf(features), TARGET, Map.of());
+        ModelStore.save(dir, pipeline, DataSource.typesOf(features), TARGET, null);
         assertTrue(Files.isRegularFile(dir.resolve("model.json")));
         try (ModelStore.LoadedModel loaded = ModelStore.load(dir, LearnerCatalog.standard())) {
             assertEquals(pipeline.algorithm(), loaded.manifest().algorithm());

@@ -16,11 +16,11 @@ import dev.automl.algorithms.forest.RandomForest;
 import dev.automl.data.ColumnType;
 import dev.automl.data.DataSource;
 import dev.automl.data.Table;
+import dev.automl.data.Task;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.TargetEncoding;
-import dev.automl.data.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -80,7 +80,7 @@ class PredictLatencyBench {
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         Path dir = tmp.resolve("model");
         try (TrainedPipeline trained = TrainedPipeline.single(ff, encoding, new Member(learner, params, model))) {
-            ModelStore.save(dir, trained, DataSource.typesOf(features), TARGET, Map.of());
+            ModelStore.save(dir, trained, DataSource.typesOf(features), TARGET, null);
         }
         long size;
         try (var files = Files.walk(dir)) {

@@ -6,12 +6,12 @@ import dev.automl.data.CategoricalColumn;
 import dev.automl.data.Column;
 import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
+import dev.automl.data.Task;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.Target;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +50,9 @@ class GuardrailsTest {
     @Test
     void imbalanceAlertsBelowAFifthOfTheLargestClass() {
         Map<String, Guardrails.Check> balanced = run(List.of(noise("x")), binary(60), 3);
-        assertEquals("passed", balanced.get("Class balancing detection").status());
+        assertEquals(Guardrails.Status.PASSED, balanced.get("Class balancing detection").status());
         Guardrails.Check skewed = run(List.of(noise("x")), binary(85), 3).get("Class balancing detection");
-        assertEquals("alerted", skewed.status());
+        assertEquals(Guardrails.Status.ALERTED, skewed.status());
         assertEquals(List.of("no: 85 rows (85.0 %)", "yes: 15 rows (15.0 %)"), skewed.details());
     }
 
@@ -73,9 +73,9 @@ class GuardrailsTest {
         Map<String, Guardrails.Check> checks = run(List.of(new NumericColumn("g", gaps),
                 new CategoricalColumn("many", codes, levels), new NumericColumn("same", constant)), binary(50), 3);
 
-        assertEquals("done", checks.get("Missing feature values imputation").status());
+        assertEquals(Guardrails.Status.DONE, checks.get("Missing feature values imputation").status());
         assertEquals(List.of("g: 2 of 100 rows missing"), checks.get("Missing feature values imputation").details());
-        assertEquals("done", checks.get("High cardinality feature detection").status());
+        assertEquals(Guardrails.Status.DONE, checks.get("High cardinality feature detection").status());
         assertEquals(List.of("many: 60 levels (LabelEncoder, HashOneHotEncoder)"), checks.get("High cardinality feature detection").details());
         assertEquals(List.of("same: constant"), checks.get("Columns dropped").details());
     }
@@ -89,7 +89,7 @@ class GuardrailsTest {
         }
         Guardrails.Check leak = run(List.of(noise("x"), new NumericColumn("outcome_code", copy)), y, 3)
                 .get("Target leakage detection");
-        assertEquals("alerted", leak.status());
+        assertEquals(Guardrails.Status.ALERTED, leak.status());
         assertEquals(List.of("outcome_code: AUC of the column alone 1.0000"), leak.details());
 
         double[] target = new double[100];
@@ -101,15 +101,15 @@ class GuardrailsTest {
         Target reg = new Target(Task.REGRESSION, target, List.of(), null);
         assertEquals(List.of("twice: absolute correlation with the target 1.0000"),
                 run(List.of(noise("x"), new NumericColumn("twice", doubled)), reg, 3).get("Target leakage detection").details());
-        assertEquals("passed", run(List.of(noise("x")), reg, 3).get("Target leakage detection").status());
+        assertEquals(Guardrails.Status.PASSED, run(List.of(noise("x")), reg, 3).get("Target leakage detection").status());
     }
 
     @Test
     void tooFewValidationRowsAreAlerted() {
         // Cross-validation scores all 100 rows together: enough rows, but only 3 of class 'yes'.
         Guardrails.Check rare = run(List.of(noise("x")), binary(97), 3).get("Validation split handling");
-        assertEquals("alerted", rare.status());
+        assertEquals(Guardrails.Status.ALERTED, rare.status());
         assertEquals(List.of("cross-validation (3 folds, scored together): 3 rows of class 'yes'"), rare.details());
-        assertEquals("passed", run(List.of(noise("x")), binary(50), 10).get("Validation split handling").status());
+        assertEquals(Guardrails.Status.PASSED, run(List.of(noise("x")), binary(50), 10).get("Validation split handling").status());
     }
 }

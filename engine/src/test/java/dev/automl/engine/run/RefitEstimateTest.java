@@ -2,12 +2,12 @@ package dev.automl.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.automl.algorithms.Params;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialRows;
 import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,7 @@ class RefitEstimateTest {
     }
 
     private static TrialResult trial(double seconds, int foldsFitted, double refitShare) {
-        return new TrialResult(1, "LightGBM", Params.empty(), "test", TrialStatus.COMPLETED, "", Map.of(), 0.9, seconds,
-                foldsFitted, Params.empty(), null, 0, refitShare);
+        return TrialRows.of(1, "LightGBM").score(0.9).seconds(seconds).folds(foldsFitted, refitShare).build();
     }
 
     @Test

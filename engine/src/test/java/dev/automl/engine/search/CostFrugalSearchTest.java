@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
-import dev.automl.engine.run.Leaderboard;
-import dev.automl.engine.run.TrialResult;
-import dev.automl.engine.run.TrialSpec;
-import dev.automl.engine.run.TrialStatus;
-import dev.automl.metrics.MetricCatalog;
 import dev.automl.data.Task;
+import dev.automl.engine.trial.Leaderboard;
+import dev.automl.engine.trial.TrialFit;
+import dev.automl.engine.trial.TrialOrigin;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialScores;
+import dev.automl.engine.trial.TrialSpec;
+import dev.automl.metrics.MetricCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +72,8 @@ class CostFrugalSearchTest {
             TrialSpec s = next.get();
             path.add(s);
             double measured = seconds(s) * rowsShare(s, shape) * (1 + jitter * (2 * noise.nextDouble() - 1));
-            board.add(new TrialResult(s.id(), s.learner().name(), s.params(), s.origin(), TrialStatus.COMPLETED, "",
-                    Map.of("AUC_weighted", score(s)), score(s), measured, 1, s.params(), null, s.sampleRows()));
+            board.add(TrialResult.completed(s.id(), s.configuration(), "",
+                    new TrialScores(Map.of("AUC_weighted", score(s)), score(s), null), new TrialFit(measured, 1, s.params(), 1)));
         }
         return path;
     }
@@ -113,10 +115,10 @@ class CostFrugalSearchTest {
     @Test
     void localSearchClimbsTowardsTheOptimum() {
         List<TrialSpec> path = run(3, 120, 100);
-        double portfolioBest = path.stream().filter(s -> s.learner().name().equals("LightGBM") && s.origin().equals("portfolio"))
+        double portfolioBest = path.stream().filter(s -> s.learner().name().equals("LightGBM") && s.origin() == TrialOrigin.PORTFOLIO)
                 .mapToDouble(CostFrugalSearchTest::score).max().orElseThrow();
         double best = path.stream().mapToDouble(CostFrugalSearchTest::score).max().orElseThrow();
-        assertTrue(path.stream().anyMatch(s -> s.origin().equals("local")), describe(path).toString());
+        assertTrue(path.stream().anyMatch(s -> s.origin() == TrialOrigin.LOCAL), describe(path).toString());
         // The portfolio's best is 0.8973 (learning rate 0.0152, 16 leaves); the optimum is 0.9.
         assertTrue(best > portfolioBest, best + " vs the portfolio's " + portfolioBest);
         assertTrue(best > 0.899, "best " + best);
@@ -135,7 +137,7 @@ class CostFrugalSearchTest {
         DataShape large = new DataShape(900_000, 20, 2, 0.2);
         List<TrialSpec> path = run(1, 60, 100, large);
         assertEquals(50_000, path.get(0).sampleRows());
-        TrialSpec grown = path.stream().filter(s -> s.origin().equals("grow")).findFirst().orElseThrow();
+        TrialSpec grown = path.stream().filter(s -> s.origin() == TrialOrigin.GROW).findFirst().orElseThrow();
         assertEquals(200_000, grown.sampleRows());
         assertTrue(path.stream().anyMatch(s -> s.sampleRows() == 0), describe(path).toString());
         // LightGBM's fastest trial here (8 leaves) takes 0.06 s on 50,000 rows, so 0.24 s on 200,000 rows: more

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.automl.algorithms.LearnerCatalog;
-import dev.automl.algorithms.Params;
-import dev.automl.engine.run.Leaderboard;
-import dev.automl.engine.run.TrialResult;
-import dev.automl.engine.run.TrialStatus;
+import dev.automl.engine.trial.Leaderboard;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialRows;
 import dev.automl.metrics.MetricCatalog;
-import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class EarlyTerminationTest {
 
-    private static final TrialCost COST = new TrialCost(LearnerCatalog.standard().forTask(Task.CLASSIFICATION), 1_000);
+    private static final TrialCost COST = new TrialCost(1_000);
     /** No tolerance: every gain is an improvement. */
     private static final EarlyTermination ANY_GAIN = new EarlyTermination(COST, 0);
 
@@ -32,8 +28,7 @@ class EarlyTerminationTest {
 
     /** LightGBM costs 1 unit, RandomForest 2 and LogisticRegression 0.5; the seconds are noise to be ignored. */
     private static TrialResult trial(int id, double score, String algorithm) {
-        return new TrialResult(id, algorithm, Params.empty(), "random", TrialStatus.COMPLETED, "", Map.of(), score,
-                Math.random() * 100, 1, Params.empty(), null, 0);
+        return TrialRows.of(id, algorithm).score(score).seconds(Math.random() * 100).build();
     }
 
     private static Leaderboard accuracy() {

@@ -1,18 +1,17 @@
-package dev.automl.engine.run;
+package dev.automl.engine.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.automl.algorithms.Params;
 import dev.automl.metrics.MetricCatalog;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Ranking: best first by the metric's direction, ties by trial id, unfinished trials last. */
 class LeaderboardTest {
 
     private static TrialResult trial(int id, TrialStatus status, double score) {
-        return new TrialResult(id, "LightGBM", Params.empty(), "portfolio", status, "", Map.of(), score, 1, 1, Params.empty(), null, 0);
+        return TrialRows.of(id, "LightGBM").status(status).score(score).build();
     }
 
     @Test
@@ -29,7 +28,9 @@ class LeaderboardTest {
         assertEquals(List.of(3, 1, 4, 2, 5), up.ranked().stream().map(TrialResult::id).toList());
         assertEquals(List.of(1, 4, 3, 2, 5), down.ranked().stream().map(TrialResult::id).toList());
         assertEquals(3, up.best().orElseThrow().id());
-        assertEquals(2, up.count(TrialStatus.COMPLETED) == 3 ? 2 : -1);
+        assertEquals(3, up.count(TrialStatus.COMPLETED));
+        assertEquals(1, up.count(TrialStatus.TIMED_OUT));
+        assertEquals(6, up.nextId());
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.automl.featurization.Target;
 import dev.automl.data.Task;
+import dev.automl.featurization.Target;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,323 @@
+package dev.automl.engine.run;
+
+import dev.automl.algorithms.Deadline;
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Predictions;
+import dev.automl.algorithms.TrainingData;
+import dev.automl.algorithms.TrialContext;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.TableDigest;
+import dev.automl.engine.ensemble.EnsembleBuilder;
+import dev.automl.engine.job.JobData;
+import dev.automl.engine.job.JobSpec;
+import dev.automl.engine.model.Combination;
+import dev.automl.engine.model.Member;
+import dev.automl.engine.model.ModelStore;
+import dev.automl.engine.model.Provenance;
+import dev.automl.engine.model.TrainedPipeline;
+import dev.automl.engine.run.RefitAttempt.Reason;
+import dev.automl.engine.trial.Candidate;
+import dev.automl.engine.trial.FeatureCache;
+import dev.automl.engine.trial.TrialOutcome;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.featurization.FeatureView;
+import dev.automl.featurization.FeaturizationSummary;
+import dev.automl.featurization.Target;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The finish stage: refits the best leaderboard row on all training rows and saves it, then scores it on the
+ * job's test data. A row is a trial's learner, or an ensemble's members (and a stack's meta-learner). The refit aims
+ * to end by the job's timeout. When a trial's refit will not fit in the time left, or fails, its first-fold model
+ * stands in; when an ensemble's will not, its members' first-fold models stand in if they were validated on a
+ * holdout, else the next row is tried.
+ */
+final class FinishStage {
+
+    /** Below this many rows a refit trains with one library thread (see TrialRunner). */
+    static final int SMALL_DATA_ROWS = 20_000;
+    /** How many of the best rows are tried before the run gives up on a model. */
+    static final int ROWS_TRIED = 5;
+    static final String FIRST_FOLD_MODEL = "the model of the first validation fold, trained on its training rows";
+    static final String FIRST_FOLD_MODELS = "the members' models of the first validation fold, trained on its training rows";
+
+    private final RunContext ctx;
+
+    FinishStage(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** An attempt, and the pipeline it left to save (null when it left none). */
+    private record Attempted(RefitAttempt attempt, TrainedPipeline pipeline) {
+    }
+
+    FinishResult finish(Prepared p, SearchResult searched) {
+        long start = System.nanoTime();
+        Deadline finishBy = ctx.budget().jobEnd().minusSeconds(TimeBudget.SAVE_SECONDS);
+        List<TrialResult> rows = searched.board().ranked().stream().filter(TrialResult::completed).limit(ROWS_TRIED).toList();
+        List<RefitAttempt> attempts = new ArrayList<>();
+        double refitSeconds = Double.NaN;
+        double saveSeconds = Double.NaN;
+        String modelFailure = null;
+        for (TrialResult row : rows) {
+            if (ctx.budget().hardEnd().minusSeconds(TimeBudget.SAVE_SECONDS).remainingSeconds() < 0.5) {
+                break;
+            }
+            Attempted a = row.candidate() instanceof Candidate.Ensemble e
+                    ? ensemble(row, e, p, searched, finishBy)
+                    : single(row, (Candidate.Configuration) row.candidate(), p, searched, finishBy);
+            refitSeconds = RunContext.secondsSince(start);
+            if (a.pipeline() == null) {
+                attempts.add(a.attempt());
+                continue;
+            }
+            long saveStart = System.nanoTime();
+            FinishResult.TestScores test;
+            try (TrainedPipeline saving = a.pipeline()) {
+                test = save(saving, row, p);
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                ctx.reporter().info("Saving trial " + row.id() + "'s model failed (" + e + ")");
+                modelFailure = e.toString();
+                attempts.add(a.attempt().passedOver(Reason.failed("saving the model failed: " + e)));
+                continue;
+            } finally {
+                saveSeconds = RunContext.secondsSince(saveStart);
+            }
+            ctx.reporter().info("Model saved to " + ctx.out().modelDir());
+            attempts.add(a.attempt());
+            return new FinishResult(attempts, a.attempt(), test, modelFailure, refitSeconds, saveSeconds);
+        }
+        return new FinishResult(attempts, null, null, modelFailure, refitSeconds, saveSeconds);
+    }
+
+    private Attempted single(TrialResult row, Candidate.Configuration c, Prepared p, SearchResult searched,
+                             Deadline finishBy) {
+        long t0 = System.nanoTime();
+        Optional<TrialOutcome> standing = searched.standIns().take(row.id());
+        // With a stand-in to fall back on, a refit that will likely fit is worth trying.
+        double likely = searched.estimate().likelySeconds(row);
+        double needed = likely + 1;
+        TrainedPipeline pipeline = null;
+        RefitAttempt.Result result = null;
+        Reason whyNot = null;
+        if (standing.isPresent() && needed > finishBy.remainingSeconds()) {
+            whyNot = Reason.skipped(String.format(Locale.ROOT, "an estimated %.0f s, %.0f s left", needed,
+                    finishBy.remainingSeconds()));
+        } else {
+            ctx.reporter().info("Refitting trial " + row.id() + " (" + row.algorithm() + ") on all "
+                    + p.plan().refitRows().length + " training rows ...");
+            try {
+                // Without a stand-in, a refit that runs late still beats no model: it may use the slack.
+                Deadline by = standing.isPresent() || finishBy.remainingSeconds() > 1 ? finishBy
+                        : ctx.budget().hardEnd().minusSeconds(TimeBudget.SAVE_SECONDS);
+                TrainingData train = p.features().allRows(c.learner().view());
+                FittedModel model = fitWithin(c.learner(), train, row.refitParams(), p.spec(), by, ctx.budget().hardEnd());
+                pipeline = TrainedPipeline.single(p.features().onAllRows(), p.data().encoding(),
+                        new Member(c.learner(), row.refitParams(), model));
+                result = new RefitAttempt.Refitted(p.plan().refitRows().length, row.refitParams());
+                if (standing.isPresent() && model.stoppedByDeadline()) {
+                    // Fewer rounds or trees than validation chose: the first-fold model is the better one.
+                    pipeline.close();
+                    pipeline = null;
+                    whyNot = Reason.skipped("the refit was cut short by timeout_minutes");
+                }
+            } catch (InvalidInputException e) {
+                standing.ifPresent(TrialOutcome::close);
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                ctx.reporter().info("Refit of trial " + row.id() + " failed (" + reason + ")");
+                whyNot = Reason.failed(reason);
+            }
+        }
+        if (pipeline == null && standing.isPresent()) {
+            pipeline = TrainedPipeline.single(p.features().featurizer(0), p.data().encoding(),
+                    new Member(c.learner(), row.params(), standing.get().firstFold()));
+            result = new RefitAttempt.StandIn(p.plan().folds().get(0).train().length, FIRST_FOLD_MODEL, whyNot);
+            ctx.reporter().info("Saving trial " + row.id() + "'s first-fold model instead of a refit (" + whyNot.text() + ").");
+        } else if (standing.isPresent()) {
+            standing.get().close();
+        }
+        if (pipeline == null) {
+            result = new RefitAttempt.PassedOver(whyNot);
+        }
+        return new Attempted(new RefitAttempt(row, likely, result, RunContext.secondsSince(t0)), pipeline);
+    }
+
+    private Attempted ensemble(TrialResult row, Candidate.Ensemble e, Prepared p, SearchResult searched, Deadline finishBy) {
+        long t0 = System.nanoTime();
+        List<TrialResult> members = e.memberIds().stream().map(id -> searched.board().byId(id).orElseThrow()).toList();
+        RefitEstimate estimate = searched.estimate();
+        double needed = estimate.seconds(members) + 1;
+        double likely = estimate.likelySeconds(members);
+        TrainedPipeline pipeline = null;
+        RefitAttempt.Result result;
+        // First-fold models stand in for a holdout's ensemble (they saw nine rows in ten, or all of them with
+        // validation_data); with k folds they saw too few, and the next row's refit is better.
+        if (needed > finishBy.remainingSeconds() && !estimate.required() && searched.standIns().hasAll(e.memberIds())) {
+            try {
+                pipeline = ensembleOfStandIns(row, e, members, p, searched, finishBy);
+                result = new RefitAttempt.StandIn(p.plan().folds().get(0).train().length, FIRST_FOLD_MODELS, null);
+                ctx.reporter().info("Saving trial " + row.id() + " (" + row.algorithm() + ") with its members' "
+                        + "first-fold models (refitting them would take an estimated " + Math.round(needed) + " s).");
+            } catch (RuntimeException | OutOfMemoryError ex) {
+                result = new RefitAttempt.PassedOver(Reason.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+            }
+        } else if (needed > finishBy.remainingSeconds()) {
+            result = new RefitAttempt.PassedOver(Reason.skipped(String.format(Locale.ROOT, "refitting its %d members would"
+                    + " take an estimated %.0f s (%.0f s with a margin for error), %.0f s left", members.size(), likely,
+                    needed, finishBy.remainingSeconds())));
+        } else {
+            ctx.reporter().info("Refitting trial " + row.id() + " (" + row.algorithm() + " of " + members.size()
+                    + " models) on all " + p.plan().refitRows().length + " training rows ...");
+            try {
+                pipeline = refitEnsemble(row, e, members, p, finishBy);
+                result = new RefitAttempt.Refitted(p.plan().refitRows().length, null);
+                if (pipeline.members().stream().anyMatch(m -> m.model().stoppedByDeadline())) {
+                    // A member with fewer rounds or trees than validation chose spoils the ensemble.
+                    pipeline.close();
+                    pipeline = null;
+                    result = new RefitAttempt.PassedOver(Reason.failed("the refit was cut short by timeout_minutes"));
+                }
+            } catch (InvalidInputException ex) {
+                throw ex;
+            } catch (RuntimeException | OutOfMemoryError ex) {
+                String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+                ctx.reporter().info("Refit of trial " + row.id() + " failed (" + reason + ")");
+                result = new RefitAttempt.PassedOver(Reason.failed(reason));
+            }
+        }
+        return new Attempted(new RefitAttempt(row, likely, result, RunContext.secondsSince(t0)), pipeline);
+    }
+
+    /** An ensemble of its members' first-fold models, all fed by the first fold's featurizer. */
+    private TrainedPipeline ensembleOfStandIns(TrialResult row, Candidate.Ensemble e, List<TrialResult> members,
+                                               Prepared p, SearchResult searched, Deadline by) {
+        List<FittedModel> models = searched.standIns().takeAll(e.memberIds());
+        List<Member> fitted = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            fitted.add(new Member(configuration(members.get(i)).learner(), members.get(i).params(), models.get(i)));
+        }
+        try {
+            return new TrainedPipeline(p.features().featurizer(0), p.data().encoding(), row.algorithm(), row.params(),
+                    fitted, combination(e, members, p, by));
+        } catch (RuntimeException ex) {
+            fitted.forEach(Member::close);
+            throw ex;
+        }
+    }
+
+    private TrainedPipeline refitEnsemble(TrialResult row, Candidate.Ensemble e, List<TrialResult> members, Prepared p,
+                                          Deadline by) {
+        FeatureCache features = p.features();
+        Map<FeatureView, TrainingData> views = new EnumMap<>(FeatureView.class);
+        List<Member> fitted = new ArrayList<>();
+        try {
+            for (TrialResult m : members) {
+                Learner learner = configuration(m).learner();
+                TrainingData train = views.computeIfAbsent(learner.view(), features::allRows);
+                fitted.add(new Member(learner, m.refitParams(), fitWithin(learner, train, m.refitParams(), p.spec(), by, by)));
+            }
+            views.clear();
+            return new TrainedPipeline(features.onAllRows(), p.data().encoding(), row.algorithm(), row.params(), fitted,
+                    combination(e, members, p, by));
+        } catch (RuntimeException | OutOfMemoryError ex) {
+            fitted.forEach(Member::close);
+            throw ex;
+        }
+    }
+
+    /** The vote's weights, or the stack's meta-learner fitted on all validation rows' member predictions. */
+    private Combination combination(Candidate.Ensemble e, List<TrialResult> members, Prepared p, Deadline by) {
+        if (e instanceof Candidate.Stack stack) {
+            Target scored = p.data().target().select(p.plan().scoredRows());
+            return new Combination.Stack(stack.metaLearner(), stack.metaParams(),
+                    EnsembleBuilder.fitMeta(stack, members, scored, by, ctx.seed()));
+        }
+        return new Combination.Vote(((Candidate.Vote) e).weights());
+    }
+
+    private static Candidate.Configuration configuration(TrialResult member) {
+        if (member.candidate() instanceof Candidate.Configuration c) {
+            return c;
+        }
+        throw new IllegalStateException("trial " + member.id() + " is an ensemble, which cannot be an ensemble's member");
+    }
+
+    /**
+     * Fits a learner on all training rows in a thread of its own: the learner aims for {@code by}, and is
+     * abandoned if it has not returned by {@code giveUp}.
+     */
+    private FittedModel fitWithin(Learner learner, TrainingData train, Params params, JobSpec spec, Deadline by,
+                                  Deadline giveUp) {
+        // On small data the libraries' threads mostly wait for each other (see TrialRunner): one is faster.
+        int threads = train.x().rows() < SMALL_DATA_ROWS ? 1 : spec.limits().threadsAlone(ctx.cores());
+        TrialContext trialContext = new TrialContext(by, threads, ctx.seed() * 1_000_003L);
+        CompletableFuture<FittedModel> fit = CompletableFuture.supplyAsync(
+                () -> learner.fit(train, null, params, trialContext), runnable -> {
+                    Thread t = new Thread(runnable, "refit");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        try {
+            // A second past the learner's aim, for its last round and its prediction buffers.
+            return fit.get((long) (Math.max(by.remainingSeconds() + 1, giveUp.remainingSeconds()) * 1000) + 1,
+                    TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            fit.thenAccept(FittedModel::close);
+            throw new IllegalStateException("the refit did not finish within the time limit");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Writes the model and its featurization summary; returns its test scores when the job names test data. */
+    private FinishResult.TestScores save(TrainedPipeline pipeline, TrialResult row, Prepared p) throws IOException {
+        JobData data = p.data();
+        ModelStore.save(ctx.out().modelDir(), pipeline, data.schema(), p.spec().targetColumn(), provenance(row, p));
+        ctx.out().writeFeaturization(FeaturizationSummary.of(pipeline.featurizer(), data.schema(),
+                p.spec().featurization().ignoredColumns()));
+        if (data.test() == null) {
+            return null;
+        }
+        Predictions predictions = pipeline.predict(data.test().features());
+        Map<String, Double> metrics = p.scorer().score(data.test().target(), predictions.values());
+        ctx.reporter().info(String.format(Locale.ROOT, "Test data (%d rows): %s = %.4f", data.test().target().size(),
+                p.scorer().primary().name(), p.scorer().primaryOf(metrics)));
+        return new FinishResult.TestScores(data.test().target().size(), metrics);
+    }
+
+    private Provenance provenance(TrialResult row, Prepared p) {
+        JobSpec spec = p.spec();
+        JobData data = p.data();
+        Target target = data.target();
+        String digest = new TableDigest().add(data.features(), data.trainRows()).add(target.y(), data.trainRows())
+                .add(target.weights(), data.trainRows()).add(target.labels()).hex();
+        return new Provenance(new Provenance.Engine(RunSummary.engineVersion(), System.getProperty("java.version")),
+                new Provenance.Job(spec.jobFile().getFileName().toString(), spec.jobSha256(), spec.task().id(), ctx.seed()),
+                new Provenance.Data(data.trainRows(), digest),
+                new Provenance.Trial(row.id(), row.algorithm(), spec.primaryMetric().name(), row.score()),
+                Instant.now().toString());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.automl.engine.run;
+
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.LearnerCatalog;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.Task;
+import dev.automl.engine.job.JobData;
+import dev.automl.engine.job.JobSpec;
+import dev.automl.engine.trial.FeatureCache;
+import dev.automl.engine.trial.Scorer;
+import dev.automl.engine.validation.ValidationPlan;
+import dev.automl.engine.validation.ValidationPlanner;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run's first stage: plans validation, chooses the learners, opens the output folder with a first
+ * summary.json, and checks Azure's data guardrails on the training rows before any trial.
+ */
+final class PrepareStage {
+
+    private final LearnerCatalog catalog;
+    private final RunContext ctx;
+
+    PrepareStage(LearnerCatalog catalog, RunContext ctx) {
+        this.catalog = catalog;
+        this.ctx = ctx;
+    }
+
+    /** @param notes what the job and reading its data had to say */
+    Prepared prepare(JobSpec spec, JobData data, List<String> notes) {
+        ValidationPlan plan = ValidationPlanner.plan(data.target(), data.trainRows(), spec.nCrossValidations(),
+                spec.validationDataSize(), ctx.seed());
+        List<Learner> learners = catalog.select(spec.task(), spec.allowedAlgorithms(), spec.blockedAlgorithms());
+        if (learners.isEmpty()) {
+            throw new InvalidInputException("The allowed and blocked algorithm lists leave no algorithm to train.");
+        }
+        ctx.reporter().info(String.format(Locale.ROOT, "%,d rows x %d feature columns; %s; validation: %s; algorithms: %s",
+                data.trainRows(), data.schema().size(), describeTarget(data), describe(plan),
+                String.join(", ", learners.stream().map(Learner::name).toList())));
+
+        ctx.out().open();
+        Prepared prepared = new Prepared(spec, data, notes, new FeatureCache(data, plan, spec.featurization().settings()),
+                Scorer.of(spec, data), learners);
+        ctx.out().writeSummary(RunSummary.started(prepared, ctx));
+        checkGuardrails(prepared);
+        return prepared;
+    }
+
+    /** Azure's data guardrails on the training rows: written out and told on the console. */
+    private void checkGuardrails(Prepared p) {
+        List<Guardrails.Check> checks = Guardrails.check(p.data().features(), p.data().target(), p.data().trainRows(),
+                p.features().onAllRows(), p.plan());
+        ctx.out().writeGuardrails(checks);
+        for (Guardrails.Check c : checks) {
+            ctx.reporter().info("Guardrail '" + c.name() + "': " + c.status().id() + (c.status() == Guardrails.Status.PASSED
+                    ? "" : ". " + c.description() + " " + String.join("; ", c.details()) + "."));
+        }
+    }
+
+    private static String describeTarget(JobData data) {
+        if (data.target().task() == Task.CLASSIFICATION) {
+            return data.target().numClasses() + " classes";
+        }
+        return "regression target";
+    }
+
+    private static String describe(ValidationPlan plan) {
+        return switch (plan.kind()) {
+            case HOLDOUT -> String.format(Locale.ROOT, "%.0f %% holdout", plan.fraction() * 100);
+            case KFOLD -> plan.folds().size() + "-fold cross-validation";
+            case USER -> "validation_data (" + plan.folds().get(0).valid().length + " rows)";
+        };
+    }
+}

@@ -1,0 +1,236 @@
+package dev.automl.engine.run;
+
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Deadline;
+import dev.automl.data.ColumnType;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.Task;
+import dev.automl.engine.ensemble.EnsembleBuilder;
+import dev.automl.engine.job.EnsembleSettings;
+import dev.automl.engine.job.JobData;
+import dev.automl.engine.job.Limits;
+import dev.automl.engine.search.CostFrugalSearch;
+import dev.automl.engine.search.EarlyTermination;
+import dev.automl.engine.search.SearchStrategy;
+import dev.automl.engine.search.TrialCost;
+import dev.automl.engine.trial.Leaderboard;
+import dev.automl.engine.trial.Ranking;
+import dev.automl.engine.trial.TrialOutcome;
+import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.trial.TrialRunner;
+import dev.automl.engine.trial.TrialSpec;
+import dev.automl.engine.trial.TrialStatus;
+import dev.automl.engine.validation.ValidationPlan;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The search stage: asks the search for trials and runs them, as many at once as the job allows, each under a
+ * deadline that leaves room for the ensembles and the refit; abandons a trial that overstays its deadline; records
+ * every trial as it ends; and stops at max_trials, the time limit, exit_score or early termination.
+ */
+final class SearchStage {
+
+    /** A trial that has not returned this long after its deadline is abandoned (its thread keeps no slot). */
+    static final double GRACE_SECONDS = 3;
+    /** Time kept for building the ensembles from the trials' predictions. */
+    static final double ENSEMBLE_BUILD_SECONDS = 2;
+    /** The search keeps time to refit an ensemble of this many of the best trials ... */
+    static final int ENSEMBLE_REFIT_MEMBERS = 6;
+    /** ... unless that refit would take more than this share of the budget; then only the best trial is planned for. */
+    static final double ENSEMBLE_REFIT_SHARE = 0.25;
+
+    private final RunContext ctx;
+
+    SearchStage(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** An in-flight trial. */
+    private record Running(TrialSpec spec, CompletableFuture<TrialOutcome> future, Deadline deadline, Thread thread,
+                           long startNanos) {
+    }
+
+    SearchResult search(Prepared p) {
+        long start = System.nanoTime();
+        Leaderboard board = new Leaderboard(p.spec().primaryMetric());
+        DataShape shape = shape(p.data(), p.plan());
+        SearchStrategy search = new CostFrugalSearch(p.learners(), p.spec().task(), shape, ctx.seed());
+        EarlyTermination termination = EarlyTermination.forRows(new TrialCost(shape.rows()), p.plan().refitRows().length);
+        int threads = p.spec().limits().threadsPerTrial(ctx.cores());
+        RefitEstimate estimate = new RefitEstimate(p.plan(), threads);
+        StandInModels standIns = new StandInModels();
+        TrialRunner runner = new TrialRunner(p.features(), p.scorer());
+        String stop = loop(p, search, termination, runner, board, estimate, threads, standIns);
+        ctx.reporter().info("Search ended: " + stop + ".");
+        return new SearchResult(board, stop, standIns, estimate, RunContext.secondsSince(start));
+    }
+
+    private String loop(Prepared p, SearchStrategy search, EarlyTermination termination, TrialRunner runner,
+                        Leaderboard board, RefitEstimate estimate, int threads, StandInModels standIns) {
+        Limits limits = p.spec().limits();
+        List<Running> running = new ArrayList<>();
+        List<TrialResult> finished = new ArrayList<>();
+        int started = 0;
+        String stop = null;
+        while (true) {
+            while (stop == null && running.size() < limits.maxConcurrentTrials()) {
+                if (started >= limits.maxTrials()) {
+                    stop = "max_trials (" + limits.maxTrials() + ") reached";
+                    break;
+                }
+                Deadline searchEnd = ctx.budget().jobEnd().minusSeconds(reserveSeconds(board, estimate, limits,
+                        p.spec().ensembles()));
+                if (searchEnd.remainingSeconds() < 1) {
+                    stop = "timeout_minutes (" + formatMinutes(limits.timeoutMinutes()) + ") reached";
+                    break;
+                }
+                // Should this trial turn out best, its own refit must fit in too: it gets the share of the time
+                // left that leaves room for a refit of its length.
+                Deadline jobShare = Deadline.afterSeconds(searchEnd.remainingSeconds() / (1 + estimate.ratio()));
+                Deadline trialEnd = Deadline.afterSeconds(limits.trialTimeoutMinutes() * 60);
+                String limitName = "the trial time limit (trial_timeout_minutes: " + formatMinutes(limits.trialTimeoutMinutes()) + ")";
+                boolean jobLimit = jobShare.min(trialEnd) == jobShare;
+                if (jobLimit) {
+                    trialEnd = jobShare;
+                    limitName = "the job's time limit (timeout_minutes: " + formatMinutes(limits.timeoutMinutes()) + ")";
+                }
+                Optional<TrialSpec> next = search.next(board, trialEnd.remainingSeconds());
+                if (next.isEmpty()) {
+                    stop = search.whyEmpty();
+                    break;
+                }
+                running.add(start(next.get(), runner, trialEnd, threads, limitName, jobLimit));
+                started++;
+            }
+            if (running.isEmpty()) {
+                return stop;
+            }
+            waitForAny(running);
+            for (Iterator<Running> it = running.iterator(); it.hasNext(); ) {
+                Running r = it.next();
+                TrialResult result;
+                if (r.future().isDone()) {
+                    TrialOutcome outcome = r.future().join();
+                    result = outcome.result();
+                    board.add(result);
+                    standIns.offer(outcome, board);
+                } else if (r.deadline().minusSeconds(-GRACE_SECONDS).expired()) {
+                    r.future().cancel(true);
+                    r.thread().interrupt();
+                    result = TrialResult.failed(r.spec().id(), r.spec().configuration(), TrialStatus.TIMED_OUT,
+                            String.format(Locale.ROOT, "did not stop within %.0f s of its deadline and was abandoned",
+                                    GRACE_SECONDS), RunContext.secondsSince(r.startNanos()));
+                    board.add(result);
+                } else {
+                    continue;
+                }
+                it.remove();
+                finished.add(result);
+                ctx.out().record(result, board);
+                ctx.reporter().trialFinished(result, board);
+                if (stop == null && result.completed() && limits.exitScore() != null
+                        && !board.better(limits.exitScore(), result.score())) {
+                    stop = "exit_score (" + limits.exitScore() + ") reached by trial " + result.id();
+                }
+                if (stop == null && limits.enableEarlyTermination() && termination.shouldStop(finished, board)) {
+                    stop = termination.reason();
+                }
+            }
+        }
+    }
+
+    private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, String limitName,
+                          boolean keepTruncated) {
+        CompletableFuture<TrialOutcome> future = new CompletableFuture<>();
+        long trialSeed = ctx.seed() * 1_000_003L + spec.id();
+        Thread t = new Thread(() -> {
+            try {
+                TrialOutcome outcome = runner.run(spec, deadline, threads, trialSeed, limitName, keepTruncated);
+                if (!future.complete(outcome)) {
+                    outcome.close(); // abandoned: nobody will take the model
+                }
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "trial-" + spec.id());
+        t.setDaemon(true);
+        long startNanos = System.nanoTime();
+        t.start();
+        ctx.reporter().debug("trial " + spec.id() + " started: " + spec.learner().name() + " " + spec.params());
+        return new Running(spec, future, deadline, t, startNanos);
+    }
+
+    private static void waitForAny(List<Running> running) {
+        double wait = 0.25;
+        for (Running r : running) {
+            wait = Math.min(wait, r.deadline().remainingSeconds() + GRACE_SECONDS + 0.01);
+        }
+        CompletableFuture<?>[] all = running.stream().map(Running::future).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.anyOf(all).get((long) Math.max(1, wait * 1000), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Time to look at deadlines again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // An InvalidInputException from featurization: the user's data is at fault, report it as such.
+            for (Running r : running) {
+                if (r.future().isCompletedExceptionally()) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof InvalidInputException iie) {
+                        throw iie;
+                    }
+                    throw new IllegalStateException("trial " + r.spec().id() + " crashed", cause);
+                }
+            }
+        }
+    }
+
+    /**
+     * Seconds to keep free at the end of the search for the ensembles, the refit of what is best so far (the
+     * ensemble of the best few trials when ensembles are on and their refit is not too dear), and saving.
+     */
+    private static double reserveSeconds(Ranking board, RefitEstimate estimate, Limits limits, EnsembleSettings ensembles) {
+        Optional<TrialResult> best = board.best();
+        double timeout = limits.timeoutMinutes() * 60;
+        if (best.isEmpty()) {
+            return 1.5 + TimeBudget.SAVE_SECONDS + Math.min(10, 0.05 * timeout);
+        }
+        double refit = estimate.required() ? estimate.seconds(best.get()) : 0;
+        double building = 0;
+        if (ensembles.vote() || ensembles.stack()) {
+            List<TrialResult> top = EnsembleBuilder.candidates(board.ranked()).stream().limit(ENSEMBLE_REFIT_MEMBERS).toList();
+            if (top.size() >= 2) {
+                building = ENSEMBLE_BUILD_SECONDS;
+                double members = estimate.seconds(top);
+                if (estimate.required() && members <= ENSEMBLE_REFIT_SHARE * timeout) {
+                    refit = Math.max(refit, members);
+                }
+            }
+        }
+        return 1.5 + TimeBudget.SAVE_SECONDS + building + refit;
+    }
+
+    /** The shape portfolios and search spaces adapt to: a fold's training rows, the features, the classes. */
+    private static DataShape shape(JobData data, ValidationPlan plan) {
+        long categorical = data.schema().values().stream().filter(t -> t == ColumnType.CATEGORICAL).count();
+        int features = data.schema().size();
+        return new DataShape(plan.folds().get(0).train().length, features,
+                data.target().task() == Task.CLASSIFICATION ? data.target().numClasses() : 0,
+                features == 0 ? 0 : (double) categorical / features);
+    }
+
+    static String formatMinutes(double m) {
+        return new BigDecimal(m).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+}

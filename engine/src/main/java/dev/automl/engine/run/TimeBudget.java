@@ -1,0 +1,33 @@
+package dev.automl.engine.run;
+
+import dev.automl.algorithms.Deadline;
+
+/**
+ * The run's time promise as deadlines: it aims to end by {@code timeout_minutes} ({@link #jobEnd}) and must end
+ * by timeout + 10 % + {@link #SLACK_SECONDS} counting from JVM start ({@link #hardEnd}), with a few seconds of
+ * that kept for the work no deadline can stop (abandoning a trial, saving).
+ *
+ * @param startNanos the {@link System#nanoTime()} the process started at: time limits count from there
+ */
+record TimeBudget(long startNanos, double timeoutMinutes, Deadline jobEnd, Deadline hardEnd) {
+
+    /** The time promise: the run ends within timeout + 10 % + this many seconds (JVM start included). */
+    static final double SLACK_SECONDS = 15;
+    /** Time kept at the end for writing the model, the test scores and the summary. */
+    static final double SAVE_SECONDS = 2;
+
+    public static TimeBudget of(long startNanos, double timeoutMinutes) {
+        long timeoutNanos = (long) (timeoutMinutes * 60e9);
+        return new TimeBudget(startNanos, timeoutMinutes, Deadline.atNanoTime(startNanos + timeoutNanos),
+                Deadline.atNanoTime(startNanos + (long) (timeoutNanos * 1.1 + (SLACK_SECONDS - 3) * 1e9)));
+    }
+
+    public double timeoutSeconds() {
+        return timeoutMinutes * 60;
+    }
+
+    /** Seconds since the process started. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.automl.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.automl.engine.job.JobSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The five stages in a row on blood transfusion, in process: what the run returns and the summary.json it leaves. */
+class AutoMLRunTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theStagesRunInOrderAndTheSummaryIsBuiltFromTheirResults() throws Exception {
+        JobSpec spec = StageFixture.job(List.of("LightGBM", "LogisticRegression"), 3, 3).build();
+        StageFixture.Recorder reporter = new StageFixture.Recorder();
+        AutoMLRun.Outcome outcome = new AutoMLRun(StageFixture.CATALOG, reporter).execute(spec,
+                new AutoMLRun.Options(dir, 7, System.nanoTime(), 2));
+
+        assertTrue(outcome.modelSaved());
+        assertEquals("max_trials (3) reached", outcome.stoppedBecause());
+        assertEquals(5, outcome.leaderboard().size(), "three trials, the vote and the stack");
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        List<String> keys = new ArrayList<>();
+        s.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("task", "primary_metric", "target_column", "rows", "feature_columns", "classes", "validation",
+                "seed", "timeout_minutes", "ignored_keys", "notes", "engine_version", "status", "stopped_because", "refit",
+                "model", "trials", "best", "timing", "seconds"), keys);
+        assertEquals("completed", s.get("status").asText());
+        assertEquals(outcome.leaderboard().best().orElseThrow().id(), s.get("best").get("trial_id").asInt());
+        assertEquals(s.get("best").get("trial_id"), s.get("refit").get("trial_id"));
+        List<String> timing = new ArrayList<>();
+        s.get("timing").fieldNames().forEachRemaining(timing::add);
+        assertEquals(List.of("search_seconds", "ensemble_seconds", "refit_seconds", "save_seconds", "total_seconds",
+                "timeout_seconds", "overshoot_seconds", "overshoot_percent"), timing);
+        assertEquals(5, Files.readAllLines(dir.resolve("trials.jsonl")).size());
+        int search = reporter.lines.indexOf("Search ended: max_trials (3) reached.");
+        assertTrue(search > 0 && reporter.lines.get(reporter.lines.size() - 1).startsWith("Model saved to "),
+                reporter.lines.toString());
+    }
+}
