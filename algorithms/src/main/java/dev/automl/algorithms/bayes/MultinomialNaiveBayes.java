@@ -36,8 +36,6 @@ public final class MultinomialNaiveBayes implements Learner {
 
     public static final String NAME = "MultinomialNaiveBayes";
 
-    private static final Set<String> KNOWN = Set.of("alpha");
-
     @Override
     public String name() {
         return NAME;
@@ -67,12 +65,12 @@ public final class MultinomialNaiveBayes implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.RealRange("alpha", 1e-3, 10, true));
+        return SearchSpace.of(new Hyperparameter.RealRange(Options.ALPHA, 1e-3, 10, true));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.empty(), Params.of("alpha", 0.1), Params.of("alpha", 0.01));
+        return List.of(Params.empty(), Params.of(Options.ALPHA, 0.1), Params.of(Options.ALPHA, 0.01));
     }
 
     @Override
@@ -80,26 +78,43 @@ public final class MultinomialNaiveBayes implements Learner {
         if (train.y().task() != Task.CLASSIFICATION) {
             throw new IllegalArgumentException(NAME + " is for classification");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        double alpha = params.getDouble("alpha", 1.0);
-        if (!(alpha > 0)) {
-            throw new IllegalArgumentException(NAME + ": alpha must be > 0, got " + alpha);
-        }
         FeatureScaling scaling = FeatureScaling.minMax(train.x());
         double[] weights = new double[train.y().size()];
         for (int r = 0; r < weights.length; r++) {
             weights[r] = train.y().weight(r);
         }
-        Model<?> model = new MultinomialNaiveBayesTrainer(alpha)
+        Model<?> model = new MultinomialNaiveBayesTrainer(options.alpha())
                 .train(TribuoExamples.classification(train.x(), train.y(), weights, scaling));
         return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
                 TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), true), scaling,
-                TribuoModel.Settings.Fit.of(Params.of("alpha", alpha), false)));
+                TribuoModel.Settings.Fit.of(options.toParams(), false)));
     }
 
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return TribuoModel.load(dir, NAME, task, numClasses);
+    }
+
+    /** MultinomialNaiveBayes' one hyperparameter, the additive smoothing, with scikit-learn's default applied. */
+    record Options(double alpha) {
+
+        static final String ALPHA = "alpha";
+        static final Set<String> KEYS = Set.of(ALPHA);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            double alpha = params.getDouble(ALPHA, 1.0);
+            if (!(alpha > 0)) {
+                throw new IllegalArgumentException(NAME + ": alpha must be > 0, got " + alpha);
+            }
+            return new Options(alpha);
+        }
+
+        /** The hyperparameter as fitted params record it. */
+        Params toParams() {
+            return Params.of(ALPHA, alpha);
+        }
     }
 }

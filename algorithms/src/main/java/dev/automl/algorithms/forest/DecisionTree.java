@@ -35,7 +35,6 @@ public final class DecisionTree implements Learner {
 
     /** One tree on all features against RandomForest's 300 on a share of them: a small fraction of its cost. */
     static final double RELATIVE_COST = 0.1;
-    private static final Set<String> KNOWN = Set.of("max_depth", "min_samples_split", "max_leaf_nodes", "criterion");
 
     @Override
     public String name() {
@@ -66,11 +65,12 @@ public final class DecisionTree implements Learner {
     @Override
     public SearchSpace space(Task task, DataShape shape) {
         List<Hyperparameter> hs = new ArrayList<>(List.of(
-                new Hyperparameter.IntRange("max_depth", 2, 30, false),
-                new Hyperparameter.IntRange("min_samples_split", 2, 100, true),
-                new Hyperparameter.IntRange("max_leaf_nodes", 4, Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
+                new Hyperparameter.IntRange(Options.MAX_DEPTH, 2, 30, false),
+                new Hyperparameter.IntRange(Options.MIN_SAMPLES_SPLIT, 2, 100, true),
+                new Hyperparameter.IntRange(Options.MAX_LEAF_NODES, 4,
+                        Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
         if (task == Task.CLASSIFICATION) {
-            hs.add(new Hyperparameter.Choice("criterion", List.of("gini", "entropy")));
+            hs.add(new Hyperparameter.Choice(Options.CRITERION, SplitCriterion.Kind.classificationKeys()));
         }
         return new SearchSpace(hs);
     }
@@ -81,40 +81,29 @@ public final class DecisionTree implements Learner {
      */
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.of("max_depth", 10, "min_samples_split", 5, "max_leaf_nodes", 32),
-                Params.of("max_depth", 30, "min_samples_split", 2, "max_leaf_nodes", Math.max(4, shape.rows() / 2)),
-                Params.of("max_depth", 12, "min_samples_split", 20, "max_leaf_nodes", 256));
+        return List.of(tree(10, 5, 32), tree(30, 2, Math.max(4, shape.rows() / 2)), tree(12, 20, 256));
+    }
+
+    private static Params tree(int maxDepth, int minSamplesSplit, int maxLeafNodes) {
+        return Params.of(Options.MAX_DEPTH, maxDepth, Options.MIN_SAMPLES_SPLIT, minSamplesSplit,
+                Options.MAX_LEAF_NODES, maxLeafNodes);
     }
 
     @Override
     public FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
         Task task = train.y().task();
-        KnownParams.require(NAME, params, KNOWN);
-        if (task == Task.REGRESSION && params.has("criterion")) {
-            throw new IllegalArgumentException(NAME + ": criterion applies to classification only");
-        }
+        Options options = Options.of(params, task);
         FiniteFeatures.require(train.x());
-        Params resolved = defaults(task).merge(params);
-        int rows = train.x().rows();
-        int maxDepth = resolved.getInt("max_depth", 0);
-        int maxLeaves = resolved.getInt("max_leaf_nodes", 0);
-        int nodeSize = resolved.getInt("min_samples_split", 2);
-        if (nodeSize < 2) {
-            throw new IllegalArgumentException(NAME + ": min_samples_split must be at least 2");
-        }
         if (Forests.fewerThanTwoClasses(train)) {
-            return Forests.model(NAME, train, List.of(), resolved, false);
+            return Forests.model(NAME, train, List.of(), options.toParams(), false);
         }
         DataFrame data = SmileForest.frame(train.x(), train.y());
-        int depth = maxDepth <= 0 ? Integer.MAX_VALUE : Math.max(2, maxDepth);
-        int leaves = maxLeaves <= 0 ? Math.max(2, rows) : Math.max(2, maxLeaves);
+        int depth = options.maxDepth() <= 0 ? Integer.MAX_VALUE : Math.max(2, options.maxDepth());
+        int leaves = options.maxLeafNodes() <= 0 ? Math.max(2, train.x().rows()) : Math.max(2, options.maxLeafNodes());
+        int nodeSize = options.minSamplesSplit();
         TreeEnsemble.Tree tree;
         if (task == Task.CLASSIFICATION) {
-            SplitRule rule = switch (resolved.getString("criterion", "gini")) {
-                case "gini" -> SplitRule.GINI;
-                case "entropy" -> SplitRule.ENTROPY;
-                default -> throw new IllegalArgumentException(NAME + ": criterion must be gini or entropy");
-            };
+            SplitRule rule = options.criterion() == SplitCriterion.Kind.ENTROPY ? SplitRule.ENTROPY : SplitRule.GINI;
             smile.classification.DecisionTree t = smile.classification.DecisionTree.fit(SmileForest.formula(), data,
                     rule, depth, leaves, nodeSize);
             tree = SmileTreeExport.classification(t.root(), t.classes(), train.y().numClasses());
@@ -123,16 +112,49 @@ public final class DecisionTree implements Learner {
                     depth, leaves, nodeSize);
             tree = SmileTreeExport.regression(t.root());
         }
-        return Forests.model(NAME, train, List.of(new WeightedTree(tree, 1.0)), resolved, false);
-    }
-
-    private static Params defaults(Task task) {
-        Params p = Params.of("max_depth", 0, "min_samples_split", 2, "max_leaf_nodes", 0);
-        return task == Task.CLASSIFICATION ? p.with("criterion", "gini") : p;
+        return Forests.model(NAME, train, List.of(new WeightedTree(tree, 1.0)), options.toParams(), false);
     }
 
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return ForestModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * DecisionTree's hyperparameters with their defaults applied; 0 for {@code maxDepth} or {@code maxLeafNodes}
+     * means unlimited, and regression trees split on variance.
+     */
+    record Options(int maxDepth, int minSamplesSplit, int maxLeafNodes, SplitCriterion.Kind criterion) {
+
+        static final String MAX_DEPTH = "max_depth";
+        static final String MIN_SAMPLES_SPLIT = "min_samples_split";
+        static final String MAX_LEAF_NODES = "max_leaf_nodes";
+        static final String CRITERION = "criterion";
+        static final Set<String> KEYS = Set.of(MAX_DEPTH, MIN_SAMPLES_SPLIT, MAX_LEAF_NODES, CRITERION);
+
+        static Options of(Params params, Task task) {
+            KnownParams.require(NAME, params, KEYS);
+            boolean classes = task == Task.CLASSIFICATION;
+            if (!classes && params.has(CRITERION)) {
+                throw new IllegalArgumentException(NAME + ": criterion applies to classification only");
+            }
+            // scikit-learn's defaults: a node of fewer than 2 rows is not split (Smile's node size).
+            int minSamplesSplit = params.getInt(MIN_SAMPLES_SPLIT, 2);
+            if (minSamplesSplit < 2) {
+                throw new IllegalArgumentException(NAME + ": min_samples_split must be at least 2");
+            }
+            SplitCriterion.Kind criterion = !classes ? SplitCriterion.Kind.VARIANCE
+                    : !params.has(CRITERION) ? SplitCriterion.Kind.GINI
+                    : SplitCriterion.Kind.forClasses(params.getString(CRITERION, "")).orElseThrow(
+                            () -> new IllegalArgumentException(NAME + ": criterion must be gini or entropy"));
+            return new Options(params.getInt(MAX_DEPTH, 0), minSamplesSplit, params.getInt(MAX_LEAF_NODES, 0),
+                    criterion);
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            Params p = Params.of(MAX_DEPTH, maxDepth, MIN_SAMPLES_SPLIT, minSamplesSplit, MAX_LEAF_NODES, maxLeafNodes);
+            return criterion == SplitCriterion.Kind.VARIANCE ? p : p.with(CRITERION, criterion.key());
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Azure's {@code ExtremeRandomTrees} for classification and regression: extremely randomized trees after Geurts,
@@ -40,12 +41,6 @@ public final class ExtremeRandomTrees implements Learner {
 
     public static final String NAME = "ExtremeRandomTrees";
 
-    static final int DEFAULT_TREES = 300;
-    /**
-     * Unlimited: the forest's leaf-value budget already bounds its size, and capping trees at AutoGluon's 15,000
-     * leaves cost 2 points of accuracy on covertype (0.9194 to 0.8977) where the budget alone cost nothing.
-     */
-    static final int DEFAULT_MAX_LEAF_NODES = 0;
     /**
      * Measured against {@link RandomForest}, both at their defaults with the same tree count on 2 threads
      * (ExtraTreesTimingBench.costRelativeToRandomForest): 0.13 to 0.45 of its time over covertype, friedman1,
@@ -53,8 +48,6 @@ public final class ExtremeRandomTrees implements Learner {
      * per feature instead of a search over sorted values more than pays for no bootstrap and fully grown trees.
      */
     static final double RELATIVE_COST = RandomForest.RELATIVE_COST * 0.35;
-    private static final Set<String> KNOWN = Set.of("n_estimators", "max_features", "min_samples_split",
-            "min_samples_leaf", "max_depth", "max_leaf_nodes", "criterion");
 
     private final long maxLeafValues;
 
@@ -98,36 +91,32 @@ public final class ExtremeRandomTrees implements Learner {
         out.add(Params.empty());
         // AutoGluon's zero-shot XT configurations r42, r172 and r49; r49 (sqrt, leaf 1) is already the
         // classification default.
-        out.add(Params.of("max_features", 0.75, "min_samples_leaf", 1));
-        out.add(Params.of("max_features", 1.0, "min_samples_leaf", 4));
+        out.add(Params.of(Options.MAX_FEATURES, 0.75, Options.MIN_SAMPLES_LEAF, 1));
+        out.add(Params.of(Options.MAX_FEATURES, 1.0, Options.MIN_SAMPLES_LEAF, 4));
         if (task == Task.REGRESSION) {
-            out.add(Params.of("max_features", "sqrt", "min_samples_leaf", 1));
+            out.add(Params.of(Options.MAX_FEATURES, MaxFeatures.Rule.SQRT.value(), Options.MIN_SAMPLES_LEAF, 1));
         }
         if (task == Task.CLASSIFICATION && shape.numClasses() == 2) {
             // FLAML's extra_tree/binary zero-shot configurations, n_estimators capped at the space's 500.
-            out.add(Params.of("n_estimators", 500, "max_features", 1.0, "max_leaf_nodes", 590, "criterion", "entropy"));
-            out.add(Params.of("n_estimators", 500, "max_features", 0.46, "max_leaf_nodes", 12856, "criterion", "gini"));
-            out.add(Params.of("n_estimators", 408, "max_features", 0.36, "max_leaf_nodes", 81, "criterion", "entropy"));
+            out.add(zeroShot(500, 1.0, 590, SplitCriterion.Kind.ENTROPY));
+            out.add(zeroShot(500, 0.46, 12856, SplitCriterion.Kind.GINI));
+            out.add(zeroShot(408, 0.36, 81, SplitCriterion.Kind.ENTROPY));
         }
         return out;
     }
 
+    private static Params zeroShot(int trees, double maxFeatures, int maxLeafNodes, SplitCriterion.Kind criterion) {
+        return Params.of(Options.N_ESTIMATORS, trees, Options.MAX_FEATURES, maxFeatures,
+                Options.MAX_LEAF_NODES, maxLeafNodes, Options.CRITERION, criterion.key());
+    }
+
     @Override
     public FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
-        Task task = train.y().task();
-        KnownParams.require(NAME, params, KNOWN);
-        if (task == Task.REGRESSION && params.has("criterion")) {
-            throw new IllegalArgumentException(NAME + ": criterion applies to classification only");
-        }
+        Options options = Options.of(params, train.y().task());
         FiniteFeatures.require(train.x());
-        Params resolved = defaults(task).merge(params);
-        ExtraTrees.Settings settings = settings(resolved, task, train.x().cols());
-        int trees = resolved.getInt("n_estimators", DEFAULT_TREES);
-        if (trees < 1) {
-            throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
-        }
+        ExtraTrees.Settings settings = options.settings(train.x().cols());
         if (Forests.fewerThanTwoClasses(train)) {
-            return Forests.model(NAME, train, List.of(), resolved.with("n_estimators", 0), false);
+            return Forests.model(NAME, train, List.of(), options.withTrees(0).toParams(), false);
         }
         ExtraTreeData data;
         try {
@@ -136,55 +125,112 @@ public final class ExtremeRandomTrees implements Learner {
             throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
         }
         ExtraTrees forest = new ExtraTrees(data, settings);
-        Forests.Grown grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
-        return Forests.model(NAME, train, grown.trees(), resolved.with("n_estimators", grown.trees().size()),
+        Forests.Grown grown = Forests.grow(options.nEstimators(), ctx, maxLeafValues, forest::grow);
+        return Forests.model(NAME, train, grown.trees(), options.withTrees(grown.trees().size()).toParams(),
                 grown.stoppedByDeadline());
-    }
-
-    private static ExtraTrees.Settings settings(Params p, Task task, int features) {
-        int minSplit = p.getInt("min_samples_split", 2);
-        int minLeaf = p.getInt("min_samples_leaf", 1);
-        int maxDepth = p.getInt("max_depth", 0);
-        int maxLeaves = p.getInt("max_leaf_nodes", DEFAULT_MAX_LEAF_NODES);
-        if (minSplit < 2) {
-            throw new IllegalArgumentException(NAME + ": min_samples_split must be at least 2, got " + minSplit);
-        }
-        if (minLeaf < 1) {
-            throw new IllegalArgumentException(NAME + ": min_samples_leaf must be at least 1, got " + minLeaf);
-        }
-        if (maxDepth < 0) {
-            throw new IllegalArgumentException(NAME + ": max_depth must be 0 (unlimited) or more, got " + maxDepth);
-        }
-        if (maxLeaves < 0 || maxLeaves == 1) {
-            throw new IllegalArgumentException(
-                    NAME + ": max_leaf_nodes must be 0 (unlimited) or at least 2, got " + maxLeaves);
-        }
-        SplitCriterion.Kind criterion = task == Task.REGRESSION ? SplitCriterion.Kind.VARIANCE
-                : switch (p.getString("criterion", "gini").toLowerCase(Locale.ROOT)) {
-                    case "gini" -> SplitCriterion.Kind.GINI;
-                    case "entropy" -> SplitCriterion.Kind.ENTROPY;
-                    default -> throw new IllegalArgumentException(
-                            NAME + ": criterion must be gini or entropy, got " + p.getString("criterion", ""));
-                };
-        int perSplit;
-        try {
-            perSplit = FeatureFraction.featuresPerSplit(p.values().get("max_features"), features);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
-        }
-        return new ExtraTrees.Settings(perSplit, minSplit, minLeaf, maxDepth == 0 ? Integer.MAX_VALUE : maxDepth,
-                maxLeaves == 0 ? Integer.MAX_VALUE : maxLeaves, criterion);
-    }
-
-    private static Params defaults(Task task) {
-        Params p = Params.of("n_estimators", DEFAULT_TREES, "min_samples_split", 2, "min_samples_leaf", 1,
-                "max_depth", 0, "max_leaf_nodes", DEFAULT_MAX_LEAF_NODES);
-        return task == Task.CLASSIFICATION ? p.with("max_features", "sqrt").with("criterion", "gini")
-                : p.with("max_features", 1.0);
     }
 
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return ForestModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * ExtremeRandomTrees' hyperparameters with their defaults applied: how many trees, how each split is chosen and
+     * how large each tree may grow. The names are RandomForest's, since both forests search the same space.
+     */
+    record Options(int nEstimators, Splits splits, TreeShape shape) {
+
+        static final String N_ESTIMATORS = RandomForest.Options.N_ESTIMATORS;
+        static final String MAX_FEATURES = RandomForest.Options.MAX_FEATURES;
+        static final String CRITERION = RandomForest.Options.CRITERION;
+        static final String MIN_SAMPLES_SPLIT = "min_samples_split";
+        static final String MIN_SAMPLES_LEAF = RandomForest.Options.MIN_SAMPLES_LEAF;
+        static final String MAX_DEPTH = RandomForest.Options.MAX_DEPTH;
+        static final String MAX_LEAF_NODES = RandomForest.Options.MAX_LEAF_NODES;
+        static final Set<String> KEYS = Set.of(N_ESTIMATORS, MAX_FEATURES, MIN_SAMPLES_SPLIT, MIN_SAMPLES_LEAF,
+                MAX_DEPTH, MAX_LEAF_NODES, CRITERION);
+
+        /** How large each tree may grow; {@code maxDepth} and {@code maxLeafNodes} 0 mean unlimited. */
+        record TreeShape(int minSamplesSplit, int minSamplesLeaf, int maxDepth, int maxLeafNodes) {
+        }
+
+        static Options of(Params params, Task task) {
+            KnownParams.require(NAME, params, KEYS);
+            boolean classes = task == Task.CLASSIFICATION;
+            if (!classes && params.has(CRITERION)) {
+                throw new IllegalArgumentException(NAME + ": criterion applies to classification only");
+            }
+            TreeShape shape = new TreeShape(params.getInt(MIN_SAMPLES_SPLIT, 2), params.getInt(MIN_SAMPLES_LEAF, 1),
+                    params.getInt(MAX_DEPTH, 0),
+                    // Unlimited: the forest's leaf-value budget already bounds its size, and capping trees at
+                    // AutoGluon's 15,000 leaves cost 2 points of accuracy on covertype (0.9194 to 0.8977) where the
+                    // budget alone cost nothing.
+                    params.getInt(MAX_LEAF_NODES, 0));
+            if (shape.minSamplesSplit() < 2) {
+                throw new IllegalArgumentException(
+                        NAME + ": min_samples_split must be at least 2, got " + shape.minSamplesSplit());
+            }
+            if (shape.minSamplesLeaf() < 1) {
+                throw new IllegalArgumentException(
+                        NAME + ": min_samples_leaf must be at least 1, got " + shape.minSamplesLeaf());
+            }
+            if (shape.maxDepth() < 0) {
+                throw new IllegalArgumentException(
+                        NAME + ": max_depth must be 0 (unlimited) or more, got " + shape.maxDepth());
+            }
+            if (shape.maxLeafNodes() < 0 || shape.maxLeafNodes() == 1) {
+                throw new IllegalArgumentException(
+                        NAME + ": max_leaf_nodes must be 0 (unlimited) or at least 2, got " + shape.maxLeafNodes());
+            }
+            SplitCriterion.Kind criterion = !classes ? SplitCriterion.Kind.VARIANCE
+                    : !params.has(CRITERION) ? SplitCriterion.Kind.GINI
+                    : criterion(params.getString(CRITERION, ""));
+            // scikit-learn's defaults: the square root of the features for classes, all of them for numbers.
+            MaxFeatures maxFeatures = !params.has(MAX_FEATURES)
+                    ? classes ? MaxFeatures.Rule.SQRT : new MaxFeatures.Fraction(1.0)
+                    : named(() -> MaxFeatures.of(params.values().get(MAX_FEATURES)));
+            int trees = params.getInt(N_ESTIMATORS, 300);
+            if (trees < 1) {
+                throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
+            }
+            return new Options(trees, new Splits(maxFeatures, criterion), shape);
+        }
+
+        private static SplitCriterion.Kind criterion(String value) {
+            return SplitCriterion.Kind.forClasses(value.toLowerCase(Locale.ROOT)).orElseThrow(
+                    () -> new IllegalArgumentException(NAME + ": criterion must be gini or entropy, got " + value));
+        }
+
+        /** The settings on data of {@code features} columns. */
+        ExtraTrees.Settings settings(int features) {
+            int perSplit = named(() -> splits.maxFeatures().featuresPerSplit(features));
+            return new ExtraTrees.Settings(perSplit, shape.minSamplesSplit(), shape.minSamplesLeaf(),
+                    shape.maxDepth() == 0 ? Integer.MAX_VALUE : shape.maxDepth(),
+                    shape.maxLeafNodes() == 0 ? Integer.MAX_VALUE : shape.maxLeafNodes(), splits.criterion());
+        }
+
+        /** {@code max_features}' messages, which do not say whose they are, with the learner's name. */
+        private static <T> T named(Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The same forest with another tree count, as fitting records the trees it grew. */
+        Options withTrees(int trees) {
+            return new Options(trees, splits, shape);
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            Params p = Params.of(N_ESTIMATORS, nEstimators, MAX_FEATURES, splits.maxFeatures().value(),
+                    MIN_SAMPLES_SPLIT, shape.minSamplesSplit(), MIN_SAMPLES_LEAF, shape.minSamplesLeaf(),
+                    MAX_DEPTH, shape.maxDepth(), MAX_LEAF_NODES, shape.maxLeafNodes());
+            return splits.criterion() == SplitCriterion.Kind.VARIANCE ? p
+                    : p.with(CRITERION, splits.criterion().key());
+        }
     }
 }

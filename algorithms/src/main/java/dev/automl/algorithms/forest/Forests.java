@@ -80,16 +80,17 @@ final class Forests {
         return new ForestModel(learner, e, fitted, stoppedByDeadline);
     }
 
-    /** The search space both forests share, under scikit-learn's names. */
+    /** The search space both forests share, under RandomForest's names, which ExtremeRandomTrees takes too. */
     static SearchSpace space(Task task, DataShape shape) {
         List<Hyperparameter> hs = new ArrayList<>(List.of(
-                new Hyperparameter.IntRange("n_estimators", 50, 500, false),
-                new Hyperparameter.RealRange("max_features", 0.1, 1.0, false),
-                new Hyperparameter.IntRange("min_samples_leaf", 1, 20, true),
+                new Hyperparameter.IntRange(RandomForest.Options.N_ESTIMATORS, 50, 500, false),
+                new Hyperparameter.RealRange(RandomForest.Options.MAX_FEATURES, 0.1, 1.0, false),
+                new Hyperparameter.IntRange(RandomForest.Options.MIN_SAMPLES_LEAF, 1, 20, true),
                 // FLAML's range: from 4 leaves up to one leaf per two rows.
-                new Hyperparameter.IntRange("max_leaf_nodes", 4, Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
+                new Hyperparameter.IntRange(RandomForest.Options.MAX_LEAF_NODES, 4,
+                        Math.max(4, Math.min(32768, shape.rows() / 2)), true)));
         if (task == Task.CLASSIFICATION) {
-            hs.add(new Hyperparameter.Choice("criterion", List.of("gini", "entropy")));
+            hs.add(new Hyperparameter.Choice(RandomForest.Options.CRITERION, SplitCriterion.Kind.classificationKeys()));
         }
         return new SearchSpace(hs);
     }

@@ -33,12 +33,8 @@ public final class RandomForest implements Learner {
 
     public static final String NAME = "RandomForest";
 
-    static final int DEFAULT_TREES = 300;
-    static final int DEFAULT_MAX_LEAF_NODES = 15000;
     /** FLAML's cost of scikit-learn's forest relative to LightGBM. */
     static final double RELATIVE_COST = 2.0;
-    private static final Set<String> KNOWN = Set.of("n_estimators", "max_features", "min_samples_leaf",
-            "max_leaf_nodes", "max_depth", "criterion");
 
     private final long maxLeafValues;
 
@@ -81,57 +77,116 @@ public final class RandomForest implements Learner {
         List<Params> out = new ArrayList<>();
         out.add(Params.empty());
         // AutoGluon's zero-shot RF configurations r195, r39, r127 (r34's min_samples_leaf 40 is outside the space).
-        out.add(Params.of("max_features", 0.75, "max_leaf_nodes", 37308, "min_samples_leaf", 1));
-        out.add(Params.of("max_features", 0.75, "max_leaf_nodes", 28310, "min_samples_leaf", 2));
-        out.add(Params.of("max_features", 1.0, "max_leaf_nodes", 38572, "min_samples_leaf", 5));
+        out.add(zeroShot(0.75, 37308, 1));
+        out.add(zeroShot(0.75, 28310, 2));
+        out.add(zeroShot(1.0, 38572, 5));
         if (task == Task.CLASSIFICATION && shape.numClasses() == 2) {
             // FLAML's rf/binary zero-shot configurations, with n_estimators capped at the space's 500.
-            out.add(Params.of("n_estimators", 500, "max_features", 0.245, "max_leaf_nodes", 1156, "criterion", "entropy"));
-            out.add(Params.of("n_estimators", 356, "max_features", 0.10, "max_leaf_nodes", 102, "criterion", "gini"));
-            out.add(Params.of("n_estimators", 500, "max_features", 0.178, "max_leaf_nodes", 7499, "criterion", "gini"));
+            out.add(zeroShot(500, 0.245, 1156, SplitCriterion.Kind.ENTROPY));
+            out.add(zeroShot(356, 0.10, 102, SplitCriterion.Kind.GINI));
+            out.add(zeroShot(500, 0.178, 7499, SplitCriterion.Kind.GINI));
         }
         return out;
     }
 
+    private static Params zeroShot(double maxFeatures, int maxLeafNodes, int minSamplesLeaf) {
+        return Params.of(Options.MAX_FEATURES, maxFeatures, Options.MAX_LEAF_NODES, maxLeafNodes,
+                Options.MIN_SAMPLES_LEAF, minSamplesLeaf);
+    }
+
+    private static Params zeroShot(int trees, double maxFeatures, int maxLeafNodes, SplitCriterion.Kind criterion) {
+        return Params.of(Options.N_ESTIMATORS, trees, Options.MAX_FEATURES, maxFeatures,
+                Options.MAX_LEAF_NODES, maxLeafNodes, Options.CRITERION, criterion.key());
+    }
+
     @Override
     public FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
-        Task task = train.y().task();
-        KnownParams.require(NAME, params, KNOWN);
-        if (task == Task.REGRESSION && params.has("criterion")) {
-            throw new IllegalArgumentException(NAME + ": criterion applies to classification only");
-        }
+        Options options = Options.of(params, train.y().task());
         FiniteFeatures.require(train.x());
-        Params resolved = defaults(task).merge(params);
-        int features = train.x().cols();
-        int maxDepth = resolved.getInt("max_depth", 0);
+        Options.TreeShape shape = options.shape();
         SmileForest.Settings settings = new SmileForest.Settings(
-                FeatureFraction.featuresPerSplit(resolved.values().get("max_features"), features),
-                resolved.getInt("min_samples_leaf", 1),
-                resolved.getInt("max_leaf_nodes", DEFAULT_MAX_LEAF_NODES),
-                maxDepth <= 0 ? Integer.MAX_VALUE : maxDepth,
-                resolved.getString("criterion", "gini"));
+                options.splits().maxFeatures().featuresPerSplit(train.x().cols()),
+                shape.minSamplesLeaf(),
+                shape.maxLeafNodes(),
+                shape.maxDepth() <= 0 ? Integer.MAX_VALUE : shape.maxDepth(),
+                options.splits().criterion().key());
         if (Forests.fewerThanTwoClasses(train)) {
-            return Forests.model(NAME, train, List.of(), resolved.with("n_estimators", 0), false);
+            return Forests.model(NAME, train, List.of(), options.withTrees(0).toParams(), false);
         }
-        int trees = resolved.getInt("n_estimators", DEFAULT_TREES);
-        if (trees < 1) {
+        // Checked only here: a forest of one class grows no trees and records n_estimators 0, and refitting with
+        // that must work.
+        if (options.nEstimators() < 1) {
             throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
         }
         SmileForest forest = new SmileForest(train, settings);
-        Forests.Grown grown = Forests.grow(trees, ctx, maxLeafValues, forest::grow);
-        return Forests.model(NAME, train, grown.trees(), resolved.with("n_estimators", grown.trees().size()),
+        Forests.Grown grown = Forests.grow(options.nEstimators(), ctx, maxLeafValues, forest::grow);
+        return Forests.model(NAME, train, grown.trees(), options.withTrees(grown.trees().size()).toParams(),
                 grown.stoppedByDeadline());
-    }
-
-    private static Params defaults(Task task) {
-        Params p = Params.of("n_estimators", DEFAULT_TREES, "min_samples_leaf", 1,
-                "max_leaf_nodes", DEFAULT_MAX_LEAF_NODES, "max_depth", 0);
-        return task == Task.CLASSIFICATION ? p.with("max_features", "sqrt").with("criterion", "gini")
-                : p.with("max_features", 1.0);
     }
 
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return ForestModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * RandomForest's hyperparameters with their defaults applied: how many trees, how each split is chosen and how
+     * large each tree may grow.
+     */
+    record Options(int nEstimators, Splits splits, TreeShape shape) {
+
+        static final String N_ESTIMATORS = "n_estimators";
+        static final String MAX_FEATURES = "max_features";
+        static final String CRITERION = "criterion";
+        static final String MIN_SAMPLES_LEAF = "min_samples_leaf";
+        static final String MAX_LEAF_NODES = "max_leaf_nodes";
+        static final String MAX_DEPTH = "max_depth";
+        static final Set<String> KEYS = Set.of(N_ESTIMATORS, MAX_FEATURES, MIN_SAMPLES_LEAF, MAX_LEAF_NODES,
+                MAX_DEPTH, CRITERION);
+
+        /** How large each tree may grow; {@code maxDepth} 0 means unlimited. */
+        record TreeShape(int minSamplesLeaf, int maxLeafNodes, int maxDepth) {
+        }
+
+        /**
+         * Reads {@code params} over the defaults. The leaf, depth and tree counts are checked when the forest is
+         * set up, as Smile's settings and a forest of one class need.
+         */
+        static Options of(Params params, Task task) {
+            KnownParams.require(NAME, params, KEYS);
+            boolean classes = task == Task.CLASSIFICATION;
+            if (!classes && params.has(CRITERION)) {
+                throw new IllegalArgumentException(NAME + ": criterion applies to classification only");
+            }
+            // scikit-learn's defaults: the square root of the features for classes, all of them for numbers.
+            MaxFeatures maxFeatures = params.has(MAX_FEATURES) ? MaxFeatures.of(params.values().get(MAX_FEATURES))
+                    : classes ? MaxFeatures.Rule.SQRT : new MaxFeatures.Fraction(1.0);
+            SplitCriterion.Kind criterion = !classes ? SplitCriterion.Kind.VARIANCE
+                    : !params.has(CRITERION) ? SplitCriterion.Kind.GINI
+                    : criterion(params.getString(CRITERION, ""));
+            return new Options(params.getInt(N_ESTIMATORS, 300), new Splits(maxFeatures, criterion),
+                    // AutoGluon's cap on leaves, which bounds the model's size; depth 0 is unlimited.
+                    new TreeShape(params.getInt(MIN_SAMPLES_LEAF, 1), params.getInt(MAX_LEAF_NODES, 15000),
+                            params.getInt(MAX_DEPTH, 0)));
+        }
+
+        private static SplitCriterion.Kind criterion(String value) {
+            return SplitCriterion.Kind.forClasses(value).orElseThrow(
+                    () -> new IllegalArgumentException("criterion must be gini or entropy, got " + value));
+        }
+
+        /** The same forest with another tree count, as fitting records the trees it grew. */
+        Options withTrees(int trees) {
+            return new Options(trees, splits, shape);
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            Params p = Params.of(N_ESTIMATORS, nEstimators, MAX_FEATURES, splits.maxFeatures().value(),
+                    MIN_SAMPLES_LEAF, shape.minSamplesLeaf(), MAX_LEAF_NODES, shape.maxLeafNodes(),
+                    MAX_DEPTH, shape.maxDepth());
+            return splits.criterion() == SplitCriterion.Kind.VARIANCE ? p
+                    : p.with(CRITERION, splits.criterion().key());
+        }
     }
 }

@@ -1,5 +1,10 @@
 package dev.automl.algorithms.forest;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 /**
  * Scores candidate cuts of one tree node and gives its leaf value. An instance keeps scratch sums, so each tree
  * being grown needs its own.
@@ -9,12 +14,27 @@ package dev.automl.algorithms.forest;
  */
 abstract class SplitCriterion {
 
-    /** The criteria by their hyperparameter names. */
+    /** The criteria by their hyperparameter names; only the classification ones can be chosen. */
     enum Kind {
         GINI, ENTROPY, VARIANCE;
 
         SplitCriterion create(int numClasses) {
             return this == VARIANCE ? new VarianceReduction() : new ClassImpurity(numClasses, this == ENTROPY);
+        }
+
+        /** The hyperparameter value, scikit-learn's name. */
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The classification criterion spelt exactly {@code key}, if there is one. */
+        static Optional<Kind> forClasses(String key) {
+            return Stream.of(GINI, ENTROPY).filter(k -> k.key().equals(key)).findFirst();
+        }
+
+        /** The choices a classification search space offers. */
+        static List<Object> classificationKeys() {
+            return List.of(GINI.key(), ENTROPY.key());
         }
     }
 

@@ -36,7 +36,6 @@ public final class BernoulliNaiveBayes implements Learner {
 
     public static final String NAME = "BernoulliNaiveBayes";
 
-    private static final Set<String> KNOWN = Set.of("alpha", "binarize", "class_weight");
     /** scikit-learn's floor on alpha, which keeps every probability off 0 and 1. */
     private static final double MIN_ALPHA = 1e-10;
 
@@ -69,13 +68,14 @@ public final class BernoulliNaiveBayes implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.RealRange("alpha", 1e-3, 10, true),
-                new Hyperparameter.Choice("class_weight", List.of(ClassWeights.NONE, ClassWeights.BALANCED)));
+        return SearchSpace.of(new Hyperparameter.RealRange(Options.ALPHA, 1e-3, 10, true),
+                new Hyperparameter.Choice(Options.CLASS_WEIGHT, ClassWeights.Mode.choices()));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.empty(), Params.of("alpha", 0.1), Params.of("class_weight", ClassWeights.BALANCED));
+        return List.of(Params.empty(), Params.of(Options.ALPHA, 0.1),
+                Params.of(Options.CLASS_WEIGHT, ClassWeights.Mode.BALANCED.value()));
     }
 
     @Override
@@ -83,16 +83,12 @@ public final class BernoulliNaiveBayes implements Learner {
         if (train.y().task() != Task.CLASSIFICATION) {
             throw new IllegalArgumentException(NAME + " is for classification");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        Params resolved = Params.of("alpha", 1.0, "binarize", 0.0, "class_weight", ClassWeights.NONE).merge(params);
-        double alpha = resolved.getDouble("alpha", 1);
-        double threshold = resolved.getDouble("binarize", 0);
-        if (!(alpha >= 0) || !Double.isFinite(threshold)) {
-            throw new IllegalArgumentException(NAME + ": alpha must be >= 0 and binarize a number, got " + resolved);
-        }
-        alpha = Math.max(alpha, MIN_ALPHA);
-        boolean balanced = ClassWeights.balanced(NAME, resolved.getString("class_weight", ClassWeights.NONE));
+        Params resolved = options.toParams();
+        double alpha = Math.max(options.alpha(), MIN_ALPHA);
+        double threshold = options.binarize();
+        boolean balanced = options.classWeight().balanced();
         double[] rowWeight = ClassWeights.perRow(train.y(), balanced);
         int numClasses = train.y().numClasses();
         int p = train.x().cols();
@@ -135,5 +131,34 @@ public final class BernoulliNaiveBayes implements Learner {
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return BinarisedModel.load(dir, LinearModel.load(dir, NAME, task, numClasses));
+    }
+
+    /**
+     * BernoulliNaiveBayes' hyperparameters with scikit-learn's defaults applied: the smoothing, the threshold each
+     * feature is binarised at, and the class weights.
+     */
+    record Options(double alpha, double binarize, ClassWeights.Mode classWeight) {
+
+        static final String ALPHA = "alpha";
+        static final String BINARIZE = "binarize";
+        static final String CLASS_WEIGHT = "class_weight";
+        static final Set<String> KEYS = Set.of(ALPHA, BINARIZE, CLASS_WEIGHT);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
+                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            Options options = new Options(params.getDouble(ALPHA, 1.0), params.getDouble(BINARIZE, 0.0), classWeight);
+            if (!(options.alpha >= 0) || !Double.isFinite(options.binarize)) {
+                throw new IllegalArgumentException(NAME + ": alpha must be >= 0 and binarize a number, got "
+                        + options.toParams());
+            }
+            return options;
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            return Params.of(ALPHA, alpha, BINARIZE, binarize, CLASS_WEIGHT, classWeight.value());
+        }
     }
 }

@@ -31,7 +31,6 @@ public final class ElasticNet implements Learner {
 
     public static final String NAME = "ElasticNet";
 
-    private static final Set<String> KNOWN = Set.of("alpha", "l1_ratio", "tol", "max_iter");
     /** Each interior-point iteration solves a Newton system by conjugate gradients: about ten data passes (measured). */
     private static final double PASSES_PER_ITERATION = 10;
 
@@ -57,14 +56,14 @@ public final class ElasticNet implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.RealRange("alpha", 1e-5, 10, true),
-                new Hyperparameter.RealRange("l1_ratio", 0.0, 1.0, false));
+        return SearchSpace.of(new Hyperparameter.RealRange(Options.ALPHA, 1e-5, 10, true),
+                new Hyperparameter.RealRange(Options.L1_RATIO, 0.0, 1.0, false));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.empty(), Params.of("alpha", 0.1), Params.of("alpha", 1.0),
-                Params.of("alpha", 0.01, "l1_ratio", 1.0), Params.of("alpha", 1e-4));
+        return List.of(Params.empty(), Params.of(Options.ALPHA, 0.1), Params.of(Options.ALPHA, 1.0),
+                Params.of(Options.ALPHA, 0.01, Options.L1_RATIO, 1.0), Params.of(Options.ALPHA, 1e-4));
     }
 
     @Override
@@ -72,36 +71,27 @@ public final class ElasticNet implements Learner {
         if (train.y().task() != Task.REGRESSION) {
             throw new IllegalArgumentException(NAME + " is for regression");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        Params resolved = Params.of("alpha", 0.01, "l1_ratio", 0.5, "tol", 1e-4, "max_iter", 1000).merge(params);
-        double alpha = resolved.getDouble("alpha", 0.01);
-        double l1Ratio = resolved.getDouble("l1_ratio", 0.5);
-        double tol = resolved.getDouble("tol", 1e-4);
-        int maxIter = resolved.getInt("max_iter", 1000);
-        if (!(alpha > 0) || !(l1Ratio >= 0 && l1Ratio <= 1) || !(tol > 0) || maxIter < 1) {
-            throw new IllegalArgumentException(NAME + ": alpha must be > 0, l1_ratio in [0, 1], tol > 0 and "
-                    + "max_iter >= 1, got " + resolved);
-        }
         int p = train.x().cols();
         double[] mean = Priors.of(train.y());
         double[][] all = train.x().toDoubleRows();
         int[] varying = VaryingColumns.of(all);
         if (varying.length == 0 || train.x().rows() < 2) {
             return new LinearModel(NAME, Task.REGRESSION, LinearModel.Kind.REGRESSION, 0, p, new int[0],
-                    new double[][] {new double[p]}, new double[] {mean[0]}, mean, resolved);
+                    new double[][] {new double[p]}, new double[] {mean[0]}, mean, options.toParams());
         }
         double[][] x = VaryingColumns.select(all, varying);
         double[] y = train.y().y().clone();
-        int iterations = l1Ratio <= 0 ? maxIter
-                : IterationBudget.iterations(ctx.deadline(), x, 1, PASSES_PER_ITERATION, maxIter);
+        int iterations = options.l1Ratio() <= 0 ? options.maxIter()
+                : IterationBudget.iterations(ctx.deadline(), x, 1, PASSES_PER_ITERATION, options.maxIter());
         if (iterations < 1 || ctx.deadline().expired()) {
             return new LinearModel(NAME, Task.REGRESSION, LinearModel.Kind.CONSTANT, 0, p, new int[0], new double[0][],
-                    new double[0], mean, resolved.with("max_iter", 0));
+                    new double[0], mean, options.withMaxIter(0).toParams());
         }
         smile.regression.LinearModel fitted = LibraryThreads.call(ctx.threads(),
-                () -> SmileElasticNet.fit(x, y, alpha, l1Ratio, tol, iterations));
-        return toModel(fitted, varying, p, mean, resolved.with("max_iter", iterations));
+                () -> SmileElasticNet.fit(x, y, options.alpha(), options.l1Ratio(), options.tol(), iterations));
+        return toModel(fitted, varying, p, mean, options.withMaxIter(iterations).toParams());
     }
 
     static LinearModel toModel(smile.regression.LinearModel fitted, int[] varying, int p, double[] mean,
@@ -118,5 +108,40 @@ public final class ElasticNet implements Learner {
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return LinearModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * ElasticNet's hyperparameters with their defaults applied: scikit-learn's penalty and mix, and Smile's
+     * interior-point tolerance and iteration cap.
+     */
+    record Options(double alpha, double l1Ratio, double tol, int maxIter) {
+
+        static final String ALPHA = "alpha";
+        static final String L1_RATIO = "l1_ratio";
+        static final String TOL = "tol";
+        static final String MAX_ITER = "max_iter";
+        static final Set<String> KEYS = Set.of(ALPHA, L1_RATIO, TOL, MAX_ITER);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            Options options = new Options(params.getDouble(ALPHA, 0.01), params.getDouble(L1_RATIO, 0.5),
+                    params.getDouble(TOL, 1e-4), params.getInt(MAX_ITER, 1000));
+            if (!(options.alpha > 0) || !(options.l1Ratio >= 0 && options.l1Ratio <= 1) || !(options.tol > 0)
+                    || options.maxIter < 1) {
+                throw new IllegalArgumentException(NAME + ": alpha must be > 0, l1_ratio in [0, 1], tol > 0 and "
+                        + "max_iter >= 1, got " + options.toParams());
+            }
+            return options;
+        }
+
+        /** The same fit with another iteration cap, as fitting records what the deadline allowed. */
+        Options withMaxIter(int iterations) {
+            return new Options(alpha, l1Ratio, tol, iterations);
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            return Params.of(ALPHA, alpha, L1_RATIO, l1Ratio, TOL, tol, MAX_ITER, maxIter);
+        }
     }
 }

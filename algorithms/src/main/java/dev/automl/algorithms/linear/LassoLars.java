@@ -17,6 +17,7 @@ import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.tribuo.Model;
 import org.tribuo.regression.slm.LARSLassoTrainer;
@@ -34,7 +35,6 @@ public final class LassoLars implements Learner {
 
     public static final String NAME = "LassoLars";
 
-    private static final Set<String> KNOWN = Set.of("n_nonzero_coefs");
     /** The longest path walked: each step costs a data pass and a solve with every active feature. */
     private static final int MAX_STEPS = 1000;
     /** Each step correlates every feature with the residual and updates the active set's direction. */
@@ -68,15 +68,15 @@ public final class LassoLars implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.IntRange("n_nonzero_coefs", 1, Math.max(1, Math.min(MAX_STEPS,
-                shape.features())), true));
+        return SearchSpace.of(new Hyperparameter.IntRange(Options.N_NONZERO_COEFS, 1,
+                Math.max(1, Math.min(MAX_STEPS, shape.features())), true));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
         int p = Math.max(1, Math.min(MAX_STEPS, shape.features()));
-        return List.of(Params.empty(), Params.of("n_nonzero_coefs", Math.max(1, p / 2)),
-                Params.of("n_nonzero_coefs", Math.max(1, p / 5)), Params.of("n_nonzero_coefs", Math.min(p, 10)));
+        return List.of(Params.empty(), Options.steps(Math.max(1, p / 2)).toParams(),
+                Options.steps(Math.max(1, p / 5)).toParams(), Options.steps(Math.min(p, 10)).toParams());
     }
 
     @Override
@@ -84,14 +84,10 @@ public final class LassoLars implements Learner {
         if (train.y().task() != Task.REGRESSION) {
             throw new IllegalArgumentException(NAME + " is for regression");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
         int p = train.x().cols();
-        int wanted = params.getInt("n_nonzero_coefs", Math.min(MAX_STEPS, p));
-        if (wanted < 1) {
-            throw new IllegalArgumentException(NAME + ": n_nonzero_coefs must be at least 1, got " + wanted);
-        }
-        wanted = Math.min(wanted, Math.max(1, p));
+        int wanted = Math.min(options.wanted(p), Math.max(1, p));
         // A shorter path is a whole lasso model with fewer features; only no time for one step counts as cut.
         int affordable = IterationBudget.iterations(ctx.deadline(), train.x().toDoubleRows(), 1, PASSES_PER_STEP, wanted);
         int steps = Math.max(1, affordable);
@@ -99,11 +95,50 @@ public final class LassoLars implements Learner {
         Model<?> model = new LARSLassoTrainer(steps).train(TribuoExamples.regression(train.x(), train.y(), scale[0], scale[1]));
         return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.REGRESSION, TribuoModel.Settings.Shape.of(train),
                 TribuoModel.Settings.Output.scaledBack(scale[0], scale[1]), null,
-                TribuoModel.Settings.Fit.of(Params.of("n_nonzero_coefs", steps), affordable < 1)));
+                TribuoModel.Settings.Fit.of(Options.steps(steps).toParams(), affordable < 1)));
     }
 
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return TribuoModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * LassoLars' one hyperparameter: the features the path may make active, or empty for every feature up to
+     * {@link #MAX_STEPS}, which only the data can say.
+     */
+    record Options(OptionalInt nNonzeroCoefs) {
+
+        static final String N_NONZERO_COEFS = "n_nonzero_coefs";
+        static final Set<String> KEYS = Set.of(N_NONZERO_COEFS);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            if (!params.has(N_NONZERO_COEFS)) {
+                return new Options(OptionalInt.empty());
+            }
+            return steps(requirePositive(params.getInt(N_NONZERO_COEFS, 0)));
+        }
+
+        static Options steps(int steps) {
+            return new Options(OptionalInt.of(steps));
+        }
+
+        /** The steps asked for on data of {@code features} columns. */
+        int wanted(int features) {
+            return requirePositive(nNonzeroCoefs.orElse(Math.min(MAX_STEPS, features)));
+        }
+
+        private static int requirePositive(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException(NAME + ": n_nonzero_coefs must be at least 1, got " + steps);
+            }
+            return steps;
+        }
+
+        /** The hyperparameter as given; absent when it is the data's default. */
+        Params toParams() {
+            return nNonzeroCoefs.isPresent() ? Params.of(N_NONZERO_COEFS, nNonzeroCoefs.getAsInt()) : Params.empty();
+        }
     }
 }

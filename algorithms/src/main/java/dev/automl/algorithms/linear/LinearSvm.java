@@ -40,7 +40,6 @@ public final class LinearSvm implements Learner {
 
     public static final String NAME = "LinearSVM";
 
-    private static final Set<String> KNOWN = Set.of("C", "class_weight", "tol", "max_iter");
     /**
      * A Newton iteration evaluates the function and gradient and runs a conjugate-gradient solve, each step of which
      * is a Hessian product over the rows: SgdEpochBench measured 21 (C = 1) to 30 (C = 100) of
@@ -77,14 +76,15 @@ public final class LinearSvm implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.RealRange("C", 1e-3, 100, true),
-                new Hyperparameter.Choice("class_weight", List.of(ClassWeights.NONE, ClassWeights.BALANCED)));
+        return SearchSpace.of(new Hyperparameter.RealRange(Options.C, 1e-3, 100, true),
+                new Hyperparameter.Choice(Options.CLASS_WEIGHT, ClassWeights.Mode.choices()));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.empty(), Params.of("C", 0.1), Params.of("C", 0.01, "class_weight", ClassWeights.BALANCED),
-                Params.of("C", 10.0));
+        return List.of(Params.empty(), Params.of(Options.C, 0.1),
+                Params.of(Options.C, 0.01, Options.CLASS_WEIGHT, ClassWeights.Mode.BALANCED.value()),
+                Params.of(Options.C, 10.0));
     }
 
     @Override
@@ -92,33 +92,63 @@ public final class LinearSvm implements Learner {
         if (train.y().task() != Task.CLASSIFICATION) {
             throw new IllegalArgumentException(NAME + " is for classification");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        Params resolved = Params.of("C", 1.0, "class_weight", ClassWeights.NONE, "tol", 1e-4, "max_iter", 1000).merge(params);
-        double c = resolved.getDouble("C", 1);
-        double tol = resolved.getDouble("tol", 1e-4);
-        int maxIter = resolved.getInt("max_iter", 1000);
-        if (!(c > 0) || !(tol > 0) || maxIter < 1) {
-            throw new IllegalArgumentException(NAME + ": C and tol must be > 0 and max_iter >= 1, got " + resolved);
-        }
-        boolean balanced = ClassWeights.balanced(NAME, resolved.getString("class_weight", ClassWeights.NONE));
+        boolean balanced = options.classWeight().balanced();
         int k = train.y().numClasses();
         int affordable = IterationBudget.iterations(ctx.deadline(), train.x().toDoubleRows(), k == 2 ? 1 : k,
-                PASSES_PER_ITERATION, maxIter);
+                PASSES_PER_ITERATION, options.maxIter());
         // A lower iteration cap still gives a whole model, usually converged; only no time at all counts as cut.
         int run = Math.max(1, affordable);
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC), c, run, tol, ctx.seed());
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC), options.c(), run,
+                options.tol(), ctx.seed());
         trainer.setLabelWeights(ClassWeights.labels(train.y(), balanced));
         Model<?> model = trainer.train(TribuoExamples.classification(train.x(), train.y(), null, null));
         TribuoModel.Settings s = new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
                 TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false), null,
-                TribuoModel.Settings.Fit.of(resolved.with("max_iter", run), affordable < 1));
+                TribuoModel.Settings.Fit.of(options.withMaxIter(run).toParams(), affordable < 1));
         return TribuoModel.calibrated(model, s, train.x(), train.y().classes(), ClassWeights.perRow(train.y(), balanced));
     }
 
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return TribuoModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * LinearSVM's hyperparameters with scikit-learn's defaults applied: the cost, the class weights and LIBLINEAR's
+     * tolerance and Newton iteration cap.
+     */
+    record Options(double c, ClassWeights.Mode classWeight, double tol, int maxIter) {
+
+        static final String C = "C";
+        static final String CLASS_WEIGHT = "class_weight";
+        static final String TOL = "tol";
+        static final String MAX_ITER = "max_iter";
+        static final Set<String> KEYS = Set.of(C, CLASS_WEIGHT, TOL, MAX_ITER);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
+                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            Options options = new Options(params.getDouble(C, 1.0), classWeight, params.getDouble(TOL, 1e-4),
+                    params.getInt(MAX_ITER, 1000));
+            if (!(options.c > 0) || !(options.tol > 0) || options.maxIter < 1) {
+                throw new IllegalArgumentException(NAME + ": C and tol must be > 0 and max_iter >= 1, got "
+                        + options.toParams());
+            }
+            return options;
+        }
+
+        /** The same fit with another iteration cap, as fitting records what the deadline allowed. */
+        Options withMaxIter(int iterations) {
+            return new Options(c, classWeight, tol, iterations);
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            return Params.of(C, c, CLASS_WEIGHT, classWeight.value(), TOL, tol, MAX_ITER, maxIter);
+        }
     }
 }

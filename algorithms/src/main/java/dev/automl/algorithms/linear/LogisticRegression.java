@@ -30,7 +30,6 @@ public final class LogisticRegression implements Learner {
 
     public static final String NAME = "LogisticRegression";
 
-    private static final Set<String> KNOWN = Set.of("lambda", "tol", "max_iter");
     /** L-BFGS evaluates objective and gradient together, one data pass per score, usually once or twice an iteration. */
     private static final double PASSES_PER_ITERATION = 2;
 
@@ -56,13 +55,14 @@ public final class LogisticRegression implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.RealRange("lambda", 1e-4, 10, true));
+        return SearchSpace.of(new Hyperparameter.RealRange(Options.LAMBDA, 1e-4, 10, true));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
         // From weak to strong regularisation; lambda 1 is scikit-learn's default C = 1.
-        return List.of(Params.empty(), Params.of("lambda", 1.0), Params.of("lambda", 10.0), Params.of("lambda", 1e-4));
+        return List.of(Params.empty(), Params.of(Options.LAMBDA, 1.0), Params.of(Options.LAMBDA, 10.0),
+                Params.of(Options.LAMBDA, 1e-4));
     }
 
     @Override
@@ -70,31 +70,25 @@ public final class LogisticRegression implements Learner {
         if (train.y().task() != Task.CLASSIFICATION) {
             throw new IllegalArgumentException(NAME + " is for classification");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        Params resolved = Params.of("lambda", 0.01, "tol", 1e-5, "max_iter", 500).merge(params);
-        double lambda = resolved.getDouble("lambda", 0.01);
-        double tol = resolved.getDouble("tol", 1e-5);
-        int maxIter = resolved.getInt("max_iter", 500);
-        if (!(lambda >= 0) || !(tol > 0) || maxIter < 1) {
-            throw new IllegalArgumentException(NAME + ": lambda must be >= 0, tol > 0 and max_iter >= 1, got " + resolved);
-        }
         int numClasses = train.y().numClasses();
         int p = train.x().cols();
         double[] prior = Priors.of(train.y());
         ClassIndex ci = ClassIndex.of(train.y());
         if (ci.present().length < 2) {
-            return constant(train, prior, resolved);
+            return constant(train, prior, options.toParams());
         }
         double[][] x = train.x().toDoubleRows();
         int scores = ci.present().length == 2 ? 1 : ci.present().length - 1;
-        int iterations = IterationBudget.iterations(ctx.deadline(), x, scores, PASSES_PER_ITERATION, maxIter);
+        int iterations = IterationBudget.iterations(ctx.deadline(), x, scores, PASSES_PER_ITERATION,
+                options.maxIter());
         if (iterations < 1) {
-            return constant(train, prior, resolved.with("max_iter", 0));
+            return constant(train, prior, options.withMaxIter(0).toParams());
         }
         smile.classification.LogisticRegression lr = LibraryThreads.call(ctx.threads(),
-                () -> SmileLogistic.fit(x, ci, lambda, tol, iterations));
-        return SmileLogistic.toModel(NAME, lr, ci, numClasses, p, prior, resolved.with("max_iter", iterations));
+                () -> SmileLogistic.fit(x, ci, options.lambda(), options.tol(), iterations));
+        return SmileLogistic.toModel(NAME, lr, ci, numClasses, p, prior, options.withMaxIter(iterations).toParams());
     }
 
     private static LinearModel constant(TrainingData train, double[] prior, Params fitted) {
@@ -105,5 +99,38 @@ public final class LogisticRegression implements Learner {
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return LinearModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * LogisticRegression's hyperparameters with their defaults applied: the L2 penalty and Smile's L-BFGS tolerance
+     * and iteration cap.
+     */
+    record Options(double lambda, double tol, int maxIter) {
+
+        static final String LAMBDA = "lambda";
+        static final String TOL = "tol";
+        static final String MAX_ITER = "max_iter";
+        static final Set<String> KEYS = Set.of(LAMBDA, TOL, MAX_ITER);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            Options options = new Options(params.getDouble(LAMBDA, 0.01), params.getDouble(TOL, 1e-5),
+                    params.getInt(MAX_ITER, 500));
+            if (!(options.lambda >= 0) || !(options.tol > 0) || options.maxIter < 1) {
+                throw new IllegalArgumentException(NAME + ": lambda must be >= 0, tol > 0 and max_iter >= 1, got "
+                        + options.toParams());
+            }
+            return options;
+        }
+
+        /** The same fit with another iteration cap, as fitting records what the deadline allowed. */
+        Options withMaxIter(int iterations) {
+            return new Options(lambda, tol, iterations);
+        }
+
+        /** Every hyperparameter, defaults included, as fitted params record them. */
+        Params toParams() {
+            return Params.of(LAMBDA, lambda, TOL, tol, MAX_ITER, maxIter);
+        }
     }
 }

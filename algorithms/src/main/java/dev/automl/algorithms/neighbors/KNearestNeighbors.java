@@ -17,6 +17,7 @@ import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,7 +38,6 @@ public final class KNearestNeighbors implements Learner {
     public static final int MAX_ROWS = 20_000;
     /** Fitting only stores rows; predicting the validation rows is the cost, about half a LightGBM trial's. */
     static final double RELATIVE_COST = 0.5;
-    private static final Set<String> KNOWN = Set.of("n_neighbors", "weights", "kept_rows");
 
     @Override
     public String name() {
@@ -68,36 +68,28 @@ public final class KNearestNeighbors implements Learner {
     @Override
     public SearchSpace space(Task task, DataShape shape) {
         return new SearchSpace(List.of(
-                new Hyperparameter.IntRange("n_neighbors", 1, Math.max(1, Math.min(100, shape.rows() / 4)), true),
-                new Hyperparameter.Choice("weights", List.of("uniform", "distance"))));
+                new Hyperparameter.IntRange(Options.N_NEIGHBORS, 1, Math.max(1, Math.min(100, shape.rows() / 4)), true),
+                new Hyperparameter.Choice(Options.WEIGHTS, Weights.choices())));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.of("n_neighbors", 5, "weights", "uniform"),
-                Params.of("n_neighbors", 15, "weights", "distance"),
-                Params.of("n_neighbors", 40, "weights", "distance"));
+        // scikit-learn's defaults first, with their values set.
+        return List.of(Options.of(Params.empty()).toParams(), new Options(15, Weights.DISTANCE).toParams(),
+                new Options(40, Weights.DISTANCE).toParams());
     }
 
     @Override
     public FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        int k = params.getInt("n_neighbors", 5);
-        if (k < 1) {
-            throw new IllegalArgumentException(NAME + ": n_neighbors must be at least 1");
-        }
-        String weights = params.getString("weights", "uniform");
-        if (!weights.equals("uniform") && !weights.equals("distance")) {
-            throw new IllegalArgumentException(NAME + ": weights must be uniform or distance, not " + weights);
-        }
         int[] kept = keptRows(train.x().rows(), ctx.seed());
         FeatureMatrix x = kept == null ? train.x() : train.x().select(kept);
         double[] y = kept == null ? train.y().y().clone() : select(train.y().y(), kept);
-        Params fitted = Params.of("n_neighbors", k, "weights", weights, "kept_rows", x.rows());
-        return new KnnModel(train.y().task(), train.y().numClasses(), k, weights.equals("distance"), x.values().clone(),
-                x.rows(), x.cols(), y, fitted, kept == null ? "" : RowSample.note(kept.length, train.x().rows(),
-                        NAME + " keeps at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_ROWS)));
+        return new KnnModel(train.y().task(), train.y().numClasses(), options.nNeighbors(),
+                options.weights() == Weights.DISTANCE, x.values().clone(), x.rows(), x.cols(), y,
+                options.fitted(x.rows()), kept == null ? "" : RowSample.note(kept.length, train.x().rows(),
+                        NAME + " keeps at most " + String.format(Locale.ROOT, "%,d", MAX_ROWS)));
     }
 
     /** A seeded random choice of {@link #MAX_ROWS} rows, ascending, or null to keep all. */
@@ -116,5 +108,59 @@ public final class KNearestNeighbors implements Learner {
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return KnnModel.load(dir, task, numClasses);
+    }
+
+    /** How the neighbours' targets are averaged, under scikit-learn's names. */
+    enum Weights {
+        UNIFORM, DISTANCE;
+
+        String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static List<Object> choices() {
+            return List.of(UNIFORM.value(), DISTANCE.value());
+        }
+
+        /** The weighting of that name, spelt exactly. */
+        static Weights of(String value) {
+            for (Weights w : values()) {
+                if (w.value().equals(value)) {
+                    return w;
+                }
+            }
+            throw new IllegalArgumentException(NAME + ": weights must be uniform or distance, not " + value);
+        }
+    }
+
+    /**
+     * KNN's hyperparameters with scikit-learn's defaults applied. {@code kept_rows} is what a fit records, not a
+     * setting: it is taken, so that fitted params refit, and ignored.
+     */
+    record Options(int nNeighbors, Weights weights) {
+
+        static final String N_NEIGHBORS = "n_neighbors";
+        static final String WEIGHTS = "weights";
+        static final String KEPT_ROWS = "kept_rows";
+        static final Set<String> KEYS = Set.of(N_NEIGHBORS, WEIGHTS, KEPT_ROWS);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            int k = params.getInt(N_NEIGHBORS, 5);
+            if (k < 1) {
+                throw new IllegalArgumentException(NAME + ": n_neighbors must be at least 1");
+            }
+            return new Options(k, params.has(WEIGHTS) ? Weights.of(params.getString(WEIGHTS, "")) : Weights.UNIFORM);
+        }
+
+        /** Every hyperparameter, defaults included. */
+        Params toParams() {
+            return Params.of(N_NEIGHBORS, nNeighbors, WEIGHTS, weights.value());
+        }
+
+        /** The fitted params: these hyperparameters and the number of training rows the model keeps. */
+        Params fitted(int keptRows) {
+            return toParams().with(KEPT_ROWS, keptRows);
+        }
     }
 }

@@ -130,7 +130,7 @@ final class KnnModel implements FittedModel {
         root.put("weights", byDistance ? "distance" : "uniform");
         root.put("rows", rows);
         root.put("cols", cols);
-        root.put("kept_rows", fitted.getInt("kept_rows", rows));
+        root.put("kept_rows", fitted.getInt(KNearestNeighbors.Options.KEPT_ROWS, rows));
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SETTINGS).toFile(), root);
         ByteBuffer b = ByteBuffer.allocate(x.length * Float.BYTES + y.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : x) {
@@ -161,11 +161,11 @@ final class KnnModel implements FittedModel {
         for (int i = 0; i < rows; i++) {
             y[i] = b.getDouble();
         }
-        String weights = root.get("weights").asText();
-        Params fitted = Params.of("n_neighbors", root.get("n_neighbors").asInt(), "weights", weights,
-                "kept_rows", root.get("kept_rows").asInt());
-        return new KnnModel(task, numClasses, root.get("n_neighbors").asInt(), weights.equals("distance"), x, rows, cols,
-                y, fitted, "");
+        boolean byDistance = root.get("weights").asText().equals("distance");
+        KNearestNeighbors.Options options = new KNearestNeighbors.Options(root.get("n_neighbors").asInt(),
+                byDistance ? KNearestNeighbors.Weights.DISTANCE : KNearestNeighbors.Weights.UNIFORM);
+        return new KnnModel(task, numClasses, options.nNeighbors(), byDistance, x, rows, cols, y,
+                options.fitted(root.get("kept_rows").asInt()), "");
     }
 
     @Override

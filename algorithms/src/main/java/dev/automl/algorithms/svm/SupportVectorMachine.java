@@ -52,7 +52,6 @@ public final class SupportVectorMachine implements Learner {
     public static final int MAX_ROWS = 10_000;
     /** The time check does not shrink the sample below this many rows. */
     static final int MIN_ROWS = 200;
-    private static final Set<String> KNOWN = Set.of("C", "gamma_scale", "class_weight", "kept_rows");
     /** Share of the remaining time the estimate may use: LIBSVM cannot be stopped, so the estimate must not overrun. */
     private static final double SAFETY = 0.5;
 
@@ -84,15 +83,16 @@ public final class SupportVectorMachine implements Learner {
 
     @Override
     public SearchSpace space(Task task, DataShape shape) {
-        return SearchSpace.of(new Hyperparameter.RealRange("C", 0.03, 100, true),
-                new Hyperparameter.RealRange("gamma_scale", 0.1, 10, true),
-                new Hyperparameter.Choice("class_weight", List.of(ClassWeights.NONE, ClassWeights.BALANCED)));
+        return SearchSpace.of(new Hyperparameter.RealRange(Options.C, 0.03, 100, true),
+                new Hyperparameter.RealRange(Options.GAMMA_SCALE, 0.1, 10, true),
+                new Hyperparameter.Choice(Options.CLASS_WEIGHT, ClassWeights.Mode.choices()));
     }
 
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.empty(), Params.of("C", 10.0), Params.of("C", 1.0, "class_weight", ClassWeights.BALANCED),
-                Params.of("C", 1.0, "gamma_scale", 0.3));
+        return List.of(Params.empty(), Params.of(Options.C, 10.0),
+                Params.of(Options.C, 1.0, Options.CLASS_WEIGHT, ClassWeights.Mode.BALANCED.value()),
+                Params.of(Options.C, 1.0, Options.GAMMA_SCALE, 0.3));
     }
 
     @Override
@@ -100,15 +100,8 @@ public final class SupportVectorMachine implements Learner {
         if (train.y().task() != Task.CLASSIFICATION) {
             throw new IllegalArgumentException(NAME + " is for classification");
         }
-        KnownParams.require(NAME, params, KNOWN);
+        Options options = Options.of(params);
         FiniteFeatures.require(train.x());
-        Params resolved = Params.of("C", 1.0, "gamma_scale", 1.0, "class_weight", ClassWeights.NONE).merge(params);
-        double c = resolved.getDouble("C", 1);
-        double gammaScale = resolved.getDouble("gamma_scale", 1);
-        if (!(c > 0) || !(gammaScale > 0)) {
-            throw new IllegalArgumentException(NAME + ": C and gamma_scale must be > 0, got " + resolved);
-        }
-        boolean balanced = ClassWeights.balanced(NAME, resolved.getString("class_weight", ClassWeights.NONE));
         int rows = train.x().rows();
         int wanted = Math.min(rows, MAX_ROWS);
         // A smaller sample is a whole model of fewer rows, shown by kept_rows; only when not even MIN_ROWS fit in the
@@ -120,15 +113,15 @@ public final class SupportVectorMachine implements Learner {
         Target y = sample == null ? train.y() : train.y().select(sample);
         SVMParameters<Label> svm = new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC),
                 KernelType.RBF);
-        svm.setCost(c);
-        svm.setGamma(gammaScale * scaleGamma(x));
+        svm.setCost(options.c());
+        svm.setGamma(options.gammaScale() * scaleGamma(x));
         svm.setProbability();
         LibSVMClassificationTrainer trainer = new LibSVMClassificationTrainer(svm, ctx.seed());
-        trainer.setLabelWeights(ClassWeights.labels(y, balanced));
+        trainer.setLabelWeights(ClassWeights.labels(y, options.classWeight().balanced()));
         Model<?> model = trainer.train(TribuoExamples.classification(x, y, null, null));
         TribuoModel.Settings settings = new TribuoModel.Settings(NAME, Task.CLASSIFICATION,
                 TribuoModel.Settings.Shape.of(train), TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false),
-                null, TribuoModel.Settings.Fit.of(resolved.with("kept_rows", x.rows()), affordable < Math.min(wanted, MIN_ROWS)));
+                null, TribuoModel.Settings.Fit.of(options.fitted(x.rows()), affordable < Math.min(wanted, MIN_ROWS)));
         String why = kept < wanted ? "what the time left allows" : NAME + " fits at most " + String.format(Locale.ROOT, "%,d", MAX_ROWS);
         return new TribuoModel(model, sample == null ? settings : settings.withNote(RowSample.note(kept, rows, why)));
     }
@@ -152,5 +145,40 @@ public final class SupportVectorMachine implements Learner {
     @Override
     public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
         return TribuoModel.load(dir, NAME, task, numClasses);
+    }
+
+    /**
+     * SVM's hyperparameters with their defaults applied: the cost, the factor on scikit-learn's {@code gamma="scale"}
+     * and the class weights. {@code kept_rows} is what a fit records, not a setting: it is taken, so that fitted
+     * params refit, and ignored.
+     */
+    record Options(double c, double gammaScale, ClassWeights.Mode classWeight) {
+
+        static final String C = "C";
+        static final String GAMMA_SCALE = "gamma_scale";
+        static final String CLASS_WEIGHT = "class_weight";
+        static final String KEPT_ROWS = "kept_rows";
+        static final Set<String> KEYS = Set.of(C, GAMMA_SCALE, CLASS_WEIGHT, KEPT_ROWS);
+
+        static Options of(Params params) {
+            KnownParams.require(NAME, params, KEYS);
+            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
+                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            Options options = new Options(params.getDouble(C, 1.0), params.getDouble(GAMMA_SCALE, 1.0), classWeight);
+            if (!(options.c > 0) || !(options.gammaScale > 0)) {
+                throw new IllegalArgumentException(NAME + ": C and gamma_scale must be > 0, got " + options.toParams());
+            }
+            return options;
+        }
+
+        /** Every hyperparameter, defaults included. */
+        Params toParams() {
+            return Params.of(C, c, GAMMA_SCALE, gammaScale, CLASS_WEIGHT, classWeight.value());
+        }
+
+        /** The fitted params: these hyperparameters and the number of rows the model was fitted on. */
+        Params fitted(int keptRows) {
+            return toParams().with(KEPT_ROWS, keptRows);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.automl.algorithms.tribuo;
 
 import dev.automl.featurization.Target;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tribuo.classification.Label;
 
@@ -11,18 +13,36 @@ import org.tribuo.classification.Label;
  */
 public final class ClassWeights {
 
-    public static final String NONE = "none";
-    public static final String BALANCED = "balanced";
-
     private ClassWeights() {
     }
 
-    /** Checks a {@code class_weight} value and says whether it asks for balanced weights. */
-    public static boolean balanced(String learner, String value) {
-        if (!value.equals(NONE) && !value.equals(BALANCED)) {
+    /** The {@code class_weight} choices, by their hyperparameter values. */
+    public enum Mode {
+        NONE, BALANCED;
+
+        /** The hyperparameter value. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The values a search space chooses between. */
+        public static List<Object> choices() {
+            return List.of(NONE.value(), BALANCED.value());
+        }
+
+        /** Reads a {@code class_weight} value, spelt exactly; the message names the learner. */
+        public static Mode of(String learner, String value) {
+            for (Mode mode : values()) {
+                if (mode.value().equals(value)) {
+                    return mode;
+                }
+            }
             throw new IllegalArgumentException(learner + ": class_weight must be none or balanced, not " + value);
         }
-        return value.equals(BALANCED);
+
+        public boolean balanced() {
+            return this == BALANCED;
+        }
     }
 
     /** The weight of each class (0 for absent ones); all 1 unless balanced. */

@@ -47,11 +47,11 @@ class GradientBoostingTest {
 
     @Test
     void maxFeaturesFollowsScikitLearn() {
-        assertEquals(1.0, GradientBoosting.featureFraction(null, 10));
-        assertEquals(0.5, GradientBoosting.featureFraction(0.5, 10));
-        assertEquals(0.3, GradientBoosting.featureFraction(3, 10));
-        assertEquals(0.3, GradientBoosting.featureFraction("sqrt", 10));
-        assertEquals(0.3, GradientBoosting.featureFraction("log2", 10));
+        assertEquals(1.0, GradientBoosting.Options.of(Params.empty()).maxFeatures().share(10));
+        assertEquals(0.5, GradientBoosting.MaxFeatures.of(0.5).share(10));
+        assertEquals(0.3, GradientBoosting.MaxFeatures.of(3).share(10));
+        assertEquals(0.3, GradientBoosting.MaxFeatures.of("sqrt").share(10));
+        assertEquals(0.3, GradientBoosting.MaxFeatures.of("log2").share(10));
     }
 
     @Test

@@ -64,7 +64,7 @@ class ExtraTreesTimingBench {
     void oneTreeOnCovertype() throws IOException {
         TrainingData d = CovertypeTimingBench.covertype(100_000);
         ExtraTreeData data = ExtraTreeData.of(d.x(), d.y());
-        ExtraTrees.Settings s = new ExtraTrees.Settings(FeatureFraction.featuresPerSplit("sqrt", d.x().cols()), 2, 1,
+        ExtraTrees.Settings s = new ExtraTrees.Settings(MaxFeatures.of("sqrt").featuresPerSplit(d.x().cols()), 2, 1,
                 Integer.MAX_VALUE, Integer.MAX_VALUE, SplitCriterion.Kind.GINI);
         double[] ms = new double[20];
         int leaves = 0;
