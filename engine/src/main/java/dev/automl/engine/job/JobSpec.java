@@ -9,8 +9,9 @@ import java.util.List;
  * A validated AutoML job: everything the run needs from the job YAML, with Azure's defaults filled in. Built by
  * name with {@link #builder}, since its parts are many.
  *
+ * @param jobFile            the job file; for a job not read from a file (a benchmark's fold), its training data
  * @param jobSha256          the job file's SHA-256, for the model's provenance; null when the job was not read
- *                           from a file (a benchmark's fold)
+ *                           from a file
  * @param validationData     null when the job names none
  * @param testData           null when the job names none
  * @param nCrossValidations  null for Azure's row-count rule

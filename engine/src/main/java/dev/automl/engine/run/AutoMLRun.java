@@ -59,12 +59,14 @@ public final class AutoMLRun {
                 reporter);
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
         SearchResult searched = new SearchStage(ctx).search(prepared);
-        try (StandInModels standIns = searched.standIns()) {
+        try {
             EnsembleResult ensembles = new EnsembleStage(catalog, ctx).build(prepared, searched);
             FinishResult finished = searched.board().best().isPresent()
                     ? new FinishStage(ctx).finish(prepared, searched) : FinishResult.nothing();
-            standIns.close();
             return new ReportStage(ctx).report(prepared, searched, ensembles, finished);
+        } finally {
+            // The first-fold models the finish stage did not take (native memory, for LightGBM and XGBoost).
+            searched.standIns().close();
         }
     }
 }
