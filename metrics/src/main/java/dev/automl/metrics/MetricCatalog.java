@@ -28,6 +28,10 @@ public final class MetricCatalog {
     public static final String ROOT_MEAN_SQUARED_ERROR = "root_mean_squared_error";
     public static final String MEAN_ABSOLUTE_ERROR = "mean_absolute_error";
 
+    public static final String MEAN_ABSOLUTE_PERCENTAGE_ERROR = "mean_absolute_percentage_error";
+    public static final String SYMMETRIC_MEAN_ABSOLUTE_PERCENTAGE_ERROR = "symmetric_mean_absolute_percentage_error";
+    public static final String MEAN_ABSOLUTE_SCALED_ERROR = "mean_absolute_scaled_error";
+
     // Primary flags follow Azure's list of allowed primary_metric values per task.
     private static final List<MetricDefinition> ALL = List.of(
             classification(ACCURACY, true, true),
@@ -46,7 +50,11 @@ public final class MetricCatalog {
             regression(NORMALIZED_MEAN_ABSOLUTE_ERROR, false, true),
             regression(SPEARMAN_CORRELATION, true, true),
             regression(ROOT_MEAN_SQUARED_ERROR, false, false),
-            regression(MEAN_ABSOLUTE_ERROR, false, false));
+            regression(MEAN_ABSOLUTE_ERROR, false, false),
+            // Forecasting scores its windows with every regression metric and these (M4's sMAPE and MASE).
+            forecasting(MEAN_ABSOLUTE_PERCENTAGE_ERROR),
+            forecasting(SYMMETRIC_MEAN_ABSOLUTE_PERCENTAGE_ERROR),
+            forecasting(MEAN_ABSOLUTE_SCALED_ERROR));
 
     private MetricCatalog() {
     }
@@ -56,14 +64,18 @@ public final class MetricCatalog {
         return ALL;
     }
 
-    /** The metrics of one task, in the order score maps use. */
+    /** The metrics of one task, in the order score maps use; forecasting has regression's and its own. */
     public static List<MetricDefinition> forTask(Task task) {
-        return ALL.stream().filter(m -> m.task() == task).toList();
+        return ALL.stream().filter(m -> scores(task, m)).toList();
     }
 
-    /** The metrics a job of this task may name as {@code primary_metric}. */
+    /** The metrics a job of this task may name as {@code primary_metric}: forecasting's are regression's. */
     public static List<MetricDefinition> primaries(Task task) {
-        return ALL.stream().filter(m -> m.task() == task && m.primary()).toList();
+        return ALL.stream().filter(m -> scores(task, m) && m.primary()).toList();
+    }
+
+    private static boolean scores(Task task, MetricDefinition m) {
+        return m.task() == task || task == Task.FORECASTING && m.task() == Task.REGRESSION;
     }
 
     /**
@@ -123,5 +135,10 @@ public final class MetricCatalog {
 
     private static MetricDefinition regression(String name, boolean higherIsBetter, boolean primary) {
         return new MetricDefinition(name, Task.REGRESSION, higherIsBetter, primary);
+    }
+
+    /** A forecasting error: lower is better, and Azure does not offer it as a primary metric. */
+    private static MetricDefinition forecasting(String name) {
+        return new MetricDefinition(name, Task.FORECASTING, false, false);
     }
 }
