@@ -106,6 +106,9 @@ class BadInputIT {
     void forecastingIsRefusedClearly() throws Exception {
         JarRunner.Result r = runJob("type: automl\ntask: forecasting\ntarget_column_name: y\n"
                 + "training_data:\n  path: " + blood() + "\n  type: uri_file\n");
+        assertCleanError(r, "a forecasting job needs 'forecasting.time_column_name': the column of the times its rows are at.");
+        r = runJob("type: automl\ntask: forecasting\ntarget_column_name: y\n"
+                + "training_data:\n  path: " + blood() + "\n  type: uri_file\nforecasting:\n  time_column_name: t\n");
         assertCleanError(r, "'task: forecasting' is not supported yet");
     }
 

@@ -110,7 +110,9 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
         if (train.rows() == 0) {
             throw new InvalidInputException("training_data has no rows with a value in the target column '" + spec.targetColumn() + "'.");
         }
-        TargetEncoding encoding = TargetEncoding.fit(train.column(spec.targetColumn()), spec.task());
+        // A forecasting target is a number, encoded as regression's is.
+        TargetEncoding encoding = TargetEncoding.fit(train.column(spec.targetColumn()),
+                spec.task() == Task.CLASSIFICATION ? Task.CLASSIFICATION : Task.REGRESSION);
 
         Map<String, ColumnType> schema = new LinkedHashMap<>();
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
@@ -142,7 +144,7 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
 
         int positive = positiveClass(spec, encoding);
         double range = 0;
-        if (spec.task() == Task.REGRESSION) {
+        if (spec.task() != Task.CLASSIFICATION) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < trainRows; i++) {

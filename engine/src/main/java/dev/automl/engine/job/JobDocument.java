@@ -39,6 +39,7 @@ record JobDocument(
         FeaturizationDocument featurization,
         LimitsDocument limits,
         TrainingDocument training,
+        ForecastingDocument forecasting,
         String logVerbosity) {
 
     /** Keys that only mean something to Azure's cloud service; accepted and reported once as ignored. */
@@ -78,6 +79,16 @@ record JobDocument(
                             Boolean enableDnnTraining, String trainingMode,
                             JsonNode ensembleModelDownloadTimeoutMinutes,
                             StackEnsembleDocument stackEnsembleSettings) {
+    }
+
+    /** The {@code forecasting} block; the keys that take a number, a list or {@code auto} are read as nodes. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ForecastingDocument(String timeColumnName, JsonNode timeSeriesIdColumnNames, JsonNode forecastHorizon,
+                               String frequency, JsonNode targetLags, JsonNode targetRollingWindowSize,
+                               JsonNode featureLags, JsonNode seasonality, JsonNode useStl,
+                               JsonNode shortSeriesHandlingConfig, String targetAggregateFunction,
+                               String countryOrRegionForHolidays, JsonNode cvStepSize,
+                               JsonNode featuresUnknownAtForecastTime) {
     }
 
     /** The {@code training.stack_ensemble_settings} block. */

@@ -44,7 +44,6 @@ public final class JobParser {
     private static final Map<String, String> NOT_YET = Map.of(
             "test_data_size", "split off test data yourself and name it in test_data",
             "cv_split_column_names", "use n_cross_validations",
-            "forecasting", "forecasting comes in a later version",
             "search_space", "the search space is each learner's own for now",
             "sweep", "the search space is each learner's own for now")
             .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
@@ -134,6 +133,13 @@ public final class JobParser {
                 throw error("positive_label", "'positive_label' applies to classification only.");
             }
             FeaturizationSpec featurization = featurization(d.featurization(), d.targetColumnName());
+            ForecastingSettings forecasting = null;
+            if (task == Task.FORECASTING) {
+                forecasting = new ForecastingBlock(this::error).read(d.forecasting());
+            } else if (d.forecasting() != null) {
+                throw error("forecasting", "the 'forecasting' block applies to task: forecasting; this is a " + task.id()
+                        + " job.");
+            }
             List<String> notes = new ArrayList<>(featurization.notes());
             Limits limits = limits(d.limits(), ignored);
             List<String> allowed = List.of();
@@ -173,12 +179,13 @@ public final class JobParser {
                     .ensembles(ensembles)
                     .messages(ignored, notes)
                     .verbosity(verbosity(d.logVerbosity()))
+                    .forecasting(forecasting)
                     .build();
         }
 
         private Task task(String value) {
             if (value == null) {
-                throw error("task", "'task' is required: classification or regression.");
+                throw error("task", "'task' is required: classification, regression or forecasting.");
             }
             switch (value.toLowerCase(Locale.ROOT)) {
                 case "classification":
@@ -186,9 +193,9 @@ public final class JobParser {
                 case "regression":
                     return Task.REGRESSION;
                 case "forecasting":
-                    throw error("task", "'task: forecasting' is not supported yet; this version runs classification and regression.");
+                    return Task.FORECASTING;
                 default:
-                    throw error("task", "'task' must be classification or regression, not '" + value + "'.");
+                    throw error("task", "'task' must be classification, regression or forecasting, not '" + value + "'.");
             }
         }
 
@@ -196,14 +203,10 @@ public final class JobParser {
             if (value == null) {
                 return MetricCatalog.find(task == Task.CLASSIFICATION ? "accuracy" : "normalized_root_mean_squared_error").orElseThrow();
             }
-            List<String> valid = new ArrayList<>();
-            for (MetricDefinition m : MetricCatalog.forTask(task)) {
-                if (m.primary()) {
-                    valid.add(m.name());
-                }
-            }
+            List<MetricDefinition> primaries = MetricCatalog.primaries(task);
+            List<String> valid = primaries.stream().map(MetricDefinition::name).toList();
             MetricDefinition m = MetricCatalog.find(value).orElse(null);
-            if (m == null || m.task() != task || !m.primary()) {
+            if (m == null || !primaries.contains(m)) {
                 String nearest = NearestName.of(value, valid);
                 throw error("primary_metric", "'primary_metric: " + value + "' is not a primary metric for " + task.id() + "."
                         + (nearest == null ? "" : " Did you mean '" + nearest + "'?") + " Valid: " + String.join(", ", valid) + ".");
@@ -535,7 +538,7 @@ public final class JobParser {
             if (s.stackMetaLearnerType() != null && !s.stackMetaLearnerType().equalsIgnoreCase("none")) {
                 List<String> valid = EnsembleSettings.META_LEARNER_TYPES.stream()
                         .filter(n -> n.equals("LogisticRegression") || n.equals("LogisticRegressionCV")
-                                || n.equals("LightGBMClassifier") ? task == Task.CLASSIFICATION : task == Task.REGRESSION)
+                                || n.equals("LightGBMClassifier") ? task == Task.CLASSIFICATION : task != Task.CLASSIFICATION)
                         .toList();
                 type = valid.stream().filter(n -> LearnerCatalog.normalise(n).equals(LearnerCatalog.normalise(s.stackMetaLearnerType())))
                         .findFirst().orElse(null);

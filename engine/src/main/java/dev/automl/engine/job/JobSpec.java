@@ -22,6 +22,7 @@ import java.util.List;
  * @param ignoredKeys        Azure-only keys present in the file, reported once
  * @param notes              what the run tells the user about the job before it starts (such as a blocked
  *                           algorithm or transformer this engine does not have)
+ * @param forecasting        the {@code forecasting} block of a forecasting job; null for other tasks
  */
 public record JobSpec(Path jobFile, String jobSha256, Task task, String targetColumn, MetricDefinition primaryMetric,
                       DataReference trainingData, DataReference validationData, DataReference testData,
@@ -29,7 +30,7 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
                       String positiveLabel, FeaturizationSpec featurization, Limits limits,
                       List<String> allowedAlgorithms, List<String> blockedAlgorithms, EnsembleSettings ensembles,
                       List<String> ignoredKeys, List<String> notes,
-                      Verbosity verbosity) {
+                      Verbosity verbosity, ForecastingSettings forecasting) {
 
     public JobSpec {
         allowedAlgorithms = List.copyOf(allowedAlgorithms);
@@ -74,6 +75,7 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
         private List<String> ignoredKeys = List.of();
         private List<String> notes = List.of();
         private Verbosity verbosity = Verbosity.INFO;
+        private ForecastingSettings forecasting;
 
         private Builder(Task task, String targetColumn, MetricDefinition primaryMetric, DataReference trainingData) {
             this.task = task;
@@ -153,10 +155,18 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
             return this;
         }
 
+        public Builder forecasting(ForecastingSettings settings) {
+            this.forecasting = settings;
+            return this;
+        }
+
         public JobSpec build() {
+            if ((task == Task.FORECASTING) != (forecasting != null)) {
+                throw new IllegalArgumentException("a forecasting job, and only one, has forecasting settings");
+            }
             return new JobSpec(jobFile, jobSha256, task, targetColumn, primaryMetric, trainingData, validationData,
                     testData, nCrossValidations, validationDataSize, weightColumn, positiveLabel, featurization, limits,
-                    allowedAlgorithms, blockedAlgorithms, ensembles, ignoredKeys, notes, verbosity);
+                    allowedAlgorithms, blockedAlgorithms, ensembles, ignoredKeys, notes, verbosity, forecasting);
         }
     }
 }

@@ -206,7 +206,7 @@ class JobParserTest {
 
     @Test
     void badValuesCiteTheirKey() {
-        assertEquals("job.yml, line 2, column 1: 'task' must be classification or regression, not 'clustering'.",
+        assertEquals("job.yml, line 2, column 1: 'task' must be classification, regression or forecasting, not 'clustering'.",
                 error(MINIMAL.replace("task: classification", "task: clustering")));
         assertEquals("job.yml, line 7, column 1: 'primary_metric: r2_score' is not a primary metric for classification. "
                 + "Valid: accuracy, AUC_weighted, norm_macro_recall, average_precision_score_weighted, precision_score_weighted.",
@@ -228,7 +228,7 @@ class JobParserTest {
 
     @Test
     void missingRequiredKeysAreNamed() {
-        assertEquals("job.yml: 'task' is required: classification or regression.", error("type: automl\ntarget_column_name: b\n"));
+        assertEquals("job.yml: 'task' is required: classification, regression or forecasting.", error("type: automl\ntarget_column_name: b\n"));
         assertTrue(error("type: automl\ntask: regression\n").contains("'target_column_name' is required"));
         assertTrue(error("").contains("is empty"));
     }
@@ -238,5 +238,68 @@ class JobParserTest {
         String e = error("type: automl\ntask: [unclosed\n");
         assertTrue(e.startsWith("job.yml, line "), e);
         assertTrue(e.contains("not valid YAML"), e);
+    }
+
+    private static final String FORECAST = "type: automl\ntask: forecasting\ntarget_column_name: b\n"
+            + "training_data:\n  path: ./data.csv\n  type: uri_file\n";
+
+    @Test
+    void aForecastingBlockWithEveryKey() throws IOException {
+        JobSpec s = parse(FORECAST + "forecasting:\n  time_column_name: week\n  time_series_id_column_names: [Store, Brand]\n"
+                + "  forecast_horizon: 20\n  frequency: W-THU\n  target_lags: [7, 1, 7]\n  target_rolling_window_size: 4\n"
+                + "  feature_lags: auto\n  seasonality: 52\n  use_stl: season_trend\n  short_series_handling_config: drop\n"
+                + "  target_aggregate_function: sum\n  country_or_region_for_holidays: us\n  cv_step_size: 3\n"
+                + "  features_unknown_at_forecast_time: Price\n");
+        assertEquals(Task.FORECASTING, s.task());
+        assertEquals("normalized_root_mean_squared_error", s.primaryMetric().name());
+        ForecastingSettings f = s.forecasting();
+        assertEquals(new ForecastingSettings.Series("week", List.of("Store", "Brand"),
+                dev.automl.data.series.Frequency.parse("W-THU"), dev.automl.data.series.SeriesTable.Aggregate.SUM,
+                ForecastingSettings.ShortSeries.DROP), f.series());
+        assertEquals(Setting.of(20), f.horizon());
+        assertEquals(new ForecastingSettings.TargetFeatures(Setting.of(List.of(1, 7)), Setting.of(4), Setting.of(52),
+                ForecastingSettings.Stl.SEASON_TREND), f.target());
+        assertEquals(new ForecastingSettings.Covariates(true, "US", List.of("Price")), f.covariates());
+        assertEquals(Setting.of(3), f.cvStepSize());
+    }
+
+    @Test
+    void aForecastingBlockTakesAzuresDefaults() throws IOException {
+        ForecastingSettings f = parse(FORECAST + "forecasting:\n  time_column_name: t\n").forecasting();
+        assertEquals(new ForecastingSettings.Series("t", List.of(), null, null, ForecastingSettings.ShortSeries.AUTO), f.series());
+        assertEquals(Setting.of(1), f.horizon());
+        assertEquals(new ForecastingSettings.TargetFeatures(Setting.off(), Setting.off(), Setting.auto(),
+                ForecastingSettings.Stl.NONE), f.target());
+        assertEquals(new ForecastingSettings.Covariates(false, null, List.of()), f.covariates());
+        assertEquals(Setting.auto(), f.cvStepSize());
+        f = parse(FORECAST + "forecasting:\n  time_column_name: t\n  forecast_horizon: auto\n  target_lags: auto\n"
+                + "  target_rolling_window_size: auto\n  seasonality: none\n  short_series_handling_config: null\n").forecasting();
+        assertEquals(Setting.auto(), f.horizon());
+        assertEquals(Setting.auto(), f.target().lags());
+        assertEquals(Setting.off(), f.target().seasonality());
+        assertEquals(ForecastingSettings.ShortSeries.NONE, f.series().shortSeries());
+        assertNull(parse(MINIMAL).forecasting());
+    }
+
+    @Test
+    void forecastingMistakesAreNamedWithTheirLine() {
+        assertEquals("job.yml, line 2, column 1: a forecasting job needs 'forecasting.time_column_name': the column of the"
+                + " times its rows are at.", error(FORECAST));
+        assertEquals("job.yml, line 9, column 3: 'fortnightly' is not a frequency this engine reads. Use a pandas offset"
+                + " alias: S, min (or T), H, D, B, W or W-MON ... W-SUN, MS, M (or ME), QS, Q (or QE, Q-DEC ...), AS (or YS),"
+                + " A (or Y, YE), each with an optional multiple such as 15min or 2H.",
+                error(FORECAST + "forecasting:\n  time_column_name: t\n  frequency: fortnightly\n"));
+        assertEquals("job.yml, line 9, column 3: 'target_aggregate_function' needs 'forecasting.frequency': the frequency"
+                + " to combine the rows to.", error(FORECAST + "forecasting:\n  time_column_name: t\n  target_aggregate_function: sum\n"));
+        assertEquals("job.yml, line 9, column 3: 'forecast_horizon' must be a whole number of at least 1 or 'auto', not"
+                + " 'soon'.", error(FORECAST + "forecasting:\n  time_column_name: t\n  forecast_horizon: soon\n"));
+        assertEquals("job.yml, line 9, column 3: 'target_lags' must be 'auto', a whole number of at least 1 or a list of"
+                + " them, not '[1,0]'.", error(FORECAST + "forecasting:\n  time_column_name: t\n  target_lags: [1, 0]\n"));
+        assertEquals("job.yml, line 9, column 3: 'use_stl' must be one of none, season, season_trend, not 'trend'.",
+                error(FORECAST + "forecasting:\n  time_column_name: t\n  use_stl: trend\n"));
+        assertEquals("job.yml, line 7, column 1: the 'forecasting' block applies to task: forecasting; this is a"
+                + " classification job.", error(MINIMAL + "forecasting:\n  time_column_name: t\n"));
+        assertTrue(error(FORECAST + "forecasting:\n  time_column_name: t\n  time_series_id: [a]\n")
+                .contains("time_series_id"), "an unknown key of the block is named with the nearest valid one");
     }
 }
