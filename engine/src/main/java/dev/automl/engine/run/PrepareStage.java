@@ -70,6 +70,7 @@ final class PrepareStage {
             case HOLDOUT -> String.format(Locale.ROOT, "%.0f %% holdout", plan.fraction() * 100);
             case KFOLD -> plan.folds().size() + "-fold cross-validation";
             case USER -> "validation_data (" + plan.folds().get(0).valid().length + " rows)";
+            case ROLLING_ORIGIN -> plan.folds().size() + " rolling-origin folds";
         };
     }
 }

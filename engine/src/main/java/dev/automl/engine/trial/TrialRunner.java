@@ -26,7 +26,8 @@ public final class TrialRunner {
     private final FeatureCache cache;
     private final Scorer scorer;
     private final Target scoredTarget;
-    private final int[] positionOf;
+    /** Per fold, where each of its validation rows' predictions go among the scored rows'. */
+    private final int[][] positions;
     private final int width;
 
     public TrialRunner(FeatureCache cache, Scorer scorer) {
@@ -36,10 +37,9 @@ public final class TrialRunner {
         this.scorer = scorer;
         int[] scored = plan.scoredRows();
         this.scoredTarget = data.target().select(scored);
-        this.positionOf = new int[data.target().size()];
-        java.util.Arrays.fill(positionOf, -1);
-        for (int i = 0; i < scored.length; i++) {
-            positionOf[scored[i]] = i;
+        this.positions = new int[plan.folds().size()][];
+        for (int f = 0; f < positions.length; f++) {
+            positions[f] = plan.scoredPositions(f);
         }
         this.width = data.target().task() == Task.CLASSIFICATION ? data.target().numClasses() : 1;
     }
@@ -141,9 +141,9 @@ public final class TrialRunner {
         double[] scored = predictions;
         String note = "";
         if (done.size() < folds) {
-            int[] positions = positionsOf(done);
-            y = scoredTarget.select(positions);
-            scored = select(predictions, positions);
+            int[] finished = positionsOf(done);
+            y = scoredTarget.select(finished);
+            scored = select(predictions, finished);
             note = "cut short at " + limitName + "; scored on the " + done.size() + " of " + folds + " folds it finished";
         } else if (cut) {
             note = "cut short at " + limitName + "; scored as trained so far";
@@ -194,10 +194,10 @@ public final class TrialRunner {
                 return new FoldOutcome(null, true, null, 1, "");
             }
             Predictions p = model.validationPredictions().orElseGet(() -> model.predict(ff.valid().x()));
-            int[] rows = plan.folds().get(fold).valid();
-            // Folds write disjoint rows, so they can fill the shared array side by side.
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(p.values(), i * width, predictions, positionOf[rows[i]] * width, width);
+            int[] at = positions[fold];
+            // Folds write disjoint positions, so they can fill the shared array side by side.
+            for (int i = 0; i < at.length; i++) {
+                System.arraycopy(p.values(), i * width, predictions, at[i] * width, width);
             }
             keep = fold == 0;
             return new FoldOutcome(model.fittedParams(), cut, keep ? model : null, model.refitShare(), model.note());
@@ -221,14 +221,13 @@ public final class TrialRunner {
     private int[] positionsOf(List<Integer> folds) {
         int n = 0;
         for (int f : folds) {
-            n += plan.folds().get(f).valid().length;
+            n += positions[f].length;
         }
         int[] out = new int[n];
         int at = 0;
         for (int f : folds) {
-            for (int row : plan.folds().get(f).valid()) {
-                out[at++] = positionOf[row];
-            }
+            System.arraycopy(positions[f], 0, out, at, positions[f].length);
+            at += positions[f].length;
         }
         java.util.Arrays.sort(out);
         return out;
