@@ -56,7 +56,8 @@ public record TargetStatistics(@JsonProperty("kind") Kind kind, @JsonProperty("o
     static Kind kindFor(Target target, FeaturizationSettings settings) {
         boolean mean = settings.allows(Transformer.CAT_TARGET_ENCODER);
         return switch (target.task()) {
-            case REGRESSION -> mean ? Kind.MEAN : null;
+            // A forecasting target is a number too (JobData encodes it as regression's).
+            case REGRESSION, FORECASTING -> mean ? Kind.MEAN : null;
             case CLASSIFICATION -> {
                 if (target.numClasses() == 2 && settings.allows(Transformer.WOE_TARGET_ENCODER)) {
                     yield Kind.WOE;
