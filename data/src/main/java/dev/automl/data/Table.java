@@ -62,6 +62,22 @@ public final class Table {
         return c;
     }
 
+    /**
+     * The named column, which a job's key names; an {@link InvalidInputException} naming the key, the data and the
+     * columns there are if it is absent.
+     *
+     * @param namedBy the job key that names the column, such as {@code target_column_name}
+     * @param source  the data it should be in, such as {@code training_data}
+     */
+    public Column require(String name, String namedBy, String source) {
+        Column c = byName.get(name);
+        if (c == null) {
+            throw new InvalidInputException("The column '" + name + "' named by " + namedBy + " is not in " + source
+                    + ". Its columns are: " + String.join(", ", columnNames()) + ".");
+        }
+        return c;
+    }
+
     /** The rows at the given indices, in that order. */
     public Table select(int[] rowIndices) {
         List<Column> out = new ArrayList<>(columns.size());

@@ -146,8 +146,7 @@ public final class BernoulliNaiveBayes implements Learner {
 
         static Options of(Params params) {
             KnownParams.require(NAME, params, KEYS);
-            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
-                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            ClassWeights.Mode classWeight = ClassWeights.Mode.read(NAME, params, CLASS_WEIGHT);
             Options options = new Options(params.getDouble(ALPHA, 1.0), params.getDouble(BINARIZE, 0.0), classWeight);
             if (!(options.alpha >= 0) || !Double.isFinite(options.binarize)) {
                 throw new IllegalArgumentException(NAME + ": alpha must be >= 0 and binarize a number, got "

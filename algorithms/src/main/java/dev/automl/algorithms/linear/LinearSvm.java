@@ -130,8 +130,7 @@ public final class LinearSvm implements Learner {
 
         static Options of(Params params) {
             KnownParams.require(NAME, params, KEYS);
-            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
-                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            ClassWeights.Mode classWeight = ClassWeights.Mode.read(NAME, params, CLASS_WEIGHT);
             Options options = new Options(params.getDouble(C, 1.0), classWeight, params.getDouble(TOL, 1e-4),
                     params.getInt(MAX_ITER, 1000));
             if (!(options.c > 0) || !(options.tol > 0) || options.maxIter < 1) {

@@ -217,8 +217,7 @@ public final class StochasticGradientDescent implements Learner {
             }
             Loss loss = params.has(LOSS) ? Loss.of(params.getString(LOSS, ""), task)
                     : classes ? Loss.LOG : Loss.SQUARED_ERROR;
-            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
-                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            ClassWeights.Mode classWeight = ClassWeights.Mode.read(NAME, params, CLASS_WEIGHT);
             Options options = new Options(loss, params.getDouble(ALPHA, 1e-4), params.getDouble(L1_RATIO, 0.0),
                     // AdaGrad's initial rate.
                     params.getDouble(LEARNING_RATE, 0.1), params.getInt(EPOCHS, 20), classWeight);

@@ -162,8 +162,7 @@ public final class SupportVectorMachine implements Learner {
 
         static Options of(Params params) {
             KnownParams.require(NAME, params, KEYS);
-            ClassWeights.Mode classWeight = params.has(CLASS_WEIGHT)
-                    ? ClassWeights.Mode.of(NAME, params.getString(CLASS_WEIGHT, "")) : ClassWeights.Mode.NONE;
+            ClassWeights.Mode classWeight = ClassWeights.Mode.read(NAME, params, CLASS_WEIGHT);
             Options options = new Options(params.getDouble(C, 1.0), params.getDouble(GAMMA_SCALE, 1.0), classWeight);
             if (!(options.c > 0) || !(options.gammaScale > 0)) {
                 throw new IllegalArgumentException(NAME + ": C and gamma_scale must be > 0, got " + options.toParams());

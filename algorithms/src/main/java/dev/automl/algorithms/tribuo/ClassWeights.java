@@ -1,5 +1,6 @@
 package dev.automl.algorithms.tribuo;
 
+import dev.automl.algorithms.Params;
 import dev.automl.featurization.Target;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class ClassWeights {
                 }
             }
             throw new IllegalArgumentException(learner + ": class_weight must be none or balanced, not " + value);
+        }
+
+        /** A learner's {@code class_weight} hyperparameter: none when absent, else as {@link #of} reads it. */
+        public static Mode read(String learner, Params params, String key) {
+            return params.has(key) ? of(learner, params.getString(key, "")) : NONE;
         }
 
         public boolean balanced() {

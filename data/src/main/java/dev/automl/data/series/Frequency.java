@@ -187,14 +187,18 @@ public record Frequency(Unit unit, int multiple, DayOfWeek weekday, Month month)
             case BUSINESS_DAY -> t.getDayOfWeek().getValue() <= 5;
             case WEEK -> t.getDayOfWeek() == weekday;
             case MONTH_START -> t.getDayOfMonth() == 1;
-            case MONTH_END -> t.toLocalDate().equals(t.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()));
+            case MONTH_END -> isMonthEnd(t);
             case QUARTER_START -> t.getDayOfMonth() == 1 && inQuarterOf(t.getMonth());
             case QUARTER_END -> inQuarterOf(t.getMonth())
-                    && t.toLocalDate().equals(t.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()));
+                    && isMonthEnd(t);
             case YEAR_START -> t.getDayOfMonth() == 1 && t.getMonth() == month;
             case YEAR_END -> t.getMonth() == month
-                    && t.toLocalDate().equals(t.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()));
+                    && isMonthEnd(t);
         };
+    }
+
+    private static boolean isMonthEnd(LocalDateTime t) {
+        return t.getDayOfMonth() == t.toLocalDate().lengthOfMonth();
     }
 
     private boolean inQuarterOf(Month m) {
@@ -294,7 +298,7 @@ public record Frequency(Unit unit, int multiple, DayOfWeek weekday, Month month)
         long day = 86_400;
         if (gap >= 28 * day && gap <= 31 * day || gap >= 89 * day && gap <= 92 * day || gap >= 365 * day && gap <= 366 * day) {
             boolean start = first.getDayOfMonth() == 1;
-            boolean end = first.toLocalDate().equals(first.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()));
+            boolean end = isMonthEnd(first);
             if (!start && !end) {
                 return Optional.empty();
             }

@@ -160,14 +160,14 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
             this.layout = layout;
             this.aggregate = aggregate;
             this.time = timeColumn(input, layout.timeColumn());
-            Column t = require(input, layout.targetColumn(), "target_column_name");
+            Column t = input.require(layout.targetColumn(), "target_column_name", "training_data");
             if (!(t instanceof NumericColumn n)) {
                 throw new InvalidInputException("The target column '" + layout.targetColumn() + "' of a forecasting job"
                         + " must hold numbers; it was read as " + t.type().name().toLowerCase(Locale.ROOT) + ".");
             }
             this.target = n;
             for (String g : layout.grainColumns()) {
-                require(input, g, "forecasting.time_series_id_column_names");
+                input.require(g, "forecasting.time_series_id_column_names", "training_data");
             }
         }
 
@@ -474,7 +474,7 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
     }
 
     private static DateTimeColumn timeColumn(Table input, String name) {
-        Column c = require(input, name, "forecasting.time_column_name");
+        Column c = input.require(name, "forecasting.time_column_name", "training_data");
         if (c instanceof DateTimeColumn d) {
             return d;
         }
@@ -483,10 +483,5 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
                 + (bad < 0 ? " (its values mix layouts)" : ": row " + (bad + 1) + " holds '" + c.text(bad) + "'")
                 + ". Write its times in one of the layouts " + DateTimes.layouts() + ", or give their layout in the MLTable"
                 + " with convert_column_types (column_type: datetime, formats).");
-    }
-
-    private static Column require(Table t, String column, String key) {
-        return t.find(column).orElseThrow(() -> new InvalidInputException("The column '" + column + "' named by " + key
-                + " is not in training_data. Its columns are: " + String.join(", ", t.columnNames()) + "."));
     }
 }

@@ -136,7 +136,7 @@ public final class EnsembleBuilder {
     }
 
     /** The meta-learner's features for the stack's members, over every validation row. */
-    public FeatureMatrix features(List<TrialResult> members) {
+    private FeatureMatrix features(List<TrialResult> members) {
         return features(members, scoredTarget);
     }
 

@@ -112,7 +112,7 @@ final class ForecastingBlock {
      * and {@code none} turn the option off.
      */
     private Setting<Integer> count(String key, JsonNode n, Setting<Integer> absent, boolean mayTurnOff) {
-        if (n == null || n.isMissingNode()) {
+        if (n == null) {
             return absent;
         }
         if (n.isNull() || n.isTextual() && n.asText().equalsIgnoreCase("none")) {
@@ -168,7 +168,7 @@ final class ForecastingBlock {
 
     /** One of an enum's values by its lower-case name; {@code absent} when the key is absent, {@code off} for null. */
     private <E extends Enum<E>> E choice(String key, JsonNode n, E absent, E off, E[] values) {
-        if (n == null || n.isMissingNode()) {
+        if (n == null) {
             return absent;
         }
         if (n.isNull()) {

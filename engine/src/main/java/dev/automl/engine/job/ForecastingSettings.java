@@ -27,10 +27,6 @@ public record ForecastingSettings(Series series, Setting<Integer> horizon, Targe
         public Series {
             grainColumns = List.copyOf(grainColumns);
         }
-
-        public SeriesTable.Layout layout(String targetColumn) {
-            return new SeriesTable.Layout(timeColumn, grainColumns, targetColumn);
-        }
     }
 
     /** Azure's {@code short_series_handling_config}: what to do with a series too short to validate. */

@@ -90,18 +90,18 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
     private static JobData assemble(JobSpec spec, Table train, Function<Map<String, ColumnType>, Table> validation,
                                     Function<Map<String, ColumnType>, Table> test, Consumer<String> notes) {
         Map<String, ColumnType> hints = readingTypes(spec);
-        requireColumn(train, spec.targetColumn(), "target_column_name", "training_data");
+        train.require(spec.targetColumn(), "target_column_name", "training_data");
         if (spec.weightColumn() != null) {
-            requireColumn(train, spec.weightColumn(), "weight_column_name", "training_data");
+            train.require(spec.weightColumn(), "weight_column_name", "training_data");
         }
         for (String c : spec.featurization().columnTypes().keySet()) {
-            requireColumn(train, c, "featurization.column_name_and_types", "training_data");
+            train.require(c, "featurization.column_name_and_types", "training_data");
         }
         for (String c : spec.featurization().ignoredColumns()) {
-            requireColumn(train, c, "featurization.column_name_and_types", "training_data");
+            train.require(c, "featurization.column_name_and_types", "training_data");
         }
         for (String c : spec.featurization().settings().imputers().keySet()) {
-            requireColumn(train, c, "featurization.transformer_params.imputer", "training_data");
+            train.require(c, "featurization.transformer_params.imputer", "training_data");
             if (c.equals(spec.targetColumn())) {
                 notes.accept("The imputer for '" + c + "' does not apply: it is the target column, and rows without a target are left out.");
             }
@@ -132,7 +132,7 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
         int trainRows = train.rows();
         if (validation != null) {
             Table valid = validation.apply(likeTraining);
-            requireColumn(valid, spec.targetColumn(), "target_column_name", "validation_data");
+            valid.require(spec.targetColumn(), "target_column_name", "validation_data");
             valid = withTarget(valid, spec.targetColumn(), "validation_data", notes);
             if (valid.rows() == 0) {
                 throw new InvalidInputException("validation_data has no rows with a value in the target column.");
@@ -157,7 +157,7 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
         TestData testData = null;
         if (test != null) {
             Table testTable = test.apply(likeTraining);
-            requireColumn(testTable, spec.targetColumn(), "target_column_name", "test_data");
+            testTable.require(spec.targetColumn(), "target_column_name", "test_data");
             testTable = withTarget(testTable, spec.targetColumn(), "test_data", notes);
             double[] testWeights = spec.weightColumn() != null && testTable.find(spec.weightColumn()).isPresent()
                     ? weights(testTable, spec.weightColumn()) : null;
@@ -173,13 +173,6 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
             return DataSource.read(ref.path(), hints);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(key + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireColumn(Table t, String column, String key, String dataKey) {
-        if (t.find(column).isEmpty()) {
-            throw new InvalidInputException("The column '" + column + "' named by " + key + " is not in " + dataKey
-                    + ". Its columns are: " + String.join(", ", t.columnNames()) + ".");
         }
     }
 

@@ -30,14 +30,6 @@ public record Setting<T>(Mode mode, T value) {
         return new Setting<>(Mode.GIVEN, value);
     }
 
-    public boolean isAuto() {
-        return mode == Mode.AUTO;
-    }
-
-    public boolean isOff() {
-        return mode == Mode.OFF;
-    }
-
     @Override
     public String toString() {
         return mode == Mode.GIVEN ? String.valueOf(value) : mode.name().toLowerCase(java.util.Locale.ROOT);

@@ -54,11 +54,6 @@ record RefitAttempt(TrialResult row, double estimatedSeconds, Result result, dou
         }
     }
 
-    /** Whether this attempt left a model to save. */
-    boolean produced() {
-        return !(result instanceof PassedOver);
-    }
-
     /** The same row passed over for the given reason (its model could not be saved). */
     RefitAttempt passedOver(Reason why) {
         return new RefitAttempt(row, estimatedSeconds, new PassedOver(why), seconds);
