@@ -435,7 +435,7 @@ public final class CategoricalEncoder implements ColumnEncoder {
 
     private List<Applied> applied() {
         List<Applied> out = new ArrayList<>();
-        for (FeatureView view : FeatureView.values()) {
+        for (FeatureView view : List.of(FeatureView.TREES, FeatureView.LINEAR)) {
             if (view == FeatureView.LINEAR && linear == trees) {
                 break;
             }

@@ -15,13 +15,21 @@ import java.util.List;
     @JsonSubTypes.Type(value = NumericEncoder.class, name = "numeric"),
     @JsonSubTypes.Type(value = CategoricalEncoder.class, name = "categorical"),
     @JsonSubTypes.Type(value = DateTimeEncoder.class, name = "datetime"),
-    @JsonSubTypes.Type(value = TextEncoder.class, name = "text")
+    @JsonSubTypes.Type(value = TextEncoder.class, name = "text"),
+    @JsonSubTypes.Type(value = SeriesPositionEncoder.class, name = "series_position")
 })
-public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder, DateTimeEncoder, TextEncoder {
+public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder, DateTimeEncoder, TextEncoder,
+        SeriesPositionEncoder {
 
     /** The raw column this encoder reads. */
     String column();
 
+    /** Whether this encoder gives features in a view: every encoder of a raw column serves all but the series view. */
+    default boolean serves(FeatureView view) {
+        return view != FeatureView.SERIES;
+    }
+
+    /** The names of this encoder's features in a view it serves. */
     List<String> featureNames(FeatureView view);
 
     /** Which of this encoder's features (indices into {@link #featureNames}) hold category codes. */

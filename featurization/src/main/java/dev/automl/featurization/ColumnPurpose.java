@@ -1,9 +1,21 @@
 package dev.automl.featurization;
 
-/** A purpose a user may give a text column in custom featurization, beyond the types the data is read as. */
+/**
+ * A purpose a column has beyond the type it was read as: given by the user in custom featurization (text,
+ * hashes), or by the engine to the columns a forecasting job derives from its series.
+ */
 public enum ColumnPurpose {
     /** Free text: word and character n-grams with TF-IDF ({@code Text}). */
     TEXT,
     /** Categories always encoded by hashed one-hot, whatever their number ({@code Hashes}, {@code CategoricalHash}). */
-    HASHES
+    HASHES,
+    /** A forecasting row's series index: a feature of the {@link FeatureView#SERIES} view only. */
+    SERIES_INDEX,
+    /** A forecasting row's step within its series: a feature of the {@link FeatureView#SERIES} view only. */
+    SERIES_STEP,
+    /**
+     * A number derived from the target's past (a lag, a rolling mean): a numeric feature that is never dropped as
+     * an ID, however many distinct values it has.
+     */
+    TARGET_HISTORY
 }

@@ -36,6 +36,13 @@ public record FeaturizationSettings(FeaturizationMode mode, Map<String, ImputerS
         return new FeaturizationSettings(FeaturizationMode.AUTO, Map.of());
     }
 
+    /** These settings with more column purposes, which take precedence over the ones they name again. */
+    public FeaturizationSettings withPurposes(Map<String, ColumnPurpose> more) {
+        Map<String, ColumnPurpose> all = new java.util.HashMap<>(purposes);
+        all.putAll(more);
+        return new FeaturizationSettings(mode, imputers, all, hashBits, tfIdf, blocked);
+    }
+
     /** Whether the featurizer may use the transformer. */
     public boolean allows(Transformer t) {
         return !blocked.contains(t);

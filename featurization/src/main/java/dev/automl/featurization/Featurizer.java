@@ -48,11 +48,15 @@ public final class Featurizer {
         List<ColumnEncoder> encoders = new ArrayList<>();
         List<DroppedColumn> dropped = new ArrayList<>();
         for (Column c : features.columns()) {
+            ColumnPurpose purpose = settings.purposes().get(c.name());
+            if (purpose == ColumnPurpose.SERIES_INDEX || purpose == ColumnPurpose.SERIES_STEP) {
+                encoders.add(new SeriesPositionEncoder(c.name()));
+                continue;
+            }
             if (settings.mode() == FeaturizationMode.OFF) {
                 encoders.add(passThrough(c));
                 continue;
             }
-            ColumnPurpose purpose = settings.purposes().get(c.name());
             boolean isText = purpose == ColumnPurpose.TEXT
                     || purpose == null && c instanceof CategoricalColumn k && looksLikeText(k, rows);
             if (isText && c instanceof CategoricalColumn k) {
@@ -66,8 +70,10 @@ public final class Featurizer {
                 continue;
             }
             DropReason reason = dropReason(c, rows);
-            // A hashed column is wanted however many distinct values it has: only an empty or constant one goes.
-            if (reason != null && !(purpose == ColumnPurpose.HASHES && reason.kind() == DropReason.Kind.ID_LIKE)) {
+            // A hashed column, or a lag of the target, is wanted however many distinct values it has: only an empty or
+            // constant one goes.
+            boolean mayLookLikeId = purpose == ColumnPurpose.HASHES || purpose == ColumnPurpose.TARGET_HISTORY;
+            if (reason != null && !(mayLookLikeId && reason.kind() == DropReason.Kind.ID_LIKE)) {
                 dropped.add(new DroppedColumn(c.name(), reason.description()));
                 continue;
             }

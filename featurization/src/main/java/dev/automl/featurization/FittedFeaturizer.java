@@ -54,6 +54,9 @@ public final class FittedFeaturizer {
         BitSet categorical = new BitSet();
         for (int e = 0; e < encoders.size(); e++) {
             offsets[e] = names.size();
+            if (!encoders.get(e).serves(view)) {
+                continue;
+            }
             BitSet cat = encoders.get(e).categoricalFeatures(view);
             for (int j = cat.nextSetBit(0); j >= 0; j = cat.nextSetBit(j + 1)) {
                 categorical.set(offsets[e] + j);
@@ -123,6 +126,9 @@ public final class FittedFeaturizer {
         FeatureMatrix m = transform(table, fitRows, view);
         Layout layout = layouts.get(view);
         for (int e = 0; e < encoders.size(); e++) {
+            if (!encoders.get(e).serves(view)) {
+                continue;
+            }
             encoders.get(e).overwriteOutOfFold(view, m.values(), m.cols(), layout.offsets()[e]);
         }
         return m;
@@ -147,6 +153,9 @@ public final class FittedFeaturizer {
         float[] values = new float[Math.multiplyExact(n, width)];
         for (int e = 0; e < encoders.size(); e++) {
             ColumnEncoder encoder = encoders.get(e);
+            if (!encoder.serves(view)) {
+                continue;
+            }
             encoder.encode(table.column(encoder.column()), rows, view, values, width, layout.offsets()[e]);
         }
         return new FeatureMatrix(values, n, width, layout.names(), layout.categorical());

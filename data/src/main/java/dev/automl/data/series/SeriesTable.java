@@ -129,6 +129,26 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
         return String.join(", ", parts);
     }
 
+    /** The table with only the given series (ascending indices), renumbered from 0 in the same order. */
+    public SeriesTable keep(int[] kept) {
+        List<Integer> rows = new ArrayList<>();
+        int[] starts = new int[kept.length + 1];
+        long[] firsts = new long[kept.length];
+        List<List<String>> keys = new ArrayList<>();
+        for (int i = 0; i < kept.length; i++) {
+            int s = kept[i];
+            starts[i] = rows.size();
+            firsts[i] = index.firstTimes()[s];
+            keys.add(index.keys().get(s));
+            for (int r = index.starts()[s]; r < index.starts()[s + 1]; r++) {
+                rows.add(r);
+            }
+        }
+        starts[kept.length] = rows.size();
+        return new SeriesTable(layout, table.select(rows.stream().mapToInt(Integer::intValue).toArray()), frequency,
+                new Index(starts, firsts, keys), repairs);
+    }
+
     /**
      * Regularises a table of training rows.
      *

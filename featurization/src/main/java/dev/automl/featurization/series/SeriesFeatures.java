@@ -1,0 +1,386 @@
+package dev.automl.featurization.series;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.automl.data.CategoricalColumn;
+import dev.automl.data.Column;
+import dev.automl.data.ColumnType;
+import dev.automl.data.DateTimeColumn;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.NumericColumn;
+import dev.automl.data.Table;
+import dev.automl.data.series.Frequency;
+import dev.automl.data.series.SeriesTable;
+import dev.automl.featurization.ColumnPurpose;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The columns a forecasting job derives from its series, for its training rows and for new rows: each row's series
+ * and step, and the target's lags and rolling mean. Every derived value reaches back at least {@code horizon} steps,
+ * so all features of a forecast up to {@code horizon} steps ahead are known at its origin, and validation rows
+ * never see their own window's targets. It keeps each series' last values, which new rows' lags read.
+ *
+ * @param frequency the series' frequency, as its pandas alias
+ * @param lags      the lags, in steps back from the row (each at least {@code horizon})
+ * @param window    the rolling mean's width in steps, ending {@code horizon} steps back; 0 for none
+ * @param series    each series: its key and where its training values end
+ */
+public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonProperty("frequency") String frequency,
+                             @JsonProperty("horizon") int horizon, @JsonProperty("lags") List<Integer> lags,
+                             @JsonProperty("window") int window, @JsonProperty("series") List<History> series) {
+
+    /** The derived column holding a row's series index, 0 for the first series of the training data. */
+    public static final String SERIES_COLUMN = "_series_index";
+    /** The derived column holding a row's step within its series, 0 for the series' first training time. */
+    public static final String STEP_COLUMN = "_series_step";
+
+    /**
+     * Which columns make the series.
+     *
+     * @param grainColumns the time series id columns; empty for one series
+     */
+    public record Layout(@JsonProperty("time") String timeColumn, @JsonProperty("grains") List<String> grainColumns,
+                         @JsonProperty("target") String targetColumn) {
+        public Layout {
+            grainColumns = List.copyOf(grainColumns);
+        }
+    }
+
+    /**
+     * One series as training left it.
+     *
+     * @param key       its grain values, as text, in the layout's order
+     * @param firstTime its first training time, epoch seconds of the local time read as UTC
+     * @param lastStep  the step of its last training value
+     * @param tail      its last training values, the last one at {@code lastStep}
+     */
+    public record History(@JsonProperty("key") List<String> key, @JsonProperty("first_time") long firstTime,
+                          @JsonProperty("last_step") long lastStep, @JsonProperty("tail") double[] tail) {
+        public History {
+            key = List.copyOf(key);
+        }
+
+        /** The training value at a step, or NaN when it is older than the tail or in the future. */
+        double valueAt(long step) {
+            long back = lastStep - step;
+            return back < 0 || back >= tail.length ? Double.NaN : tail[(int) (tail.length - 1 - back)];
+        }
+    }
+
+    public SeriesFeatures {
+        lags = List.copyOf(lags);
+        series = List.copyOf(series);
+        for (int k : lags) {
+            if (k < horizon) {
+                throw new IllegalArgumentException("lag " + k + " is shorter than the horizon " + horizon);
+            }
+        }
+    }
+
+    /**
+     * The lags {@code target_lags: auto} means: the three steps just far enough back for the horizon, and the
+     * season's step at least that far back, so a seasonal series sees last season's value.
+     */
+    public static List<Integer> autoLags(int horizon, int seasonality) {
+        TreeSet<Integer> lags = new TreeSet<>(List.of(horizon, horizon + 1, horizon + 2));
+        if (seasonality > 1) {
+            lags.add((horizon + seasonality - 1) / seasonality * seasonality);
+        }
+        return List.copyOf(lags);
+    }
+
+    /**
+     * The lags a job's {@code target_lags} list means: Azure counts a lag back from the forecast's origin, so lag
+     * {@code k} of a row {@code horizon} steps ahead lies {@code k + horizon - 1} steps back from the row.
+     */
+    public static List<Integer> fromOrigin(List<Integer> lags, int horizon) {
+        return lags.stream().map(k -> k + horizon - 1).distinct().sorted().toList();
+    }
+
+    /** Fits on a job's regularised training rows, keeping as many of each series' last values as lags reach back. */
+    public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window) {
+        int depth = Math.max(lags.stream().mapToInt(Integer::intValue).max().orElse(0), window == 0 ? 0 : horizon + window - 1);
+        double[] y = table.target();
+        List<History> series = new ArrayList<>();
+        for (int s = 0; s < table.seriesCount(); s++) {
+            int start = table.index().starts()[s];
+            int n = table.length(s);
+            int keep = Math.min(depth, n);
+            series.add(new History(table.index().keys().get(s), table.index().firstTimes()[s], n - 1L,
+                    Arrays.copyOfRange(y, start + n - keep, start + n)));
+        }
+        SeriesTable.Layout l = table.layout();
+        return new SeriesFeatures(new Layout(l.timeColumn(), l.grainColumns(), l.targetColumn()),
+                table.frequency().alias(), horizon, lags, window, series);
+    }
+
+    /** The derived columns' names, in the order {@link #derive} adds them. */
+    @JsonIgnore
+    public List<String> derivedColumns() {
+        List<String> out = new ArrayList<>(List.of(SERIES_COLUMN, STEP_COLUMN));
+        for (int k : lags) {
+            out.add(lagName(k));
+        }
+        if (window > 0) {
+            out.add(windowName());
+        }
+        return out;
+    }
+
+    /** What the featurizer must do with each derived column. */
+    @JsonIgnore
+    public Map<String, ColumnPurpose> purposes() {
+        Map<String, ColumnPurpose> out = new LinkedHashMap<>();
+        out.put(SERIES_COLUMN, ColumnPurpose.SERIES_INDEX);
+        out.put(STEP_COLUMN, ColumnPurpose.SERIES_STEP);
+        for (String c : derivedColumns().subList(2, derivedColumns().size())) {
+            out.put(c, ColumnPurpose.TARGET_HISTORY);
+        }
+        return out;
+    }
+
+    /** Whether new rows need the target's recent values: a model with lags or a rolling mean forecasts from them. */
+    @JsonIgnore
+    public boolean readsRecentValues() {
+        return !lags.isEmpty() || window > 0;
+    }
+
+    @JsonIgnore
+    public Frequency parsedFrequency() {
+        return Frequency.parse(frequency);
+    }
+
+    private String lagName(int k) {
+        return layout.targetColumn() + "_lag" + k;
+    }
+
+    private String windowName() {
+        return layout.targetColumn() + "_mean" + window + "_lag" + horizon;
+    }
+
+    /** The training table with the derived columns added after its own. */
+    public Table derive(SeriesTable table) {
+        int n = table.rows();
+        double[] y = table.target();
+        double[] index = new double[n];
+        double[] step = new double[n];
+        for (int s = 0; s < table.seriesCount(); s++) {
+            int start = table.index().starts()[s];
+            for (int j = 0; j < table.length(s); j++) {
+                index[start + j] = s;
+                step[start + j] = j;
+            }
+        }
+        return withDerived(table.table(), index, step, (row, back) -> {
+            int s = (int) index[row];
+            long at = (long) step[row] - back;
+            return at < 0 ? Double.NaN : y[table.index().starts()[s] + (int) at];
+        });
+    }
+
+    /**
+     * New rows (test data, data to forecast) with the derived columns added. A row's lags read its series' training
+     * values and, after them, the target values the rows themselves hold (the context a rolling forecast gives).
+     *
+     * @throws InvalidInputException naming the row: its series is unknown, its time is missing, off the grid or not
+     *                               after the training data, or its lags reach values that are neither in training
+     *                               nor in the rows given
+     */
+    public Table derive(Table raw) {
+        Frequency f = parsedFrequency();
+        int n = raw.rows();
+        Column timeColumn = raw.require(layout.timeColumn(), "forecasting.time_column_name", "the data");
+        if (!(timeColumn instanceof DateTimeColumn time)) {
+            throw new InvalidInputException("The time column '" + layout.timeColumn() + "' does not hold dates or times.");
+        }
+        List<Column> grains = new ArrayList<>();
+        for (String g : layout.grainColumns()) {
+            grains.add(raw.require(g, "forecasting.time_series_id_column_names", "the data"));
+        }
+        Map<List<String>, Integer> byKey = new HashMap<>();
+        for (int s = 0; s < series.size(); s++) {
+            byKey.put(series.get(s).key(), s);
+        }
+        double[] index = new double[n];
+        double[] step = new double[n];
+        for (int r = 0; r < n; r++) {
+            List<String> key = new ArrayList<>();
+            for (Column g : grains) {
+                key.add(g.text(r));
+            }
+            Integer s = byKey.get(key);
+            if (s == null) {
+                throw new InvalidInputException("Row " + (r + 1) + " belongs to the series " + describe(key)
+                        + ", which the training data does not have: the model can forecast only the series it was trained on.");
+            }
+            if (time.isMissing(r)) {
+                throw new InvalidInputException("Row " + (r + 1) + " has no time in the time column '" + layout.timeColumn() + "'.");
+            }
+            LocalDateTime first = LocalDateTime.ofEpochSecond(series.get(s).firstTime(), 0, ZoneOffset.UTC);
+            LocalDateTime t = time.get(r);
+            long k = f.stepsBetween(first, t);
+            if (!f.plus(first, k).equals(t)) {
+                throw new InvalidInputException("Row " + (r + 1) + " is at " + t + ", which is not on the " + f.alias()
+                        + " grid of its series (" + first + " plus whole steps).");
+            }
+            if (k <= series.get(s).lastStep()) {
+                throw new InvalidInputException("Row " + (r + 1) + (layout.grainColumns().isEmpty() ? "" : " (series "
+                        + describe(key) + ")") + " is at " + t + ", within the training data, which ends at "
+                        + f.plus(first, series.get(s).lastStep()) + ": the model forecasts times after it.");
+            }
+            index[r] = s;
+            step[r] = k;
+        }
+        Map<Integer, Map<Long, Double>> context = context(raw, index, step);
+        if (readsRecentValues()) {
+            checkReach(raw, index, step, context);
+        }
+        return withDerived(raw, index, step, (row, back) -> {
+            int s = (int) index[row];
+            long at = (long) step[row] - back;
+            History h = series.get(s);
+            if (at <= h.lastStep()) {
+                return h.valueAt(at);
+            }
+            return context.getOrDefault(s, Map.of()).getOrDefault(at, Double.NaN);
+        });
+    }
+
+    /** The target values the new rows hold after their series' training end, per series and step. */
+    private Map<Integer, Map<Long, Double>> context(Table raw, double[] index, double[] step) {
+        Map<Integer, Map<Long, Double>> out = new HashMap<>();
+        if (raw.find(layout.targetColumn()).orElse(null) instanceof NumericColumn y) {
+            for (int r = 0; r < raw.rows(); r++) {
+                int s = (int) index[r];
+                if (!y.isMissing(r) && step[r] > series.get(s).lastStep()) {
+                    out.computeIfAbsent(s, x -> new HashMap<>()).put((long) step[r], y.get(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every lag of every row must be known: from training, or from a target value the rows give. */
+    private void checkReach(Table raw, double[] index, double[] step, Map<Integer, Map<Long, Double>> context) {
+        int nearest = lags.isEmpty() ? horizon : lags.get(0);
+        for (int r = 0; r < raw.rows(); r++) {
+            int s = (int) index[r];
+            History h = series.get(s);
+            long known = h.lastStep();
+            Map<Long, Double> given = context.getOrDefault(s, Map.of());
+            while (given.containsKey(known + 1)) {
+                known++;
+            }
+            long ahead = (long) step[r] - known;
+            if (ahead > nearest) {
+                throw new InvalidInputException("Row " + (r + 1) + (layout.grainColumns().isEmpty() ? "" : " (series "
+                        + describe(h.key()) + ")") + " is " + ahead + " steps after the last known value of '"
+                        + layout.targetColumn() + "', but the model forecasts at most " + horizon + " steps ahead"
+                        + " (forecast_horizon). Give the target's values up to " + nearest + " steps before the rows to"
+                        + " forecast (a rolling forecast), or forecast fewer steps.");
+            }
+        }
+    }
+
+    private String describe(List<String> key) {
+        List<String> parts = new ArrayList<>();
+        for (int g = 0; g < layout.grainColumns().size(); g++) {
+            parts.add(layout.grainColumns().get(g) + "=" + key.get(g));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The value of a row's series {@code back} steps before the row; NaN when unknown. */
+    private interface PastValue {
+        double at(int row, int back);
+    }
+
+    private Table withDerived(Table raw, double[] index, double[] step, PastValue past) {
+        int n = raw.rows();
+        List<Column> columns = new ArrayList<>(raw.columns());
+        columns.add(new NumericColumn(SERIES_COLUMN, index));
+        columns.add(new NumericColumn(STEP_COLUMN, step));
+        for (int k : lags) {
+            double[] v = new double[n];
+            for (int r = 0; r < n; r++) {
+                v[r] = past.at(r, k);
+            }
+            columns.add(new NumericColumn(lagName(k), v));
+        }
+        if (window > 0) {
+            double[] v = new double[n];
+            for (int r = 0; r < n; r++) {
+                double sum = 0;
+                int count = 0;
+                for (int b = horizon; b < horizon + window; b++) {
+                    double x = past.at(r, b);
+                    if (!Double.isNaN(x)) {
+                        sum += x;
+                        count++;
+                    }
+                }
+                v[r] = count == 0 ? Double.NaN : sum / count;
+            }
+            columns.add(new NumericColumn(windowName(), v));
+        }
+        return new Table(columns);
+    }
+
+    /**
+     * The rows to forecast when no data is given: each series' next {@code steps} times after its training end,
+     * with its grain values, typed as training read them; other columns are absent.
+     */
+    public Table futureRows(int steps, Map<String, ColumnType> types) {
+        Frequency f = parsedFrequency();
+        int n = series.size() * steps;
+        double[] times = new double[n];
+        List<String[]> keys = new ArrayList<>();
+        for (String ignored : layout.grainColumns()) {
+            keys.add(new String[n]);
+        }
+        int r = 0;
+        for (History h : series) {
+            LocalDateTime first = LocalDateTime.ofEpochSecond(h.firstTime(), 0, ZoneOffset.UTC);
+            for (int k = 1; k <= steps; k++, r++) {
+                times[r] = f.plus(first, h.lastStep() + k).toEpochSecond(ZoneOffset.UTC);
+                for (int g = 0; g < keys.size(); g++) {
+                    keys.get(g)[r] = h.key().get(g);
+                }
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        columns.add(new DateTimeColumn(layout.timeColumn(), times));
+        for (int g = 0; g < keys.size(); g++) {
+            String name = layout.grainColumns().get(g);
+            String[] values = keys.get(g);
+            if (types.get(name) == ColumnType.NUMERIC) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = values[i].isEmpty() ? Double.NaN : Double.parseDouble(values[i]);
+                }
+                columns.add(new NumericColumn(name, v));
+            } else {
+                List<String> levels = new ArrayList<>();
+                Map<String, Integer> codeOf = new HashMap<>();
+                int[] codes = new int[n];
+                for (int i = 0; i < n; i++) {
+                    codes[i] = values[i].isEmpty() ? CategoricalColumn.MISSING : codeOf.computeIfAbsent(values[i], v -> {
+                        levels.add(v);
+                        return levels.size() - 1;
+                    });
+                }
+                columns.add(new CategoricalColumn(name, codes, levels));
+            }
+        }
+        return new Table(columns);
+    }
+}
