@@ -4,6 +4,10 @@ import dev.automl.algorithms.bayes.MultinomialNaiveBayes;
 import dev.automl.algorithms.boosting.GradientBoosting;
 import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.XGBoostLearner;
+import dev.automl.algorithms.forecasting.Average;
+import dev.automl.algorithms.forecasting.Naive;
+import dev.automl.algorithms.forecasting.SeasonalAverage;
+import dev.automl.algorithms.forecasting.SeasonalNaive;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
@@ -32,6 +36,15 @@ public final class LearnerCatalog {
     public static final List<String> AZURE_REGRESSION = List.of("ElasticNet", "LassoLars", "SGD", "KNN",
             "DecisionTree", "RandomForest", "ExtremeRandomTrees", "LightGBM", "GradientBoosting", "XGBoostRegressor");
 
+    /**
+     * Azure's forecasting algorithm names: its series models, then the regression algorithms it trains as global
+     * models on the series' features.
+     */
+    public static final List<String> AZURE_FORECASTING = List.of("AutoArima", "Prophet", "Naive", "SeasonalNaive",
+            "Average", "SeasonalAverage", "ExponentialSmoothing", "Arimax", "TCNForecaster", "ElasticNet", "LassoLars",
+            "SGD", "KNN", "DecisionTree", "RandomForest", "ExtremeRandomTrees", "LightGBM", "GradientBoosting",
+            "XGBoostRegressor");
+
     private final List<Learner> learners;
 
     public LearnerCatalog(List<Learner> learners) {
@@ -43,7 +56,8 @@ public final class LearnerCatalog {
         return new LearnerCatalog(List.of(new LightGbmLearner(), XGBoostLearner.classifier(), XGBoostLearner.regressor(),
                 new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree(),
                 new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
-                new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes()));
+                new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes(),
+                new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
@@ -52,14 +66,21 @@ public final class LearnerCatalog {
     }
 
     public static List<String> azureNames(Task task) {
-        return task == Task.CLASSIFICATION ? AZURE_CLASSIFICATION : AZURE_REGRESSION;
+        return switch (task) {
+            case CLASSIFICATION -> AZURE_CLASSIFICATION;
+            case REGRESSION -> AZURE_REGRESSION;
+            case FORECASTING -> AZURE_FORECASTING;
+        };
     }
 
-    /** The learners for a task, in catalog order. */
+    /**
+     * The learners for a task, in catalog order; a forecasting job runs the series models and, as Azure does, every
+     * regression learner as a global model over all series.
+     */
     public List<Learner> forTask(Task task) {
         List<Learner> out = new ArrayList<>();
         for (Learner l : learners) {
-            if (l.tasks().contains(task)) {
+            if (l.tasks().contains(task) || task == Task.FORECASTING && l.tasks().contains(Task.REGRESSION)) {
                 out.add(l);
             }
         }

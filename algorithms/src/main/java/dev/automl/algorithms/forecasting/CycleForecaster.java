@@ -1,0 +1,67 @@
+package dev.automl.algorithms.forecasting;
+
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.KnownParams;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.SearchSpace;
+import dev.automl.data.Task;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Azure's simple forecasters, which repeat a cycle of values learnt from each series' own past: Naive, Average,
+ * and their seasonal forms, whose only setting is the seasonal period. They have nothing to search, and cost
+ * next to nothing, so the search runs each once as a baseline the other models must beat.
+ */
+abstract sealed class CycleForecaster extends SeriesLearner permits Naive, SeasonalNaive, Average, SeasonalAverage {
+
+    /** The seasonal period in steps, which the seasonal forms read. */
+    static final String SEASONALITY = "seasonality";
+    /** A fit costs a pass over the rows: a thousandth of a LightGBM trial. */
+    static final double RELATIVE_COST = 0.001;
+
+    @Override
+    public double relativeCost() {
+        return RELATIVE_COST;
+    }
+
+    @Override
+    public SearchSpace space(Task task, DataShape shape) {
+        return new SearchSpace(List.of());
+    }
+
+    boolean seasonal() {
+        return false;
+    }
+
+    /** Nothing for a seasonal form when the data has no seasons: it would repeat its plain form's trial. */
+    @Override
+    public List<Params> portfolio(Task task, DataShape shape) {
+        if (!seasonal()) {
+            return List.of(Params.empty());
+        }
+        return shape.seasonality() > 1 ? List.of(Params.of(SEASONALITY, shape.seasonality())) : List.of();
+    }
+
+    /** The values to repeat after a series' last value, from its values in time order and the seasonal period. */
+    abstract double[] cycle(double[] values, int seasonality);
+
+    @Override
+    protected void check(Params params) {
+        KnownParams.require(name(), params, seasonal() ? Set.of(SEASONALITY) : Set.of());
+        if (params.getInt(SEASONALITY, 1) < 1) {
+            throw new IllegalArgumentException(name() + ": seasonality must be at least 1, not " + params.getInt(SEASONALITY, 1));
+        }
+    }
+
+    @Override
+    protected SeriesFit fitSeries(double[] values, Params params) {
+        return new Cycle(cycle(values, params.getInt(SEASONALITY, 1)));
+    }
+
+    @Override
+    protected List<Class<? extends SeriesFit>> fitKinds() {
+        return List.of(Cycle.class);
+    }
+}

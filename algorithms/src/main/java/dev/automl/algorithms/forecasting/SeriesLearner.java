@@ -1,0 +1,109 @@
+package dev.automl.algorithms.forecasting;
+
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Learner;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.TrainingData;
+import dev.automl.algorithms.TrialContext;
+import dev.automl.data.Task;
+import dev.automl.featurization.FeatureView;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A forecasting learner that fits each series on its own past, as R's forecast package does: it reads the series
+ * view (series and step), and forecasts a row from its series' fit. Series are fitted side by side on the trial's
+ * threads; a series the deadline leaves unfitted forecasts its last value, and the model says it was cut short.
+ */
+public abstract class SeriesLearner implements Learner {
+
+    @Override
+    public final Set<Task> tasks() {
+        return Set.of(Task.FORECASTING);
+    }
+
+    @Override
+    public final FeatureView view() {
+        return FeatureView.SERIES;
+    }
+
+    /** Rejects parameters the learner does not take, before any series is fitted. */
+    protected abstract void check(Params params);
+
+    /** Fits one series, given its values in time order (at least two). */
+    protected abstract SeriesFit fitSeries(double[] values, Params params);
+
+    /** The fit types {@link #fitSeries} returns, which loading a saved model reads. */
+    protected abstract List<Class<? extends SeriesFit>> fitKinds();
+
+    /** What the leaderboard should say about the series' fits (such as the model forms chosen); empty for nothing. */
+    protected String describe(List<SeriesFit> fits) {
+        return "";
+    }
+
+    @Override
+    public final FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
+        check(params);
+        List<SeriesRows.Series> series = SeriesRows.of(train).series();
+        SeriesFit[] fits = new SeriesFit[series.size()];
+        boolean[] cut = new boolean[1];
+        int threads = Math.min(ctx.threads(), series.size());
+        if (threads <= 1) {
+            for (int i = 0; i < fits.length; i++) {
+                fits[i] = fitOrStandIn(series.get(i).values(), params, ctx, cut);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, name() + "-series");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<SeriesFit>> futures = new ArrayList<>();
+                for (SeriesRows.Series s : series) {
+                    futures.add(pool.submit(() -> fitOrStandIn(s.values(), params, ctx, cut)));
+                }
+                for (int i = 0; i < fits.length; i++) {
+                    fits[i] = futures.get(i).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<SeriesModel.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < fits.length; i++) {
+            entries.add(new SeriesModel.Entry(series.get(i).index(), series.get(i).lastStep(), fits[i]));
+        }
+        return new SeriesModel(name(), params, entries, cut[0], describe(List.of(fits)));
+    }
+
+    private SeriesFit fitOrStandIn(double[] values, Params params, TrialContext ctx, boolean[] cut) {
+        if (ctx.deadline().expired()) {
+            cut[0] = true; // a benign race: every writer writes true
+            return Cycle.lastValue(values);
+        }
+        return values.length < 2 ? Cycle.lastValue(values) : fitSeries(values, params);
+    }
+
+    @Override
+    public final FittedModel load(Path dir, Task task, int numClasses) throws IOException {
+        List<Class<? extends SeriesFit>> kinds = new ArrayList<>(fitKinds());
+        if (!kinds.contains(Cycle.class)) {
+            kinds.add(Cycle.class);
+        }
+        return SeriesModel.load(dir, kinds);
+    }
+}

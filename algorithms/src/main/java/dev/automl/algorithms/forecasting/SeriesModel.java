@@ -1,0 +1,142 @@
+package dev.automl.algorithms.forecasting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Predictions;
+import dev.automl.featurization.FeatureMatrix;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A per-series learner's fitted model: each series' fit after its last training step. A row of the series view
+ * asks for its series' forecast {@code step - lastStep} steps ahead.
+ */
+public final class SeriesModel implements FittedModel {
+
+    static final String FILE = "series_models.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One series' fit, and the step of its last training value. */
+    public record Entry(int series, long lastStep, SeriesFit fit) {
+    }
+
+    private final String algorithm;
+    private final Params params;
+    private final List<Entry> entries;
+    private final Map<Integer, Entry> bySeries = new HashMap<>();
+    private final boolean stoppedByDeadline;
+    private final String note;
+
+    /**
+     * @param stoppedByDeadline whether the deadline left some series with a stand-in fit instead of their own
+     * @param note              what the leaderboard should say about the fit, such as the forms the series chose
+     */
+    public SeriesModel(String algorithm, Params params, List<Entry> entries, boolean stoppedByDeadline, String note) {
+        this.algorithm = algorithm;
+        this.params = params;
+        this.entries = List.copyOf(entries);
+        this.stoppedByDeadline = stoppedByDeadline;
+        this.note = note;
+        for (Entry e : this.entries) {
+            bySeries.put(e.series(), e);
+        }
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix x) {
+        // Each series' path once, as far as its furthest row asks.
+        Map<Integer, Long> furthest = new HashMap<>();
+        int[] series = new int[x.rows()];
+        long[] ahead = new long[x.rows()];
+        for (int r = 0; r < x.rows(); r++) {
+            int s = Math.round(x.get(r, SeriesRows.SERIES));
+            long step = Math.round(x.get(r, SeriesRows.STEP));
+            Entry e = bySeries.get(s);
+            if (e == null) {
+                throw new IllegalArgumentException(algorithm + " was not fitted on series " + s);
+            }
+            if (step <= e.lastStep()) {
+                throw new IllegalArgumentException(algorithm + " forecasts after the training data; step " + step
+                        + " of series " + s + " lies within it");
+            }
+            series[r] = s;
+            ahead[r] = step - e.lastStep();
+            furthest.merge(s, ahead[r], Math::max);
+        }
+        Map<Integer, double[]> paths = new HashMap<>();
+        furthest.forEach((s, h) -> paths.put(s, bySeries.get(s).fit().forecast(Math.toIntExact(h))));
+        double[] out = new double[x.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = paths.get(series[r])[(int) (ahead[r] - 1)];
+        }
+        return Predictions.regression(out);
+    }
+
+    @Override
+    public boolean stoppedByDeadline() {
+        return stoppedByDeadline;
+    }
+
+    @Override
+    public String note() {
+        return note;
+    }
+
+    @Override
+    public Params fittedParams() {
+        return params;
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("algorithm", algorithm);
+        root.set("params", JSON.valueToTree(params.values()));
+        ArrayNode list = root.putArray("series");
+        for (Entry e : entries) {
+            ObjectNode n = list.addObject();
+            n.put("series", e.series());
+            n.put("last_step", e.lastStep());
+            n.put("kind", e.fit().getClass().getSimpleName());
+            n.set("fit", JSON.valueToTree(e.fit()));
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(FILE).toFile(), root);
+    }
+
+    /**
+     * Reads a model {@link #save} wrote.
+     *
+     * @param kinds the fit types the learner writes, by their simple names
+     */
+    public static SeriesModel load(Path dir, List<Class<? extends SeriesFit>> kinds) throws IOException {
+        JsonNode root = JSON.readTree(dir.resolve(FILE).toFile());
+        Map<String, Class<? extends SeriesFit>> byName = new HashMap<>();
+        for (Class<? extends SeriesFit> k : kinds) {
+            byName.put(k.getSimpleName(), k);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode n : root.get("series")) {
+            Class<? extends SeriesFit> kind = byName.get(n.get("kind").asText());
+            if (kind == null) {
+                throw new IOException(dir.resolve(FILE) + " holds a series fit of unknown kind " + n.get("kind"));
+            }
+            entries.add(new Entry(n.get("series").asInt(), n.get("last_step").asLong(), JSON.treeToValue(n.get("fit"), kind)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = JSON.treeToValue(root.get("params"), Map.class);
+        return new SeriesModel(root.get("algorithm").asText(), Params.of(params), entries, false, "");
+    }
+}
