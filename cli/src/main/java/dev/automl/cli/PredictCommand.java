@@ -15,7 +15,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder (outputs/<job>/model).")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", description = "A CSV or Parquet file, or an MLTable folder.")
+    @Option(names = "--data", paramLabel = "PATH", description = "A CSV or Parquet file, or an MLTable folder. A"
+            + " forecasting model without it forecasts forecast_horizon steps after the training data.")
     Path data;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")
@@ -24,7 +25,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BatchPredictor.Result r = BatchPredictor.predict(model, data, output, LearnerCatalog.standard());
-        System.out.printf("Wrote %,d predictions to %s%n", r.rows(), output);
+        System.out.printf("Wrote %,d %s to %s%n", r.rows(), data == null ? "forecasts" : "predictions", output);
         if (r.unseenCategories() > 0) {
             System.out.printf("%,d values were categories the model had not seen; they were treated as a rare category.%n",
                     r.unseenCategories());

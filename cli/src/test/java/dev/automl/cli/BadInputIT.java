@@ -103,13 +103,13 @@ class BadInputIT {
     }
 
     @Test
-    void forecastingIsRefusedClearly() throws Exception {
+    void forecastingWithoutItsTimeColumnIsRefusedClearly() throws Exception {
         JarRunner.Result r = runJob("type: automl\ntask: forecasting\ntarget_column_name: y\n"
                 + "training_data:\n  path: " + blood() + "\n  type: uri_file\n");
         assertCleanError(r, "a forecasting job needs 'forecasting.time_column_name': the column of the times its rows are at.");
-        r = runJob("type: automl\ntask: forecasting\ntarget_column_name: y\n"
+        r = runJob("type: automl\ntask: forecasting\ntarget_column_name: donated\n"
                 + "training_data:\n  path: " + blood() + "\n  type: uri_file\nforecasting:\n  time_column_name: t\n");
-        assertCleanError(r, "'task: forecasting' is not supported yet");
+        assertCleanError(r, "The column 't' named by forecasting.time_column_name is not in training_data.");
     }
 
     @Test

@@ -23,4 +23,9 @@ public record EnsembleSettings(boolean vote, boolean stack, String metaLearnerTy
     public static EnsembleSettings defaults() {
         return new EnsembleSettings(true, true, null, Map.of());
     }
+
+    /** Azure's default for forecasting: a vote, no stack. */
+    public static EnsembleSettings voteOnly() {
+        return new EnsembleSettings(true, false, null, Map.of());
+    }
 }

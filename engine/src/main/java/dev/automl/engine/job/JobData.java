@@ -29,9 +29,10 @@ import java.util.function.Function;
  * @param trainRows how many leading rows are training data
  * @param schema    the type of every feature column, used to read later data the same way
  * @param test      null when the job names no test data
+ * @param series    a forecasting job's series, from which {@code features} derive; null for other tasks
  */
 public record JobData(Table features, Target target, int trainRows, Map<String, ColumnType> schema,
-                      TargetFacts facts, TestData test) {
+                      TargetFacts facts, TestData test, SeriesData series) {
 
     /**
      * What the run knows of the target from the training rows.
@@ -42,7 +43,10 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
     public record TargetFacts(TargetEncoding encoding, double range, int positiveClass) {
     }
 
-    /** The job's test_data: feature columns as in training, and the encoded target. */
+    /**
+     * The job's test_data: feature columns as in training (for forecasting, the raw columns with the target, whose
+     * actual values the lags of later rows read), and the encoded target.
+     */
     public record TestData(Table features, Target target) {
     }
 
@@ -102,17 +106,18 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
         }
         for (String c : spec.featurization().settings().imputers().keySet()) {
             train.require(c, "featurization.transformer_params.imputer", "training_data");
-            if (c.equals(spec.targetColumn())) {
+            if (c.equals(spec.targetColumn()) && spec.task() != Task.FORECASTING) {
                 notes.accept("The imputer for '" + c + "' does not apply: it is the target column, and rows without a target are left out.");
             }
+        }
+        if (spec.task() == Task.FORECASTING) {
+            return ForecastingData.assemble(spec, train, test, hints, notes);
         }
         train = withTarget(train, spec.targetColumn(), "training_data", notes);
         if (train.rows() == 0) {
             throw new InvalidInputException("training_data has no rows with a value in the target column '" + spec.targetColumn() + "'.");
         }
-        // A forecasting target is a number, encoded as regression's is.
-        TargetEncoding encoding = TargetEncoding.fit(train.column(spec.targetColumn()),
-                spec.task() == Task.CLASSIFICATION ? Task.CLASSIFICATION : Task.REGRESSION);
+        TargetEncoding encoding = TargetEncoding.fit(train.column(spec.targetColumn()), spec.task());
 
         Map<String, ColumnType> schema = new LinkedHashMap<>();
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
@@ -165,7 +170,7 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
                     encoding.encode(testTable.column(spec.targetColumn()), null, testWeights));
         }
         return new JobData(all.drop(nonFeatures), target, trainRows, schema, new TargetFacts(encoding, range, positive),
-                testData);
+                testData, null);
     }
 
     private static Table read(String key, DataReference ref, Map<String, ColumnType> hints) {

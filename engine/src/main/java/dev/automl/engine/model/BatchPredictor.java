@@ -8,19 +8,18 @@ import dev.automl.data.Table;
 import dev.automl.data.Task;
 import dev.automl.featurization.DroppedColumn;
 import dev.automl.featurization.FittedFeaturizer;
+import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Applies a saved model to a file of new rows and writes one output row per input row, in order:
- * {@code prediction}, and for classification {@code proba_<label>} for every class.
+ * {@code prediction}, and for classification {@code proba_<label>} for every class. A forecasting model's rows
+ * also carry their time and series, and without a file it forecasts its horizon after the training data.
  */
 public final class BatchPredictor {
 
@@ -43,18 +42,46 @@ public final class BatchPredictor {
         }
     }
 
+    /**
+     * @param data the rows to predict; null asks a forecasting model for its horizon after the training data
+     */
     public static Result predict(Path modelDir, Path data, Path output, LearnerCatalog catalog) {
         try (ModelStore.LoadedModel model = ModelStore.load(modelDir, catalog)) {
-            Table table = DataSource.read(data, model.inputTypes());
+            SeriesFeatures series = model.pipeline().series();
+            Table table = data != null ? DataSource.read(data, model.inputTypes()) : futureRows(model, series);
             Predictions p = model.pipeline().predict(table);
-            write(p, model.manifest(), output);
+            if (series != null) {
+                ForecastFile.write(output, series.layout(), table, null, p.values());
+            } else {
+                write(p, model.manifest(), output);
+            }
             FittedFeaturizer f = model.pipeline().featurizer();
             List<String> required = f.requiredColumns();
-            List<String> ignored = table.columnNames().stream().filter(c -> !required.contains(c)).toList();
+            // A forecasting model reads the target's actual values, where given, for later rows' lags.
+            String context = series == null ? null : series.layout().targetColumn();
+            List<String> ignored = table.columnNames().stream()
+                    .filter(c -> !required.contains(c) && !c.equals(context)).toList();
+            List<String> derived = series == null ? List.of() : series.derivedColumns();
             List<String> absent = f.dropped().stream().map(DroppedColumn::column)
-                    .filter(c -> table.find(c).isEmpty()).toList();
+                    .filter(c -> table.find(c).isEmpty() && !derived.contains(c)).toList();
             return new Result(p.rows(), f.unseenCategories(table), f.unseenWords(table), ignored, absent);
         }
+    }
+
+    /** A forecasting model's next {@code forecast_horizon} steps of every series, when it needs no other column. */
+    private static Table futureRows(ModelStore.LoadedModel model, SeriesFeatures series) {
+        if (series == null) {
+            throw new InvalidInputException("--data is required: only a forecasting model forecasts without data.");
+        }
+        List<String> known = new ArrayList<>(series.layout().grainColumns());
+        known.add(series.layout().timeColumn());
+        List<String> others = model.inputTypes().keySet().stream().filter(c -> !known.contains(c)).toList();
+        if (!others.isEmpty()) {
+            throw new InvalidInputException("The model reads the column" + (others.size() == 1 ? " " : "s ")
+                    + String.join(", ", others) + " besides the time and series: give their values for the times to"
+                    + " forecast with --data.");
+        }
+        return series.futureRows(series.horizon(), model.inputTypes());
     }
 
     private static void write(Predictions p, ModelManifest m, Path output) {
@@ -67,16 +94,7 @@ public final class BatchPredictor {
                 header.add("proba_" + l);
             }
         }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot create the folder for " + output + ": " + e.getMessage());
-        }
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(output, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        try (CSVPrinter out = PredictionCsv.open(output, header)) {
             List<Object> row = new ArrayList<>(header.size());
             for (int i = 0; i < p.rows(); i++) {
                 row.clear();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.TargetEncoding;
+import dev.automl.featurization.series.SeriesFeatures;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param members         each fitted learner, saved under {@code members/<index>/}
  * @param metaLearner     the stack's meta-learner, saved under {@code meta/}; null unless a stack
  * @param inputColumns    the raw columns the featurizer reads, with the type each was read as in training
+ * @param series          a forecasting model's series and the columns derived from them; absent for other tasks
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(@JsonProperty("format_version") int formatVersion,
@@ -29,7 +31,8 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
                             @JsonProperty("meta_learner") MemberEntry metaLearner,
                             @JsonProperty("input_columns") Map<String, String> inputColumns,
                             @JsonProperty("featurizer") FittedFeaturizer featurizer,
-                            @JsonProperty("provenance") Provenance provenance) {
+                            @JsonProperty("provenance") Provenance provenance,
+                            @JsonProperty("series") SeriesFeatures series) {
 
     /** Version 2 added ensembles: every model is a list of members and a combination. */
     public static final int FORMAT_VERSION = 2;
@@ -51,6 +54,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
         private Map<String, String> inputColumns;
         private FittedFeaturizer featurizer;
         private Provenance provenance;
+        private SeriesFeatures series;
 
         private Builder() {
         }
@@ -82,6 +86,12 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
             return this;
         }
 
+        /** A forecasting model's series; none for other tasks. */
+        public Builder series(SeriesFeatures series) {
+            this.series = series;
+            return this;
+        }
+
         public Builder provenance(Provenance provenance) {
             this.provenance = provenance;
             return this;
@@ -89,7 +99,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
 
         public ModelManifest build() {
             return new ModelManifest(FORMAT_VERSION, targetColumn, target, algorithm, hyperparameters, combination,
-                    members, metaLearner, inputColumns, featurizer, provenance);
+                    members, metaLearner, inputColumns, featurizer, provenance, series);
         }
     }
 

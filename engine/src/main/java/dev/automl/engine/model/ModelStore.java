@@ -8,6 +8,7 @@ import dev.automl.algorithms.Params;
 import dev.automl.data.ColumnType;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Task;
+import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,7 +53,20 @@ public final class ModelStore {
             meta = entry(s.metaLearner(), s.metaParams(), null);
         }
         Map<String, String> inputs = new LinkedHashMap<>();
-        for (String c : pipeline.featurizer().requiredColumns()) {
+        List<String> required = new ArrayList<>(pipeline.featurizer().requiredColumns());
+        if (pipeline.series() != null) {
+            // The derived columns come from the series; the time and grain columns place new rows in them.
+            required.removeAll(pipeline.series().derivedColumns());
+            SeriesFeatures.Layout layout = pipeline.series().layout();
+            required.add(0, layout.timeColumn());
+            for (String g : layout.grainColumns()) {
+                if (!required.contains(g)) {
+                    required.add(1, g);
+                }
+            }
+            required = required.stream().distinct().toList();
+        }
+        for (String c : required) {
             inputs.put(c, schema.get(c).name().toLowerCase(Locale.ROOT));
         }
         ModelManifest m = ModelManifest.builder()
@@ -60,6 +74,7 @@ public final class ModelStore {
                 .algorithm(pipeline.algorithm(), pipeline.params().values())
                 .members(kind(pipeline.combination()), members, meta)
                 .inputs(inputs, pipeline.featurizer())
+                .series(pipeline.series())
                 .provenance(provenance)
                 .build();
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), m);
@@ -130,7 +145,7 @@ public final class ModelStore {
                         + m.combination() + "', which this build does not know.");
             };
             return new LoadedModel(m, new TrainedPipeline(m.featurizer(), m.target(), m.algorithm(),
-                    Params.of(m.hyperparameters()), members, combination));
+                    Params.of(m.hyperparameters()), members, combination, m.series()));
         } catch (IOException e) {
             members.forEach(Member::close);
             throw new InvalidInputException("Cannot read the model files in " + dir + ": " + e.getMessage());

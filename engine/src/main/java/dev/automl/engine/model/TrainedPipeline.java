@@ -7,6 +7,7 @@ import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.TargetEncoding;
+import dev.automl.featurization.series.SeriesFeatures;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,9 +19,12 @@ import java.util.Map;
  *
  * @param algorithm what the leaderboard calls it: the learner's name, {@code VotingEnsemble} or {@code StackEnsemble}
  * @param params    the leaderboard's hyperparameters: the learner's, or the ensemble's members and weights
+ * @param series    a forecasting model's series, from which the columns the featurizer reads besides the raw ones
+ *                  derive; null for other tasks
  */
 public record TrainedPipeline(FittedFeaturizer featurizer, TargetEncoding target, String algorithm, Params params,
-                              List<Member> members, Combination combination) implements AutoCloseable {
+                              List<Member> members, Combination combination, SeriesFeatures series)
+        implements AutoCloseable {
 
     public TrainedPipeline {
         members = List.copyOf(members);
@@ -29,18 +33,34 @@ public record TrainedPipeline(FittedFeaturizer featurizer, TargetEncoding target
         }
     }
 
+    /** A pipeline of raw tabular columns, with no series. */
+    public TrainedPipeline(FittedFeaturizer featurizer, TargetEncoding target, String algorithm, Params params,
+                           List<Member> members, Combination combination) {
+        this(featurizer, target, algorithm, params, members, combination, null);
+    }
+
+    /** This pipeline reading new rows of the given series. */
+    public TrainedPipeline withSeries(SeriesFeatures s) {
+        return new TrainedPipeline(featurizer, target, algorithm, params, members, combination, s);
+    }
+
     /** A pipeline of one learner. */
     public static TrainedPipeline single(FittedFeaturizer featurizer, TargetEncoding target, Member member) {
         return new TrainedPipeline(featurizer, target, member.learner().name(), member.params(), List.of(member),
                 new Combination.Single());
     }
 
+    /**
+     * Predictions for raw rows. A forecasting model's rows are placed in their series by their grain and time
+     * columns; their target column, where present, gives the actual values later rows' lags read.
+     */
     public Predictions predict(Table raw) {
+        Table rows = series == null ? raw : series.derive(raw);
         // Members that share a view share its matrix: featurizing is often dearer than predicting.
         Map<FeatureView, FeatureMatrix> views = new EnumMap<>(FeatureView.class);
         List<Predictions> out = new ArrayList<>(members.size());
         for (Member m : members) {
-            FeatureMatrix x = views.computeIfAbsent(m.learner().view(), v -> featurizer.transform(raw, null, v));
+            FeatureMatrix x = views.computeIfAbsent(m.learner().view(), v -> featurizer.transform(rows, null, v));
             out.add(m.model().predict(x));
         }
         return combination.combine(out);

@@ -1,8 +1,6 @@
 package dev.automl.engine.run;
 
 import dev.automl.algorithms.LearnerCatalog;
-import dev.automl.data.InvalidInputException;
-import dev.automl.data.Task;
 import dev.automl.engine.job.JobData;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.trial.Leaderboard;
@@ -41,7 +39,6 @@ public final class AutoMLRun {
     }
 
     public Outcome execute(JobSpec spec, Options options) {
-        refuseWhatCannotRunYet(spec);
         if (!spec.ignoredKeys().isEmpty()) {
             reporter.info("Ignored (they only mean something to Azure's service): " + String.join(", ", spec.ignoredKeys()));
         }
@@ -57,7 +54,6 @@ public final class AutoMLRun {
 
     /** Runs the job on data already read; {@code notes} are what the job and reading its data had to say. */
     public Outcome execute(JobSpec spec, JobData data, List<String> notes, Options options) {
-        refuseWhatCannotRunYet(spec);
         RunContext ctx = new RunContext(new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task())),
                 TimeBudget.of(options.startNanos(), spec.limits().timeoutMinutes()), options.seed(), options.cores(),
                 reporter);
@@ -71,14 +67,6 @@ public final class AutoMLRun {
         } finally {
             // The first-fold models the finish stage did not take (native memory, for LightGBM and XGBoost).
             searched.standIns().close();
-        }
-    }
-
-    /** A job the parser reads but the run cannot do yet is refused before any data is read. */
-    private static void refuseWhatCannotRunYet(JobSpec spec) {
-        if (spec.task() == Task.FORECASTING) {
-            throw new InvalidInputException("'task: forecasting' is not supported yet: the job and its forecasting block"
-                    + " are read, but the forecasting models and the rolling-origin validation come in a later version.");
         }
     }
 }

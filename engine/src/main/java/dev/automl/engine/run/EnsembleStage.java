@@ -37,7 +37,7 @@ final class EnsembleStage {
         if (!(settings.vote() || settings.stack()) || candidates.size() < 2) {
             return EnsembleResult.none(RunContext.secondsSince(start));
         }
-        MetaLearnerChoice meta = settings.stack() ? MetaLearnerChoice.of(settings, p.spec().task(), catalog) : null;
+        MetaLearnerChoice meta = settings.stack() ? MetaLearnerChoice.of(settings, p.data().target().task(), catalog) : null;
         EnsembleBuilder builder = new EnsembleBuilder(p.scorer(), p.data().target().select(p.plan().scoredRows()), meta,
                 ctx.seed());
         int nextId = board.nextId();

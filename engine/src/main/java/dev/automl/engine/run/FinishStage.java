@@ -8,11 +8,15 @@ import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.NumericColumn;
+import dev.automl.data.Table;
 import dev.automl.data.TableDigest;
 import dev.automl.engine.ensemble.EnsembleBuilder;
 import dev.automl.engine.job.JobData;
 import dev.automl.engine.job.JobSpec;
+import dev.automl.engine.job.SeriesData;
 import dev.automl.engine.model.Combination;
+import dev.automl.engine.model.ForecastFile;
 import dev.automl.engine.model.Member;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.model.Provenance;
@@ -20,11 +24,14 @@ import dev.automl.engine.model.TrainedPipeline;
 import dev.automl.engine.run.RefitAttempt.Reason;
 import dev.automl.engine.trial.Candidate;
 import dev.automl.engine.trial.FeatureCache;
+import dev.automl.engine.trial.ForecastWindows;
+import dev.automl.engine.trial.Scorer;
 import dev.automl.engine.trial.TrialOutcome;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.Target;
+import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +59,8 @@ final class FinishStage {
     /** How many of the best rows are tried before the run gives up on a model. */
     static final int ROWS_TRIED = 5;
     static final String FIRST_FOLD_MODEL = "the model of the first validation fold, trained on its training rows";
+    /** A forecasting job's forecasts of its test data, beside the actual values. */
+    static final String FORECAST_FILE = "forecast.csv";
     static final String FIRST_FOLD_MODELS = "the members' models of the first validation fold, trained on its training rows";
 
     private final RunContext ctx;
@@ -86,7 +95,8 @@ final class FinishStage {
             }
             long saveStart = System.nanoTime();
             FinishResult.TestScores test;
-            try (TrainedPipeline saving = a.pipeline()) {
+            try (TrainedPipeline saving = p.data().series() == null ? a.pipeline()
+                    : a.pipeline().withSeries(p.data().series().features())) {
                 test = save(saving, row, p);
             } catch (InvalidInputException e) {
                 throw e;
@@ -302,9 +312,19 @@ final class FinishStage {
             return null;
         }
         Predictions predictions = pipeline.predict(data.test().features());
-        Map<String, Double> metrics = p.scorer().score(data.test().target(), predictions.values());
+        Scorer scorer = p.scorer();
+        SeriesData series = data.series();
+        if (series != null) {
+            Table test = data.test().features();
+            NumericColumn index = (NumericColumn) series.features().derive(test).column(SeriesFeatures.SERIES_COLUMN);
+            int[] seriesOfRow = java.util.Arrays.stream(index.values()).mapToInt(v -> (int) v).toArray();
+            scorer = scorer.over(ForecastWindows.afterTraining(seriesOfRow, series.table(), series.seasonality()));
+            ForecastFile.write(ctx.out().path().resolve(FORECAST_FILE), series.features().layout(), test,
+                    data.test().target().y(), predictions.values());
+        }
+        Map<String, Double> metrics = scorer.score(data.test().target(), predictions.values());
         ctx.reporter().info(String.format(Locale.ROOT, "Test data (%d rows): %s = %.4f", data.test().target().size(),
-                p.scorer().primary().name(), p.scorer().primaryOf(metrics)));
+                scorer.primary().name(), scorer.primaryOf(metrics)) + (series == null ? "" : "; forecasts in " + FORECAST_FILE));
         return new FinishResult.TestScores(data.test().target().size(), metrics);
     }
 

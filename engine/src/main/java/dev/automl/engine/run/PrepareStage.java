@@ -4,12 +4,17 @@ import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Task;
+import dev.automl.data.series.SeriesTable;
 import dev.automl.engine.job.JobData;
 import dev.automl.engine.job.JobSpec;
+import dev.automl.engine.job.SeriesData;
 import dev.automl.engine.trial.FeatureCache;
 import dev.automl.engine.trial.Scorer;
+import dev.automl.engine.validation.RollingOriginPlanner;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
+import dev.automl.featurization.FeaturizationSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,8 +34,12 @@ final class PrepareStage {
 
     /** @param notes what the job and reading its data had to say */
     Prepared prepare(JobSpec spec, JobData data, List<String> notes) {
-        ValidationPlan plan = ValidationPlanner.plan(data.target(), data.trainRows(), spec.nCrossValidations(),
-                spec.validationDataSize(), ctx.seed());
+        SeriesData series = data.series();
+        ValidationPlan plan = series == null
+                ? ValidationPlanner.plan(data.target(), data.trainRows(), spec.nCrossValidations(),
+                        spec.validationDataSize(), ctx.seed())
+                : RollingOriginPlanner.plan(series.table().index().starts(), seriesNames(series.table()),
+                        series.horizon(), series.folds(), series.cvStep());
         List<Learner> learners = catalog.select(spec.task(), spec.allowedAlgorithms(), spec.blockedAlgorithms());
         if (learners.isEmpty()) {
             throw new InvalidInputException("The allowed and blocked algorithm lists leave no algorithm to train.");
@@ -40,8 +49,10 @@ final class PrepareStage {
                 String.join(", ", learners.stream().map(Learner::name).toList())));
 
         ctx.out().open();
-        Prepared prepared = new Prepared(spec, data, notes, new FeatureCache(data, plan, spec.featurization().settings()),
-                Scorer.of(spec, data), learners);
+        FeaturizationSettings settings = series == null ? spec.featurization().settings()
+                : spec.featurization().settings().withPurposes(series.features().purposes());
+        Prepared prepared = new Prepared(spec, data, notes, new FeatureCache(data, plan, settings),
+                Scorer.of(spec, data, plan), learners);
         ctx.out().writeSummary(RunSummary.started(prepared, ctx));
         checkGuardrails(prepared);
         return prepared;
@@ -62,7 +73,21 @@ final class PrepareStage {
         if (data.target().task() == Task.CLASSIFICATION) {
             return data.target().numClasses() + " classes";
         }
+        SeriesData series = data.series();
+        if (series != null) {
+            return String.format(Locale.ROOT, "%d series at frequency %s, forecast %d steps ahead, seasonality %d",
+                    series.table().seriesCount(), series.table().frequency().alias(), series.horizon(),
+                    series.seasonality());
+        }
         return "regression target";
+    }
+
+    private static List<String> seriesNames(SeriesTable table) {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < table.seriesCount(); s++) {
+            out.add(table.describe(s));
+        }
+        return out;
     }
 
     private static String describe(ValidationPlan plan) {
@@ -70,7 +95,7 @@ final class PrepareStage {
             case HOLDOUT -> String.format(Locale.ROOT, "%.0f %% holdout", plan.fraction() * 100);
             case KFOLD -> plan.folds().size() + "-fold cross-validation";
             case USER -> "validation_data (" + plan.folds().get(0).valid().length + " rows)";
-            case ROLLING_ORIGIN -> plan.folds().size() + " rolling-origin folds";
+            case ROLLING_ORIGIN -> plan.folds().size() + " rolling-origin fold" + (plan.folds().size() == 1 ? "" : "s");
         };
     }
 }

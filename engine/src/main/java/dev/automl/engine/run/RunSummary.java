@@ -1,7 +1,9 @@
 package dev.automl.engine.run;
 
 import dev.automl.data.Task;
+import dev.automl.data.series.SeriesTable;
 import dev.automl.engine.job.JobSpec;
+import dev.automl.engine.job.SeriesData;
 import dev.automl.engine.trial.Leaderboard;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.trial.TrialStatus;
@@ -33,6 +35,9 @@ final class RunSummary {
         if (spec.task() == Task.CLASSIFICATION) {
             s.put("classes", p.data().encoding().labels());
         }
+        if (p.data().series() != null) {
+            s.put("forecasting", forecasting(p.data().series()));
+        }
         ValidationPlan plan = p.plan();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("type", plan.kind().id());
@@ -48,6 +53,27 @@ final class RunSummary {
         s.put("engine_version", engineVersion());
         s.put("status", "running");
         return s;
+    }
+
+    /** What the run made of the forecasting block: the series, the horizon and the derived features. */
+    private static Map<String, Object> forecasting(SeriesData series) {
+        SeriesTable t = series.table();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("series", t.seriesCount());
+        f.put("frequency", t.frequency().alias());
+        f.put("forecast_horizon", series.horizon());
+        f.put("seasonality", series.seasonality());
+        f.put("target_lags", series.features().lags());
+        f.put("target_rolling_window_size", series.features().window());
+        f.put("cv_step_size", series.cvStep());
+        Map<String, Object> repairs = new LinkedHashMap<>();
+        repairs.put("filled_steps", t.repairs().filledSteps());
+        repairs.put("imputed_targets", t.repairs().imputedTargets());
+        repairs.put("dropped_off_grid", t.repairs().droppedOffGrid());
+        repairs.put("aggregated_rows", t.repairs().aggregatedRows());
+        repairs.put("dropped_leading", t.repairs().droppedLeading());
+        f.put("repairs", repairs);
+        return f;
     }
 
     /**

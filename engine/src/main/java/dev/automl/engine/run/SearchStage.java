@@ -64,7 +64,7 @@ final class SearchStage {
         long start = System.nanoTime();
         Leaderboard board = new Leaderboard(p.spec().primaryMetric());
         DataShape shape = shape(p.data(), p.plan());
-        SearchStrategy search = new CostFrugalSearch(p.learners(), p.spec().task(), shape, ctx.seed());
+        SearchStrategy search = new CostFrugalSearch(p.learners(), p.data().target().task(), shape, ctx.seed());
         EarlyTermination termination = EarlyTermination.forRows(new TrialCost(shape.rows()), p.plan().refitRows().length);
         int threads = p.spec().limits().threadsPerTrial(ctx.cores());
         RefitEstimate estimate = new RefitEstimate(p.plan(), threads);
@@ -227,7 +227,7 @@ final class SearchStage {
         int features = data.schema().size();
         return new DataShape(plan.folds().get(0).train().length, features,
                 data.target().task() == Task.CLASSIFICATION ? data.target().numClasses() : 0,
-                features == 0 ? 0 : (double) categorical / features);
+                features == 0 ? 0 : (double) categorical / features, data.series() == null ? 1 : data.series().seasonality());
     }
 
     static String formatMinutes(double m) {

@@ -8,6 +8,7 @@ import dev.automl.engine.trial.Candidate;
 import dev.automl.engine.trial.Ranking;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.trial.TrialSpec;
+import dev.automl.featurization.FeatureView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,10 +47,12 @@ public final class CostFrugalSearch implements SearchStrategy {
     public CostFrugalSearch(List<Learner> learners, Task task, DataShape shape, long seed) {
         this.rng = new Random(seed);
         SampleSizes sizes = new SampleSizes(shape.rows());
+        // A series model learns from each series' whole past: a random sample of rows would tear the series apart.
+        SampleSizes whole = SampleSizes.none(shape.rows());
         TrialCost cost = new TrialCost(shape.rows());
         for (Learner l : learners) {
             this.learners.add(new LearnerState(l, l.portfolio(task, shape), new UnitSpace(l.space(task, shape)),
-                    new Random(rng.nextLong()), sizes, cost));
+                    new Random(rng.nextLong()), l.view() == FeatureView.SERIES ? whole : sizes, cost));
         }
     }
 
@@ -60,8 +63,10 @@ public final class CostFrugalSearch implements SearchStrategy {
         for (int attempt = 0; attempt < MAX_REPEATS; attempt++) {
             LearnerState l = pick(soFar, secondsLeft, perUnitCost);
             if (l == null) {
-                whyEmpty = learners.stream().noneMatch(LearnerState::usable)
-                        ? "every algorithm failed " + LearnerState.MAX_FAILURES_IN_A_ROW + " trials in a row"
+                whyEmpty = learners.stream().allMatch(LearnerState::exhausted)
+                        ? "every configuration in the search spaces was tried"
+                        : learners.stream().noneMatch(LearnerState::usable)
+                        ? "every algorithm failed " + LearnerState.MAX_FAILURES_IN_A_ROW + " trials in a row or ran all it can"
                         : "no algorithm's next trial is expected to fit in the time left";
                 return Optional.empty();
             }

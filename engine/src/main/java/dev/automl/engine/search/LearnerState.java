@@ -27,6 +27,8 @@ final class LearnerState {
     private double fastestAtSize = Double.POSITIVE_INFINITY;
     private Params bestParams;
     private final LocalSearch local;
+    /** Whether the learner has no hyperparameters to search: its portfolio is all it can try. */
+    private final boolean fixed;
     private int portfolioAt;
     private int trials;
     private int trialsSinceBest;
@@ -45,6 +47,7 @@ final class LearnerState {
         this.cost = cost;
         this.portfolio = List.copyOf(portfolio);
         this.local = new LocalSearch(space, rng);
+        this.fixed = space.dimensions() == 0;
     }
 
     /** A configuration to try, and whether it is a local-search step (rather than a portfolio entry or a restart). */
@@ -128,7 +131,12 @@ final class LearnerState {
     }
 
     boolean usable() {
-        return failuresInARow < MAX_FAILURES_IN_A_ROW;
+        return failuresInARow < MAX_FAILURES_IN_A_ROW && !exhausted();
+    }
+
+    /** Whether a learner without hyperparameters has run its whole portfolio on all rows: nothing is left to try. */
+    boolean exhausted() {
+        return fixed && portfolioAt >= portfolio.size() && sizes.isLast(sizeAt);
     }
 
     boolean tried() {

@@ -21,12 +21,21 @@ final class SampleSizes {
     private final List<Integer> rows = new ArrayList<>();
 
     SampleSizes(int allRows) {
-        if (allRows > SAMPLE_ABOVE) {
+        this(allRows, allRows > SAMPLE_ABOVE);
+    }
+
+    private SampleSizes(int allRows, boolean sample) {
+        if (sample) {
             for (long n = INITIAL; n * 3 / 2 < allRows; n *= FACTOR) {
                 rows.add((int) n);
             }
         }
         rows.add(allRows);
+    }
+
+    /** All rows from the start, whatever their number. */
+    static SampleSizes none(int allRows) {
+        return new SampleSizes(allRows, false);
     }
 
     /** The row count at step {@code i}, or 0 (all rows) at the last step. */

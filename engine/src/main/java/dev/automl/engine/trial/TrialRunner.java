@@ -139,9 +139,10 @@ public final class TrialRunner {
         }
         Target y = scoredTarget;
         double[] scored = predictions;
+        int[] finished = null;
         String note = "";
         if (done.size() < folds) {
-            int[] finished = positionsOf(done);
+            finished = positionsOf(done);
             y = scoredTarget.select(finished);
             scored = select(predictions, finished);
             note = "cut short at " + limitName + "; scored on the " + done.size() + " of " + folds + " folds it finished";
@@ -153,7 +154,7 @@ public final class TrialRunner {
                 return failed(spec, TrialStatus.FAILED, "the model predicted a non-finite value", start);
             }
         }
-        Map<String, Double> metrics = scorer.score(y, scored);
+        Map<String, Double> metrics = finished == null ? scorer.score(y, scored) : scorer.scoreAt(y, scored, finished);
         double score = scorer.primaryOf(metrics);
         if (Double.isNaN(score)) {
             return failed(spec, TrialStatus.FAILED, scorer.primary().name() + " is undefined for these predictions", start);

@@ -12,7 +12,7 @@ import java.util.List;
 public final class RollingOriginPlanner {
 
     /** A fold needs at least this many training rows of a series to forecast it from. */
-    static final int MIN_TRAIN = 2;
+    public static final int MIN_TRAIN = 2;
 
     private RollingOriginPlanner() {
     }

@@ -111,7 +111,7 @@ class JobParserTest {
         assertTrue(error(MINIMAL + "test_data_size: 0.1\n").contains(
                 "'test_data_size' is an Azure AutoML option this engine does not support yet"));
         assertEquals("job.yml, line 8, column 3: 'training.enable_dnn_training: true' is not supported yet "
-                + "(neural networks come in a later version). Set it to false or remove it.",
+                + "(this engine trains no neural networks, such as Azure's TCNForecaster). Set it to false or remove it.",
                 error(MINIMAL + "training:\n  enable_dnn_training: true\n"));
     }
 

@@ -46,7 +46,7 @@ class TrialRunnerTest {
                 new DataReference(root.resolve("testdata/blood_transfusion/blood_transfusion.csv"), "uri_file")).build();
         data = JobData.load(spec, note -> { });
         plan = ValidationPlanner.plan(data.target(), data.trainRows(), 3, null, 1);
-        scorer = Scorer.of(spec, data);
+        scorer = Scorer.of(spec, data, plan);
     }
 
     private static TrialRunner runner() {

@@ -1,0 +1,175 @@
+package dev.automl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Forecasting jobs run through the jar as a user runs them: a monthly series, nine weekly series, and bad input. */
+class ForecastingIT {
+
+    @TempDir
+    Path work;
+
+    /** AirPassengers: 1949-1959 to train on, 1960 as test data, a horizon of a year. */
+    @Test
+    void monthlySeriesIsForecastAndPredicted() throws Exception {
+        List<String> lines = Files.readAllLines(JarRunner.testdata("forecasting/airline_passengers.csv"));
+        Files.write(work.resolve("train.csv"), lines.subList(0, 133));
+        List<String> test = new ArrayList<>(List.of(lines.get(0)));
+        test.addAll(lines.subList(133, 145));
+        Files.write(work.resolve("test.csv"), test);
+        Path job = work.resolve("job.yml");
+        Files.writeString(job, "type: automl\ntask: forecasting\ntarget_column_name: passengers\n"
+                + "training_data:\n  path: train.csv\n  type: uri_file\ntest_data:\n  path: test.csv\n  type: uri_file\n"
+                + "limits:\n  max_trials: 14\n"
+                + "forecasting:\n  time_column_name: month\n  forecast_horizon: 12\n  target_lags: auto\n");
+        JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out", "--seed", "1");
+        assertEquals(0, run.exitCode(), run.toString());
+
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        JsonNode f = s.get("forecasting");
+        assertEquals(1, f.get("series").asInt());
+        assertEquals("MS", f.get("frequency").asText());
+        assertEquals(12, f.get("forecast_horizon").asInt());
+        assertEquals(12, f.get("seasonality").asInt());
+        assertEquals("[12,13,14]", f.get("target_lags").toString());
+        assertEquals("rolling_origin", s.get("validation").get("type").asText());
+        assertEquals(3, s.get("validation").get("folds").asInt());
+
+        List<CSVRecord> board = RunJobIT.csv(work.resolve("out/leaderboard.csv"));
+        Set<String> algorithms = new HashSet<>();
+        double naive = Double.NaN;
+        for (CSVRecord r : board) {
+            algorithms.add(r.get("algorithm"));
+            if (r.get("algorithm").equals("Naive")) {
+                naive = Double.parseDouble(r.get("normalized_root_mean_squared_error"));
+            }
+            assertFalse(r.get("mean_absolute_scaled_error").isEmpty(), r.toString());
+        }
+        assertTrue(algorithms.containsAll(List.of("Naive", "SeasonalNaive", "Average", "SeasonalAverage", "LightGBM")),
+                algorithms.toString());
+        assertFalse(algorithms.contains("StackEnsemble"), "Azure leaves the stack out of forecasting by default");
+        double best = Double.parseDouble(board.get(0).get("normalized_root_mean_squared_error"));
+        assertTrue(best < 0.75 * naive, "best " + best + " against Naive's " + naive);
+
+        // 1960 forecast from 1959: seasonal naive's errors are 11 % (MAPE); the model must do much better.
+        JsonNode testScores = s.get("test");
+        assertTrue(testScores.get("mean_absolute_percentage_error").asDouble() < 7, testScores.toString());
+        assertTrue(testScores.get("mean_absolute_scaled_error").asDouble() < 1, testScores.toString());
+        List<CSVRecord> forecast = RunJobIT.csv(work.resolve("out/forecast.csv"));
+        assertEquals(12, forecast.size());
+        assertEquals("1960-01-01", forecast.get(0).get("month"));
+        assertEquals("417.0", forecast.get(0).get("passengers"));
+
+        // Without data: the year after the training data, as the run's forecast of its test data.
+        JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--output", "next.csv");
+        assertEquals(0, p.exitCode(), p.toString());
+        assertTrue(p.stdout().contains("Wrote 12 forecasts to next.csv"), p.stdout());
+        List<CSVRecord> next = RunJobIT.csv(work.resolve("next.csv"));
+        assertEquals(List.of("month", "prediction"), next.get(0).getParser().getHeaderNames());
+        for (int k = 0; k < 12; k++) {
+            assertEquals(String.format("1960-%02d-01", k + 1), next.get(k).get("month"));
+            assertEquals(forecast.get(k).get("prediction"), next.get(k).get("prediction"));
+        }
+
+        // A rolling forecast: with 1960's first six months given, the next six are within reach.
+        List<String> rolling = new ArrayList<>(test.subList(0, 7));
+        for (int m = 1; m <= 6; m++) {
+            rolling.add(String.format("1961-%02d-01,", m));
+        }
+        Files.write(work.resolve("rolling.csv"), rolling);
+        JarRunner.Result r = JarRunner.run(work, "predict", "--model", "out/model", "--data", "rolling.csv",
+                "--output", "rolling-out.csv");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertFalse(r.stdout().contains("Ignored"), r.stdout());
+        assertEquals(12, RunJobIT.csv(work.resolve("rolling-out.csv")).size());
+
+        // Too far: 1961-07 is 19 months after the last known value.
+        Files.writeString(work.resolve("far.csv"), "month\n1961-07-01\n");
+        JarRunner.Result far = JarRunner.run(work, "predict", "--model", "out/model", "--data", "far.csv", "--output", "x.csv");
+        assertEquals(2, far.exitCode(), far.toString());
+        assertTrue(far.stderr().contains("Row 1 is 19 steps after the last known value of 'passengers', but the model"
+                + " forecasts at most 12 steps ahead (forecast_horizon)."), far.stderr());
+    }
+
+    /** Azure's orange juice data: nine store-brand series with gaps, weekly on Thursdays, with covariates. */
+    @Test
+    void manySeriesWithCovariatesAreForecast() throws Exception {
+        Path job = work.resolve("oj.yml");
+        Files.writeString(job, "type: automl\ntask: forecasting\ntarget_column_name: Quantity\n"
+                + "training_data:\n  path: " + JarRunner.testdata("forecasting/oj-sales-train.csv") + "\n  type: uri_file\n"
+                + "test_data:\n  path: " + JarRunner.testdata("forecasting/oj-sales-test.csv") + "\n  type: uri_file\n"
+                + "limits:\n  max_trials: 8\n"
+                + "forecasting:\n  time_column_name: WeekStarting\n  time_series_id_column_names: [Store, Brand]\n"
+                + "  forecast_horizon: 20\n  frequency: W-THU\n  target_lags: auto\n");
+        JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out", "--seed", "1");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertEquals(9, s.get("forecasting").get("series").asInt());
+        assertEquals(51, s.get("forecasting").get("repairs").get("filled_steps").asInt());
+        assertTrue(s.get("test").get("mean_absolute_scaled_error").asDouble() < 0.8, s.get("test").toString());
+        List<CSVRecord> forecast = RunJobIT.csv(work.resolve("out/forecast.csv"));
+        assertEquals(180, forecast.size());
+        assertEquals(List.of("WeekStarting", "Store", "Brand", "Quantity", "prediction"),
+                forecast.get(0).getParser().getHeaderNames());
+        assertEquals("2", forecast.get(0).get("Store"));
+        assertEquals("dominicks", forecast.get(0).get("Brand"));
+
+        // The covariates are needed for the future: without data, predict says which.
+        JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--output", "next.csv");
+        assertEquals(2, p.exitCode(), p.toString());
+        assertTrue(p.stderr().contains("besides the time and series: give their values for the times to forecast with"
+                + " --data."), p.stderr());
+        assertTrue(p.stderr().contains("Price"), p.stderr());
+    }
+
+    @Test
+    void badForecastingInputGetsClearErrors() throws Exception {
+        List<String> lines = Files.readAllLines(JarRunner.testdata("forecasting/airline_passengers.csv"));
+        List<String> dup = new ArrayList<>(lines.subList(0, 40));
+        dup.add(5, lines.get(4));
+        Files.write(work.resolve("dup.csv"), dup);
+        String base = "type: automl\ntask: forecasting\ntarget_column_name: passengers\n"
+                + "training_data:\n  path: dup.csv\n  type: uri_file\n";
+        assertCleanError(base + "forecasting:\n  time_column_name: month\n", "In the time column 'month', rows 4 and 5"
+                + " have the same time 1949-04-01T00:00. Each series needs one row per time; give"
+                + " forecasting.target_aggregate_function (sum, max, min or mean) to combine them.");
+        assertCleanError(base.replace("dup.csv", JarRunner.testdata("forecasting/airline_passengers.csv").toString())
+                + "forecasting:\n  time_column_name: month\n  time_series_id_column_names: store\n",
+                "The column 'store' named by forecasting.time_series_id_column_names is not in training_data.");
+        assertCleanError(base.replace("dup.csv", JarRunner.testdata("forecasting/airline_passengers.csv").toString())
+                + "n_cross_validations: 3\nforecasting:\n  time_column_name: month\n  forecast_horizon: 60\n",
+                "The series has 144 steps, but forecast_horizon 60 with 3 validation folds 60 steps apart (and 2 steps to"
+                        + " train on) needs at least 182; no series has that many.");
+        assertCleanError(base + "training:\n  enable_stack_ensemble: true\nforecasting:\n  time_column_name: month\n",
+                "'enable_stack_ensemble: true' is not supported for forecasting yet");
+        assertCleanError(base + "training:\n  allowed_training_algorithms: [TCNForecaster]\nforecasting:\n"
+                + "  time_column_name: month\n", "the algorithm 'TCNForecaster' is not available yet.");
+        assertCleanError(base + "forecasting:\n  time_column_name: month\n  country_or_region_for_holidays: US\n",
+                "forecasting.country_or_region_for_holidays is not supported yet");
+        Files.writeString(work.resolve("words.csv"), "month,passengers\nsoon,1\nlater,2\n");
+        assertCleanError(base.replace("dup.csv", "words.csv") + "forecasting:\n  time_column_name: month\n",
+                "The time column 'month' was not read as dates or times: row 1 holds 'soon'.");
+    }
+
+    private void assertCleanError(String yaml, String expected) throws Exception {
+        Path job = work.resolve("bad.yml");
+        Files.writeString(job, yaml);
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "bad-out");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains(expected), "expected <" + expected + "> in:\n" + r.stderr());
+        assertFalse(r.stderr().contains("\tat "), r.stderr());
+        assertFalse(r.stderr().contains("Exception"), r.stderr());
+    }
+}

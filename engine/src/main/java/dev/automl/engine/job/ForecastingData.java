@@ -1,0 +1,206 @@
+package dev.automl.engine.job;
+
+import dev.automl.data.Column;
+import dev.automl.data.ColumnType;
+import dev.automl.data.InvalidInputException;
+import dev.automl.data.Table;
+import dev.automl.data.Task;
+import dev.automl.data.series.SeriesTable;
+import dev.automl.engine.validation.RollingOriginPlanner;
+import dev.automl.featurization.Target;
+import dev.automl.featurization.TargetEncoding;
+import dev.automl.featurization.series.SeriesFeatures;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Builds a forecasting job's {@link JobData}: the training rows regularised into series, the job's forecasting
+ * options resolved (horizon, seasonality, lags, folds), short series handled, and the derived columns added.
+ */
+final class ForecastingData {
+
+    /** Azure's rolling-origin folds when {@code n_cross_validations} is auto or absent, fewer when series are short. */
+    static final int AUTO_FOLDS = 3;
+    /** An automatic horizon is at most this share of the shortest series, so that validation has room. */
+    static final double AUTO_HORIZON_SHARE = 0.2;
+
+    private ForecastingData() {
+    }
+
+    static JobData assemble(JobSpec spec, Table train, Function<Map<String, ColumnType>, Table> test,
+                            Map<String, ColumnType> hints, Consumer<String> notes) {
+        ForecastingSettings f = spec.forecasting();
+        refuseWhatCannotRunYet(spec);
+        SeriesTable table = SeriesTable.of(train, new SeriesTable.Layout(f.series().timeColumn(),
+                f.series().grainColumns(), spec.targetColumn()), f.series().frequency(), f.series().aggregate());
+        int seasonality = switch (f.target().seasonality().mode()) {
+            case AUTO -> table.frequency().seasonality();
+            case OFF -> 1;
+            case GIVEN -> f.target().seasonality().value();
+        };
+        int horizon = f.horizon().mode() == Setting.Mode.GIVEN ? f.horizon().value() : autoHorizon(table, seasonality);
+        Folds folds = folds(spec, table, horizon, notes);
+        table = shortSeriesHandled(table, f.series().shortSeries(), folds, notes);
+        List<Integer> lags = switch (f.target().lags().mode()) {
+            case OFF -> List.of();
+            case AUTO -> SeriesFeatures.autoLags(horizon, seasonality);
+            case GIVEN -> SeriesFeatures.fromOrigin(f.target().lags().value(), horizon);
+        };
+        int window = switch (f.target().rollingWindow().mode()) {
+            case OFF -> 0;
+            case AUTO -> Math.max(2, seasonality);
+            case GIVEN -> f.target().rollingWindow().value();
+        };
+        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window);
+        Table derived = features.derive(table);
+
+        List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
+        nonFeatures.add(spec.targetColumn());
+        Map<String, ColumnType> schema = new LinkedHashMap<>();
+        for (Column c : table.table().columns()) {
+            if (!nonFeatures.contains(c.name())) {
+                schema.put(c.name(), c.type());
+            }
+        }
+        TargetEncoding encoding = TargetEncoding.fit(table.table().column(spec.targetColumn()), Task.REGRESSION);
+        Target target = encoding.encode(table.table().column(spec.targetColumn()), null, null);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : target.y()) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        JobData.TestData testData = null;
+        if (test != null) {
+            Map<String, ColumnType> likeTraining = new LinkedHashMap<>(schema);
+            likeTraining.putAll(hints);
+            Table testTable = test.apply(likeTraining);
+            testTable.require(spec.targetColumn(), "target_column_name", "test_data");
+            testTable = JobData.rowsWithTarget(testTable, spec.targetColumn());
+            // The test rows keep their target: a row's lags may read the actual values of the rows before it.
+            testData = new JobData.TestData(testTable.drop(spec.featurization().ignoredColumns()),
+                    encoding.encode(testTable.column(spec.targetColumn()), null, null));
+        }
+        SeriesData series = new SeriesData(table, features, seasonality, folds.count(), folds.step());
+        return new JobData(derived.drop(nonFeatures), target, table.rows(), schema,
+                new JobData.TargetFacts(encoding, max - min, -1), testData, series);
+    }
+
+    private static void refuseWhatCannotRunYet(JobSpec spec) {
+        ForecastingSettings f = spec.forecasting();
+        if (spec.validationData() != null) {
+            throw new InvalidInputException("validation_data is not supported yet for forecasting: validate with"
+                    + " rolling-origin folds (n_cross_validations) instead.");
+        }
+        if (spec.weightColumn() != null) {
+            throw new InvalidInputException("weight_column_name is not supported for forecasting.");
+        }
+        if (f.target().stl() != ForecastingSettings.Stl.NONE) {
+            throw new InvalidInputException("forecasting.use_stl is not supported yet; remove it or set it to null.");
+        }
+        if (f.covariates().holidays() != null) {
+            throw new InvalidInputException("forecasting.country_or_region_for_holidays is not supported yet; remove it"
+                    + " to train without holiday features.");
+        }
+        if (f.covariates().featureLags()) {
+            throw new InvalidInputException("forecasting.feature_lags: auto is not supported yet; remove it or set it"
+                    + " to none.");
+        }
+        if (!f.covariates().unknownAtForecastTime().isEmpty()) {
+            throw new InvalidInputException("forecasting.features_unknown_at_forecast_time is not supported yet.");
+        }
+        if (!spec.featurization().settings().imputers().isEmpty()
+                && spec.featurization().settings().imputers().containsKey(spec.targetColumn())) {
+            throw new InvalidInputException("An imputer for the target column '" + spec.targetColumn() + "' is not"
+                    + " supported yet for forecasting: its gaps are filled forward.");
+        }
+    }
+
+    /** The seasonal period (or 1 step without seasons), at most a fifth of the shortest series. */
+    private static int autoHorizon(SeriesTable table, int seasonality) {
+        int shortest = Integer.MAX_VALUE;
+        for (int s = 0; s < table.seriesCount(); s++) {
+            shortest = Math.min(shortest, table.length(s));
+        }
+        return Math.max(1, Math.min(seasonality, (int) (AUTO_HORIZON_SHARE * shortest)));
+    }
+
+    /**
+     * @param needed the steps a series needs for every fold
+     */
+    private record Folds(int count, int step, int needed, int horizon) {
+
+        String describe() {
+            return "forecast_horizon " + horizon + " with " + count + " validation fold" + (count == 1 ? "" : "s")
+                    + (count == 1 ? "" : " " + step + " steps apart") + " (and " + RollingOriginPlanner.MIN_TRAIN
+                    + " steps to train on)";
+        }
+    }
+
+    /**
+     * The folds the job asks for; with {@code auto}, up to {@link #AUTO_FOLDS} that the longest series holds, their
+     * origins a horizon apart unless {@code cv_step_size} says otherwise.
+     */
+    private static Folds folds(JobSpec spec, SeriesTable table, int horizon, Consumer<String> notes) {
+        ForecastingSettings f = spec.forecasting();
+        int step = f.cvStepSize().mode() == Setting.Mode.GIVEN ? f.cvStepSize().value() : horizon;
+        int longest = 0;
+        for (int s = 0; s < table.seriesCount(); s++) {
+            longest = Math.max(longest, table.length(s));
+        }
+        int count;
+        if (spec.nCrossValidations() != null) {
+            count = spec.nCrossValidations();
+        } else {
+            count = AUTO_FOLDS;
+            while (count > 1 && needed(horizon, count, step) > longest) {
+                count--;
+            }
+            if (count < AUTO_FOLDS) {
+                notes.accept(count + " rolling-origin validation fold" + (count == 1 ? "" : "s") + ": the longest series"
+                        + " has " + longest + " steps, too few for " + AUTO_FOLDS + " folds of " + horizon + " steps.");
+            }
+        }
+        return new Folds(count, step, needed(horizon, count, step), horizon);
+    }
+
+    private static int needed(int horizon, int folds, int step) {
+        return RollingOriginPlanner.MIN_TRAIN + horizon + (folds - 1) * step;
+    }
+
+    /** Drops the series too short to validate, as Azure's short series handling does, naming how many. */
+    private static SeriesTable shortSeriesHandled(SeriesTable table, ForecastingSettings.ShortSeries handling, Folds folds,
+                                                  Consumer<String> notes) {
+        int needed = folds.needed();
+        List<Integer> kept = new ArrayList<>();
+        for (int s = 0; s < table.seriesCount(); s++) {
+            if (table.length(s) >= needed) {
+                kept.add(s);
+            }
+        }
+        int dropped = table.seriesCount() - kept.size();
+        if (dropped == 0 || handling == ForecastingSettings.ShortSeries.NONE) {
+            return table; // too short a series is then the validation plan's error, naming it
+        }
+        if (handling == ForecastingSettings.ShortSeries.PAD || kept.isEmpty()) {
+            int s = 0;
+            while (table.length(s) >= needed) {
+                s++;
+            }
+            String which = table.describe(s).isEmpty() ? "The series" : "The series " + table.describe(s);
+            throw new InvalidInputException(which + " has " + table.length(s) + " steps, but " + folds.describe()
+                    + " needs at least " + needed + (kept.isEmpty() ? "; no series has that many" : "") + ". "
+                    + (handling == ForecastingSettings.ShortSeries.PAD ? "Padding short series is not supported yet: s"
+                    : "S") + "horten forecast_horizon, use fewer folds (n_cross_validations) or a smaller cv_step_size"
+                    + (kept.isEmpty() ? "." : ", or set short_series_handling_config to drop."));
+        }
+        notes.accept("short_series_handling_config: left out " + dropped + " of " + table.seriesCount() + " series with"
+                + " fewer than " + needed + " steps (the horizon and validation folds need that many).");
+        return table.keep(kept.stream().mapToInt(Integer::intValue).toArray());
+    }
+}

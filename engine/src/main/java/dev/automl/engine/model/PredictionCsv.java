@@ -1,0 +1,31 @@
+package dev.automl.engine.model;
+
+import dev.automl.data.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Opens the CSV file predictions go to, creating its folder, with a header row. */
+final class PredictionCsv {
+
+    private PredictionCsv() {
+    }
+
+    static CSVPrinter open(Path output, List<String> header) throws IOException {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot create the folder for " + output + ": " + e.getMessage());
+        }
+        return new CSVPrinter(Files.newBufferedWriter(output, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+    }
+}
