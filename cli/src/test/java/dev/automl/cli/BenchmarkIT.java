@@ -10,7 +10,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The smoke suite through the jar: one outer fold of three tiny datasets, results written, and resuming. */
+/**
+ * The smoke suite through the jar: one outer fold of three tiny tabular datasets and M4's holdout of a forecasting
+ * one, results written, and resuming.
+ */
 class BenchmarkIT {
 
     @TempDir
@@ -22,7 +25,7 @@ class BenchmarkIT {
         JarRunner.Result r = JarRunner.run(work, "benchmark", suite, "--output", "out");
         assertEquals(0, r.exitCode(), r.toString());
         List<CSVRecord> rows = RunJobIT.csv(work.resolve("out/results.csv"));
-        assertEquals(3, rows.size(), r.toString());
+        assertEquals(6, rows.size(), r.toString());
         for (CSVRecord row : rows) {
             assertEquals("ok", row.get("status"), row.toString());
             assertEquals("0", row.get("fold"));
@@ -37,6 +40,11 @@ class BenchmarkIT {
         assertTrue(Double.parseDouble(rows.get(1).get("score")) > 0.6, rows.get(1).toString());
         assertEquals("rmse", rows.get(2).get("metric"));
         assertTrue(Double.parseDouble(rows.get(2).get("score")) < 9, rows.get(2).toString());
+        // Orange juice sales, each series' last 8 weeks: sMAPE, MASE and OWA, which is 1 for Naive2; the engine must
+        // beat Naive2 clearly (it reached 0.59 here).
+        assertEquals(List.of("smape", "mase", "owa"), rows.subList(3, 6).stream().map(x -> x.get("metric")).toList());
+        assertTrue(Double.parseDouble(rows.get(5).get("score")) < 0.85, rows.get(5).toString());
+        assertTrue(Files.readString(work.resolve("out/summary.md")).contains("| oj_sales | owa |"));
         String summary = Files.readString(work.resolve("out/summary.md"));
         assertTrue(summary.contains("| iris | logloss |"), summary);
         assertTrue(Files.exists(work.resolve("out/runs/concrete/fold-0/leaderboard.csv")));
@@ -56,7 +64,7 @@ class BenchmarkIT {
         JarRunner.Result again = JarRunner.run(work, "benchmark", suite, "--output", "out");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.stdout().contains("iris: folds [0] already in results.csv"), again.stdout());
-        assertEquals(3, RunJobIT.csv(work.resolve("out/results.csv")).size());
+        assertEquals(6, RunJobIT.csv(work.resolve("out/results.csv")).size());
     }
 
     @Test

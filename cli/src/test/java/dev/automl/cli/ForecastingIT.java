@@ -71,13 +71,26 @@ class ForecastingIT {
         assertEquals(12, forecast.size());
         assertEquals("1960-01-01", forecast.get(0).get("month"));
         assertEquals("417.0", forecast.get(0).get("passengers"));
+        // Intervals from the validation errors: nested, widening with the steps ahead, and covering most of 1960.
+        for (CSVRecord r : forecast) {
+            double p = Double.parseDouble(r.get("prediction"));
+            double lo80 = Double.parseDouble(r.get("lower_80"));
+            double lo95 = Double.parseDouble(r.get("lower_95"));
+            assertTrue(lo95 < lo80 && lo80 < p && p < Double.parseDouble(r.get("upper_80"))
+                    && Double.parseDouble(r.get("upper_80")) < Double.parseDouble(r.get("upper_95")), r.toString());
+        }
+        double first = Double.parseDouble(forecast.get(0).get("upper_95")) - Double.parseDouble(forecast.get(0).get("lower_95"));
+        double last = Double.parseDouble(forecast.get(11).get("upper_95")) - Double.parseDouble(forecast.get(11).get("lower_95"));
+        assertTrue(last > first, first + " then " + last);
+        assertTrue(testScores.get("prediction_interval_coverage_95").asDouble() >= 75, testScores.toString());
 
         // Without data: the year after the training data, as the run's forecast of its test data.
         JarRunner.Result p = JarRunner.run(work, "predict", "--model", "out/model", "--output", "next.csv");
         assertEquals(0, p.exitCode(), p.toString());
         assertTrue(p.stdout().contains("Wrote 12 forecasts to next.csv"), p.stdout());
         List<CSVRecord> next = RunJobIT.csv(work.resolve("next.csv"));
-        assertEquals(List.of("month", "prediction"), next.get(0).getParser().getHeaderNames());
+        assertEquals(List.of("month", "prediction", "lower_80", "upper_80", "lower_95", "upper_95"),
+                next.get(0).getParser().getHeaderNames());
         for (int k = 0; k < 12; k++) {
             assertEquals(String.format("1960-%02d-01", k + 1), next.get(k).get("month"));
             assertEquals(forecast.get(k).get("prediction"), next.get(k).get("prediction"));
@@ -121,8 +134,8 @@ class ForecastingIT {
         assertTrue(s.get("test").get("mean_absolute_scaled_error").asDouble() < 0.8, s.get("test").toString());
         List<CSVRecord> forecast = RunJobIT.csv(work.resolve("out/forecast.csv"));
         assertEquals(180, forecast.size());
-        assertEquals(List.of("WeekStarting", "Store", "Brand", "Quantity", "prediction"),
-                forecast.get(0).getParser().getHeaderNames());
+        assertEquals(List.of("WeekStarting", "Store", "Brand", "Quantity", "prediction", "lower_80", "upper_80",
+                "lower_95", "upper_95"), forecast.get(0).getParser().getHeaderNames());
         assertEquals("2", forecast.get(0).get("Store"));
         assertEquals("dominicks", forecast.get(0).get("Brand"));
 

@@ -1,6 +1,7 @@
 package dev.automl.engine.benchmark;
 
 import dev.automl.data.Task;
+import dev.automl.data.series.Frequency;
 import dev.automl.featurization.FeaturizationMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +20,34 @@ public record BenchmarkDataset(String name, Path path, String target, Task task,
      *
      * @param dropColumns   columns left out before the job sees the data
      * @param featurization auto, or off to compare against features used as they are
+     * @param series        a forecasting dataset's series; null for other tasks
      */
-    public record Preparation(List<String> dropColumns, FeaturizationMode featurization) {
+    public record Preparation(List<String> dropColumns, FeaturizationMode featurization, Series series) {
 
         public Preparation {
             dropColumns = List.copyOf(dropColumns);
+        }
+
+        public Preparation(List<String> dropColumns, FeaturizationMode featurization) {
+            this(dropColumns, featurization, null);
+        }
+    }
+
+    /**
+     * A forecasting dataset's series and M4's protocol for them: each series' last {@code horizon} values are held
+     * out and forecast from the rest.
+     *
+     * @param time            the time column: dates, or whole steps (0, 1, ...) laid on the frequency's grid from
+     *                        2000-01-01 on
+     * @param grains          the columns that tell the series apart; empty for one series
+     * @param seasonality     the seasonal period the AutoML job is given
+     * @param maseSeasonality the seasonal period of MASE's scale and of Naive2's test, as M4 defines them for the
+     *                        data's frequency (1 for weekly data, 24 for hourly)
+     */
+    public record Series(String time, List<String> grains, int horizon, Frequency frequency, int seasonality,
+                         int maseSeasonality) {
+        public Series {
+            grains = List.copyOf(grains);
         }
     }
 
@@ -37,5 +61,10 @@ public record BenchmarkDataset(String name, Path path, String target, Task task,
 
     public FeaturizationMode featurization() {
         return preparation.featurization();
+    }
+
+    /** A forecasting dataset's series; null for other tasks. */
+    public Series series() {
+        return preparation.series();
     }
 }

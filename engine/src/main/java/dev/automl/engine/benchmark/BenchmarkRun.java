@@ -66,9 +66,11 @@ public final class BenchmarkRun {
         Set<String> done = new HashSet<>();
         results.forEach(r -> done.add(r.dataset() + "/" + r.fold()));
         for (BenchmarkDataset d : suite.datasets()) {
-            List<Integer> todo = suite.folds().stream().filter(f -> !done.contains(d.name() + "/" + f)).toList();
+            // A forecasting dataset has one split, M4's holdout, run as fold 0.
+            List<Integer> folds = d.task() == Task.FORECASTING ? List.of(0) : suite.folds();
+            List<Integer> todo = folds.stream().filter(f -> !done.contains(d.name() + "/" + f)).toList();
             if (todo.isEmpty()) {
-                progress.accept(d.name() + ": folds " + suite.folds() + " already in " + RESULTS);
+                progress.accept(d.name() + ": folds " + folds + " already in " + RESULTS);
                 continue;
             }
             runDataset(suite, d, todo, outputDir, result -> {
@@ -84,6 +86,11 @@ public final class BenchmarkRun {
 
     private void runDataset(BenchmarkSuite suite, BenchmarkDataset d, List<Integer> folds, Path outputDir,
                             Consumer<FoldResult> record) {
+        if (d.task() == Task.FORECASTING) {
+            new ForecastBenchmark(catalog, progress, cores).run(suite, d, outputDir.resolve("runs").resolve(d.name()))
+                    .forEach(record);
+            return;
+        }
         Table table;
         Target target;
         TargetEncoding encoding;

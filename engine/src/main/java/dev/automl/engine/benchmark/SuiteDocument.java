@@ -12,6 +12,12 @@ record SuiteDocument(String name, Double budgetSeconds, List<Integer> folds, Lon
     /** One dataset entry of the suite. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record DatasetDocument(String name, String path, String target, String task, List<String> dropColumns,
-                           String featurization, Map<String, Double> reference) {
+                           String featurization, ForecastingDocument forecasting, Map<String, Double> reference) {
+    }
+
+    /** A forecasting dataset's series: M4's protocol holds out each series' last {@code horizon} values. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ForecastingDocument(String time, List<String> series, Integer horizon, String frequency, Integer seasonality,
+                               Integer maseSeasonality) {
     }
 }

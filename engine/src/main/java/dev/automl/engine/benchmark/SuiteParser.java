@@ -1,6 +1,8 @@
 package dev.automl.engine.benchmark;
 
+import dev.automl.data.InvalidInputException;
 import dev.automl.data.Task;
+import dev.automl.data.series.Frequency;
 import dev.automl.engine.benchmark.SuiteDocument.DatasetDocument;
 import dev.automl.engine.job.YamlBinder;
 import dev.automl.featurization.FeaturizationMode;
@@ -57,7 +59,15 @@ public final class SuiteParser {
             switch (t) {
                 case "classification" -> task = Task.CLASSIFICATION;
                 case "regression" -> task = Task.REGRESSION;
-                default -> throw bound.error("datasets.task", where + "'task' must be classification or regression.");
+                case "forecasting" -> task = Task.FORECASTING;
+                default -> throw bound.error("datasets.task", where + "'task' must be classification, regression or"
+                        + " forecasting.");
+            }
+            BenchmarkDataset.Series series = null;
+            if (task == Task.FORECASTING) {
+                series = series(ds.forecasting(), where, bound);
+            } else if (ds.forecasting() != null) {
+                throw bound.error("datasets.forecasting", where + "'forecasting' applies to task: forecasting.");
             }
             FeaturizationMode featurization;
             String f = ds.featurization() == null ? "auto" : ds.featurization().toLowerCase(Locale.ROOT);
@@ -68,9 +78,33 @@ public final class SuiteParser {
             }
             Map<String, Double> refs = ds.reference() == null ? Map.of() : new LinkedHashMap<>(ds.reference());
             datasets.add(new BenchmarkDataset(ds.name(), path, ds.target(), task, new BenchmarkDataset.Preparation(
-                    ds.dropColumns() == null ? List.of() : ds.dropColumns(), featurization), refs));
+                    ds.dropColumns() == null ? List.of() : ds.dropColumns(), featurization, series), refs));
         }
         return new BenchmarkSuite(d.name(), budget, folds, d.seed() == null ? 0 : d.seed(), datasets);
+    }
+
+    private static BenchmarkDataset.Series series(SuiteDocument.ForecastingDocument f, String where,
+                                                  YamlBinder.Bound<SuiteDocument> bound) {
+        if (f == null || f.time() == null || f.horizon() == null || f.frequency() == null) {
+            throw bound.error("datasets.forecasting", where + "a forecasting dataset needs 'forecasting' with 'time',"
+                    + " 'horizon' and 'frequency'.");
+        }
+        if (f.horizon() < 1) {
+            throw bound.error("datasets.forecasting.horizon", where + "'horizon' must be at least 1.");
+        }
+        Frequency frequency;
+        try {
+            frequency = Frequency.parse(f.frequency());
+        } catch (InvalidInputException e) {
+            throw bound.error("datasets.forecasting.frequency", where + e.getMessage());
+        }
+        int m = f.seasonality() == null ? frequency.seasonality() : f.seasonality();
+        int mase = f.maseSeasonality() == null ? m : f.maseSeasonality();
+        if (m < 1 || mase < 1) {
+            throw bound.error("datasets.forecasting.seasonality", where + "seasonal periods must be at least 1.");
+        }
+        return new BenchmarkDataset.Series(f.time(), f.series() == null ? List.of() : f.series(), f.horizon(), frequency,
+                m, mase);
     }
 
     private static void checkFolds(List<Integer> folds, YamlBinder.Bound<SuiteDocument> bound) {

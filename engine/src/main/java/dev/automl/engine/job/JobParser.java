@@ -144,7 +144,7 @@ public final class JobParser {
             Limits limits = limits(d.limits(), ignored);
             List<String> allowed = List.of();
             List<String> blocked = List.of();
-            EnsembleSettings ensembles = task == Task.FORECASTING ? EnsembleSettings.voteOnly() : EnsembleSettings.defaults();
+            EnsembleSettings ensembles = null;
             if (d.training() != null) {
                 TrainingDocument t = d.training();
                 notYetIfTrue("training.enable_model_explainability", t.enableModelExplainability(), "model explanations come in a later version");

@@ -47,7 +47,7 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
     /**
      * A job for a task, a target column and its training data, the other parts at Azure's defaults until set:
      * no validation or test data, the row-count validation rule, automatic featurization, Azure's limits, every
-     * learner of the default search, both ensembles, and info output.
+     * learner of the default search, both ensembles (the vote alone for forecasting, as Azure), and info output.
      */
     public static Builder builder(Task task, String targetColumn, MetricDefinition primaryMetric, DataReference trainingData) {
         return new Builder(task, targetColumn, primaryMetric, trainingData);
@@ -71,7 +71,8 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
         private Limits limits = Limits.defaults();
         private List<String> allowedAlgorithms = List.of();
         private List<String> blockedAlgorithms = List.of();
-        private EnsembleSettings ensembles = EnsembleSettings.defaults();
+        /** Null until set: Azure's default then depends on the task. */
+        private EnsembleSettings ensembles;
         private List<String> ignoredKeys = List.of();
         private List<String> notes = List.of();
         private Verbosity verbosity = Verbosity.INFO;
@@ -166,7 +167,9 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
             }
             return new JobSpec(jobFile, jobSha256, task, targetColumn, primaryMetric, trainingData, validationData,
                     testData, nCrossValidations, validationDataSize, weightColumn, positiveLabel, featurization, limits,
-                    allowedAlgorithms, blockedAlgorithms, ensembles, ignoredKeys, notes, verbosity, forecasting);
+                    allowedAlgorithms, blockedAlgorithms, ensembles != null ? ensembles
+                    : task == Task.FORECASTING ? EnsembleSettings.voteOnly() : EnsembleSettings.defaults(),
+                    ignoredKeys, notes, verbosity, forecasting);
         }
     }
 }

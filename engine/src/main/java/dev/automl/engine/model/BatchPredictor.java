@@ -51,7 +51,9 @@ public final class BatchPredictor {
             Table table = data != null ? DataSource.read(data, model.inputTypes()) : futureRows(model, series);
             Predictions p = model.pipeline().predict(table);
             if (series != null) {
-                ForecastFile.write(output, series.layout(), table, null, p.values());
+                ForecastIntervals intervals = model.manifest().intervals();
+                ForecastFile.write(output, series.layout(), table, null, p.values(),
+                        intervals == null ? null : intervals.bounds(series, table, p.values()));
             } else {
                 write(p, model.manifest(), output);
             }

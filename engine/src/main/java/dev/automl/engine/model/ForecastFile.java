@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Writes forecasts as a CSV file, one row per forecast row in its order: the time, the grain values, the actual
- * value when known, and the {@code prediction}.
+ * value when known, the {@code prediction}, and its 80 % and 95 % prediction intervals when the model has them.
  */
 public final class ForecastFile {
 
@@ -30,8 +30,10 @@ public final class ForecastFile {
      * @param rows      the forecast rows, with the layout's time and grain columns
      * @param actual    the actual values, or null when they are unknown
      * @param predicted a prediction per row
+     * @param bounds    per row {lower80, upper80, lower95, upper95}, or null when the model has no intervals
      */
-    public static void write(Path output, SeriesFeatures.Layout layout, Table rows, double[] actual, double[] predicted) {
+    public static void write(Path output, SeriesFeatures.Layout layout, Table rows, double[] actual, double[] predicted,
+                             double[][] bounds) {
         DateTimeColumn time = (DateTimeColumn) rows.column(layout.timeColumn());
         List<Column> grains = layout.grainColumns().stream().map(rows::column).toList();
         boolean dates = true;
@@ -46,6 +48,12 @@ public final class ForecastFile {
             header.add(layout.targetColumn());
         }
         header.add("prediction");
+        if (bounds != null) {
+            for (double level : ForecastIntervals.LEVELS) {
+                header.add("lower_" + (int) level);
+                header.add("upper_" + (int) level);
+            }
+        }
         try (CSVPrinter out = PredictionCsv.open(output, header)) {
             List<Object> row = new ArrayList<>(header.size());
             for (int r = 0; r < rows.rows(); r++) {
@@ -59,6 +67,11 @@ public final class ForecastFile {
                     row.add(actual[r]);
                 }
                 row.add(predicted[r]);
+                if (bounds != null) {
+                    for (double b : bounds[r]) {
+                        row.add(Double.isNaN(b) ? "" : b);
+                    }
+                }
                 out.printRecord(row);
             }
         } catch (IOException e) {

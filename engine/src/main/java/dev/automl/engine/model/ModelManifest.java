@@ -19,6 +19,7 @@ import java.util.Map;
  * @param metaLearner     the stack's meta-learner, saved under {@code meta/}; null unless a stack
  * @param inputColumns    the raw columns the featurizer reads, with the type each was read as in training
  * @param series          a forecasting model's series and the columns derived from them; absent for other tasks
+ * @param intervals       a forecasting model's prediction intervals; absent when it has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(@JsonProperty("format_version") int formatVersion,
@@ -32,7 +33,8 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
                             @JsonProperty("input_columns") Map<String, String> inputColumns,
                             @JsonProperty("featurizer") FittedFeaturizer featurizer,
                             @JsonProperty("provenance") Provenance provenance,
-                            @JsonProperty("series") SeriesFeatures series) {
+                            @JsonProperty("series") SeriesFeatures series,
+                            @JsonProperty("intervals") ForecastIntervals intervals) {
 
     /** Version 2 added ensembles: every model is a list of members and a combination. */
     public static final int FORMAT_VERSION = 2;
@@ -55,6 +57,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
         private FittedFeaturizer featurizer;
         private Provenance provenance;
         private SeriesFeatures series;
+        private ForecastIntervals intervals;
 
         private Builder() {
         }
@@ -86,9 +89,10 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
             return this;
         }
 
-        /** A forecasting model's series; none for other tasks. */
-        public Builder series(SeriesFeatures series) {
+        /** A forecasting model's series and prediction intervals (null when it has none); none for other tasks. */
+        public Builder series(SeriesFeatures series, ForecastIntervals intervals) {
             this.series = series;
+            this.intervals = intervals;
             return this;
         }
 
@@ -99,7 +103,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
 
         public ModelManifest build() {
             return new ModelManifest(FORMAT_VERSION, targetColumn, target, algorithm, hyperparameters, combination,
-                    members, metaLearner, inputColumns, featurizer, provenance, series);
+                    members, metaLearner, inputColumns, featurizer, provenance, series, intervals);
         }
     }
 

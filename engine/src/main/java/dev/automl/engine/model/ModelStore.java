@@ -36,6 +36,12 @@ public final class ModelStore {
 
     public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
                             Provenance provenance) throws IOException {
+        save(dir, pipeline, schema, targetColumn, provenance, null);
+    }
+
+    /** @param intervals a forecasting model's prediction intervals; null for none */
+    public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
+                            Provenance provenance, ForecastIntervals intervals) throws IOException {
         delete(dir);
         List<ModelManifest.MemberEntry> members = new ArrayList<>();
         double[] weights = pipeline.combination() instanceof Combination.Vote v ? v.weights() : null;
@@ -74,7 +80,7 @@ public final class ModelStore {
                 .algorithm(pipeline.algorithm(), pipeline.params().values())
                 .members(kind(pipeline.combination()), members, meta)
                 .inputs(inputs, pipeline.featurizer())
-                .series(pipeline.series())
+                .series(pipeline.series(), intervals)
                 .provenance(provenance)
                 .build();
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), m);

@@ -8,7 +8,6 @@ import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.InvalidInputException;
-import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
 import dev.automl.data.TableDigest;
 import dev.automl.engine.ensemble.EnsembleBuilder;
@@ -17,6 +16,7 @@ import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.job.SeriesData;
 import dev.automl.engine.model.Combination;
 import dev.automl.engine.model.ForecastFile;
+import dev.automl.engine.model.ForecastIntervals;
 import dev.automl.engine.model.Member;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.model.Provenance;
@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -305,7 +306,10 @@ final class FinishStage {
     /** Writes the model and its featurization summary; returns its test scores when the job names test data. */
     private FinishResult.TestScores save(TrainedPipeline pipeline, TrialResult row, Prepared p) throws IOException {
         JobData data = p.data();
-        ModelStore.save(ctx.out().modelDir(), pipeline, data.schema(), p.spec().targetColumn(), provenance(row, p));
+        SeriesData series = data.series();
+        ForecastIntervals intervals = series == null ? null : intervals(row, p);
+        ModelStore.save(ctx.out().modelDir(), pipeline, data.schema(), p.spec().targetColumn(), provenance(row, p),
+                intervals);
         ctx.out().writeFeaturization(FeaturizationSummary.of(pipeline.featurizer(), data.schema(),
                 p.spec().featurization().ignoredColumns()));
         if (data.test() == null) {
@@ -313,19 +317,44 @@ final class FinishStage {
         }
         Predictions predictions = pipeline.predict(data.test().features());
         Scorer scorer = p.scorer();
-        SeriesData series = data.series();
+        Map<String, Double> extra = new LinkedHashMap<>();
         if (series != null) {
             Table test = data.test().features();
-            NumericColumn index = (NumericColumn) series.features().derive(test).column(SeriesFeatures.SERIES_COLUMN);
-            int[] seriesOfRow = java.util.Arrays.stream(index.values()).mapToInt(v -> (int) v).toArray();
-            scorer = scorer.over(ForecastWindows.afterTraining(seriesOfRow, series.table(), series.seasonality()));
+            SeriesFeatures.Placement placed = series.features().place(test);
+            int[] ahead = java.util.Arrays.stream(placed.ahead()).mapToInt(Math::toIntExact).toArray();
+            scorer = scorer.over(ForecastWindows.afterTraining(placed.series(), ahead, series.table(), series.seasonality()));
+            double[][] bounds = intervals == null ? null
+                    : intervals.bounds(series.features(), test, predictions.values());
             ForecastFile.write(ctx.out().path().resolve(FORECAST_FILE), series.features().layout(), test,
-                    data.test().target().y(), predictions.values());
+                    data.test().target().y(), predictions.values(), bounds);
+            if (bounds != null) {
+                double[] coverage = ForecastIntervals.coverage(data.test().target().y(), bounds);
+                for (int l = 0; l < coverage.length; l++) {
+                    extra.put("prediction_interval_coverage_" + (int) ForecastIntervals.LEVELS[l], coverage[l]);
+                }
+            }
         }
-        Map<String, Double> metrics = scorer.score(data.test().target(), predictions.values());
+        Map<String, Double> metrics = new LinkedHashMap<>(scorer.score(data.test().target(), predictions.values()));
+        metrics.putAll(extra);
         ctx.reporter().info(String.format(Locale.ROOT, "Test data (%d rows): %s = %.4f", data.test().target().size(),
                 scorer.primary().name(), scorer.primaryOf(metrics)) + (series == null ? "" : "; forecasts in " + FORECAST_FILE));
         return new FinishResult.TestScores(data.test().target().size(), metrics);
+    }
+
+    /**
+     * A forecasting model's prediction intervals, from its row's rolling-origin validation errors; null when the row
+     * has no predictions for every validation row.
+     */
+    private static ForecastIntervals intervals(TrialResult row, Prepared p) {
+        double[] predicted = row.validPredictions();
+        ForecastWindows windows = p.scorer().windows();
+        if (predicted == null || windows == null) {
+            return null;
+        }
+        SeriesData series = p.data().series();
+        double[] y = p.data().target().select(p.plan().scoredRows()).y();
+        return ForecastIntervals.fit(y, predicted, windows.ahead(), windows.rowScales(), series.horizon(),
+                ForecastWindows.seriesScales(series.table(), series.seasonality()));
     }
 
     private Provenance provenance(TrialResult row, Prepared p) {

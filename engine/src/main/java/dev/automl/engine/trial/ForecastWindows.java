@@ -14,11 +14,30 @@ import java.util.Map;
  *
  * @param window each scored row's window
  * @param scale  each window's mean absolute seasonal difference before its origin
+ * @param ahead  each scored row's steps after its window's origin, from 1
  */
-public record ForecastWindows(int[] window, double[] scale) {
+public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
 
     public int size() {
         return window.length;
+    }
+
+    /** Each row's window's scale. */
+    public double[] rowScales() {
+        double[] out = new double[window.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scale[window[i]];
+        }
+        return out;
+    }
+
+    /** Each series' MASE scale over all its training values, by series index. */
+    public static double[] seriesScales(SeriesTable series, int seasonality) {
+        double[] out = new double[series.seriesCount()];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = ForecastScores.scale(series.target(), series.index().starts()[s], series.length(s), seasonality);
+        }
+        return out;
     }
 
     /** The windows of some of the rows, given by their positions, renumbered. */
@@ -26,7 +45,9 @@ public record ForecastWindows(int[] window, double[] scale) {
         Map<Integer, Integer> renumbered = new HashMap<>();
         int[] w = new int[positions.length];
         double[] s = new double[scale.length];
+        int[] a = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
+            a[i] = ahead[positions[i]];
             int old = window[positions[i]];
             Integer now = renumbered.get(old);
             if (now == null) {
@@ -36,7 +57,7 @@ public record ForecastWindows(int[] window, double[] scale) {
             }
             w[i] = now;
         }
-        return new ForecastWindows(w, java.util.Arrays.copyOf(s, renumbered.size()));
+        return new ForecastWindows(w, java.util.Arrays.copyOf(s, renumbered.size()), a);
     }
 
     /** The windows of a rolling-origin plan's scored rows: a fold's rows of one series are one window. */
@@ -48,21 +69,25 @@ public record ForecastWindows(int[] window, double[] scale) {
         }
         int[] window = new int[n];
         double[] scale = new double[n];
+        int[] ahead = new int[n];
         int windows = 0;
         int at = 0;
         for (Fold f : plan.folds()) {
             int previousSeries = -1;
+            int origin = 0;
             for (int row : f.valid()) {
                 int s = series.seriesOf(row);
                 if (s != previousSeries) {
                     int start = series.index().starts()[s];
                     scale[windows++] = ForecastScores.scale(y, start, row - start, seasonality);
                     previousSeries = s;
+                    origin = row - 1;
                 }
+                ahead[at] = row - origin;
                 window[at++] = windows - 1;
             }
         }
-        return new ForecastWindows(window, java.util.Arrays.copyOf(scale, windows));
+        return new ForecastWindows(window, java.util.Arrays.copyOf(scale, windows), ahead);
     }
 
     /**
@@ -70,8 +95,9 @@ public record ForecastWindows(int[] window, double[] scale) {
      * series' training values.
      *
      * @param seriesOfRow each row's series index
+     * @param ahead       each row's steps after its series' last known value
      */
-    public static ForecastWindows afterTraining(int[] seriesOfRow, SeriesTable series, int seasonality) {
+    public static ForecastWindows afterTraining(int[] seriesOfRow, int[] ahead, SeriesTable series, int seasonality) {
         double[] y = series.target();
         Map<Integer, Integer> windowOf = new HashMap<>();
         int[] window = new int[seriesOfRow.length];
@@ -86,6 +112,6 @@ public record ForecastWindows(int[] window, double[] scale) {
             }
             window[i] = w;
         }
-        return new ForecastWindows(window, java.util.Arrays.copyOf(scale, windowOf.size()));
+        return new ForecastWindows(window, java.util.Arrays.copyOf(scale, windowOf.size()), ahead);
     }
 }

@@ -41,6 +41,11 @@ public final class Scorer {
                 : s.over(ForecastWindows.of(plan, data.series().table(), data.series().seasonality()));
     }
 
+    /** The forecast windows of the rows {@link #score} scores; null for other tasks. */
+    public ForecastWindows windows() {
+        return windows;
+    }
+
     /** This scorer for other forecast rows, such as the test data's, in these windows. */
     public Scorer over(ForecastWindows w) {
         return new Scorer(task, positiveClass, targetRange, primary, w);

@@ -196,6 +196,45 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
      *                               nor in the rows given
      */
     public Table derive(Table raw) {
+        Placement p = place(raw);
+        if (readsRecentValues()) {
+            checkReach(raw, p);
+        }
+        double[] index = new double[p.series().length];
+        double[] step = new double[index.length];
+        for (int r = 0; r < index.length; r++) {
+            index[r] = p.series()[r];
+            step[r] = p.steps()[r];
+        }
+        return withDerived(raw, index, step, (row, back) -> {
+            int s = p.series()[row];
+            long at = p.steps()[row] - back;
+            History h = series.get(s);
+            if (at <= h.lastStep()) {
+                return h.valueAt(at);
+            }
+            return p.context().getOrDefault(s, Map.of()).getOrDefault(at, Double.NaN);
+        });
+    }
+
+    /**
+     * Where new rows lie in the training series.
+     *
+     * @param series  each row's series index
+     * @param steps   each row's step in its series
+     * @param ahead   each row's steps after its series' training end
+     * @param context the actual target values the rows give after their series' training end, by series and step
+     */
+    public record Placement(int[] series, long[] steps, long[] ahead, Map<Integer, Map<Long, Double>> context) {
+    }
+
+    /**
+     * Places new rows in their series by their grain and time columns.
+     *
+     * @throws InvalidInputException naming the row: its series is unknown, or its time is missing, off the grid or
+     *                               not after the training data
+     */
+    public Placement place(Table raw) {
         Frequency f = parsedFrequency();
         int n = raw.rows();
         Column timeColumn = raw.require(layout.timeColumn(), "forecasting.time_column_name", "the data");
@@ -210,8 +249,8 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         for (int s = 0; s < series.size(); s++) {
             byKey.put(series.get(s).key(), s);
         }
-        double[] index = new double[n];
-        double[] step = new double[n];
+        int[] index = new int[n];
+        long[] step = new long[n];
         for (int r = 0; r < n; r++) {
             List<String> key = new ArrayList<>();
             for (Column g : grains) {
@@ -241,28 +280,21 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
             step[r] = k;
         }
         Map<Integer, Map<Long, Double>> context = context(raw, index, step);
-        if (readsRecentValues()) {
-            checkReach(raw, index, step, context);
+        long[] ahead = new long[n];
+        for (int r = 0; r < n; r++) {
+            ahead[r] = step[r] - series.get(index[r]).lastStep();
         }
-        return withDerived(raw, index, step, (row, back) -> {
-            int s = (int) index[row];
-            long at = (long) step[row] - back;
-            History h = series.get(s);
-            if (at <= h.lastStep()) {
-                return h.valueAt(at);
-            }
-            return context.getOrDefault(s, Map.of()).getOrDefault(at, Double.NaN);
-        });
+        return new Placement(index, step, ahead, context);
     }
 
     /** The target values the new rows hold after their series' training end, per series and step. */
-    private Map<Integer, Map<Long, Double>> context(Table raw, double[] index, double[] step) {
+    private Map<Integer, Map<Long, Double>> context(Table raw, int[] index, long[] step) {
         Map<Integer, Map<Long, Double>> out = new HashMap<>();
         if (raw.find(layout.targetColumn()).orElse(null) instanceof NumericColumn y) {
             for (int r = 0; r < raw.rows(); r++) {
-                int s = (int) index[r];
+                int s = index[r];
                 if (!y.isMissing(r) && step[r] > series.get(s).lastStep()) {
-                    out.computeIfAbsent(s, x -> new HashMap<>()).put((long) step[r], y.get(r));
+                    out.computeIfAbsent(s, x -> new HashMap<>()).put(step[r], y.get(r));
                 }
             }
         }
@@ -270,20 +302,24 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
     }
 
     /** Every lag of every row must be known: from training, or from a target value the rows give. */
-    private void checkReach(Table raw, double[] index, double[] step, Map<Integer, Map<Long, Double>> context) {
+    private void checkReach(Table raw, Placement p) {
         int nearest = lags.isEmpty() ? horizon : lags.get(0);
+        Map<Integer, Long> known = new HashMap<>();
         for (int r = 0; r < raw.rows(); r++) {
-            int s = (int) index[r];
-            History h = series.get(s);
-            long known = h.lastStep();
-            Map<Long, Double> given = context.getOrDefault(s, Map.of());
-            while (given.containsKey(known + 1)) {
-                known++;
-            }
-            long ahead = (long) step[r] - known;
+            int s = p.series()[r];
+            // The last step of the series known without a gap: its training end, then the actual values given.
+            long last = known.computeIfAbsent(s, x -> {
+                long k = series.get(x).lastStep();
+                Map<Long, Double> given = p.context().getOrDefault(x, Map.of());
+                while (given.containsKey(k + 1)) {
+                    k++;
+                }
+                return k;
+            });
+            long ahead = p.steps()[r] - last;
             if (ahead > nearest) {
                 throw new InvalidInputException("Row " + (r + 1) + (layout.grainColumns().isEmpty() ? "" : " (series "
-                        + describe(h.key()) + ")") + " is " + ahead + " steps after the last known value of '"
+                        + describe(series.get(s).key()) + ")") + " is " + ahead + " steps after the last known value of '"
                         + layout.targetColumn() + "', but the model forecasts at most " + horizon + " steps ahead"
                         + " (forecast_horizon). Give the target's values up to " + nearest + " steps before the rows to"
                         + " forecast (a rolling forecast), or forecast fewer steps.");
