@@ -8,6 +8,7 @@ import dev.automl.algorithms.forecasting.Average;
 import dev.automl.algorithms.forecasting.Naive;
 import dev.automl.algorithms.forecasting.SeasonalAverage;
 import dev.automl.algorithms.forecasting.SeasonalNaive;
+import dev.automl.algorithms.forecasting.ets.ExponentialSmoothing;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
@@ -57,7 +58,7 @@ public final class LearnerCatalog {
                 new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree(),
                 new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
                 new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes(),
-                new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage()));
+                new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage(), new ExponentialSmoothing()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
@@ -74,14 +75,21 @@ public final class LearnerCatalog {
     }
 
     /**
-     * The learners for a task, in catalog order; a forecasting job runs the series models and, as Azure does, every
-     * regression learner as a global model over all series.
+     * The learners for a task, in catalog order; a forecasting job runs the series models first (they cost next to
+     * nothing and set the bar), then, as Azure does, every regression learner as a global model over all series.
      */
     public List<Learner> forTask(Task task) {
         List<Learner> out = new ArrayList<>();
         for (Learner l : learners) {
-            if (l.tasks().contains(task) || task == Task.FORECASTING && l.tasks().contains(Task.REGRESSION)) {
+            if (l.tasks().contains(task)) {
                 out.add(l);
+            }
+        }
+        if (task == Task.FORECASTING) {
+            for (Learner l : learners) {
+                if (l.tasks().contains(Task.REGRESSION)) {
+                    out.add(l);
+                }
             }
         }
         return out;

@@ -1,8 +1,10 @@
 package dev.automl.algorithms.forecasting;
 
+import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
+import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.Task;
@@ -33,6 +35,12 @@ public abstract class SeriesLearner implements Learner {
     @Override
     public final FeatureView view() {
         return FeatureView.SERIES;
+    }
+
+    /** Nothing to search by default: a series model's portfolio is usually all it runs. */
+    @Override
+    public SearchSpace space(Task task, DataShape shape) {
+        return new SearchSpace(List.of());
     }
 
     /** Rejects parameters the learner does not take, before any series is fitted. */

@@ -4,8 +4,9 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.featurization.FeatureMatrix;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Training rows of the series view regrouped into series: each series' values in step order. Columns 0 and 1 of
@@ -35,23 +36,45 @@ record SeriesRows(List<Series> series) {
     static SeriesRows of(TrainingData train) {
         FeatureMatrix x = train.x();
         double[] y = train.y().y();
-        TreeMap<Integer, TreeMap<Long, Double>> bySeries = new TreeMap<>();
-        for (int r = 0; r < x.rows(); r++) {
-            int s = Math.round(x.get(r, SERIES));
-            long step = Math.round(x.get(r, STEP));
-            if (bySeries.computeIfAbsent(s, k -> new TreeMap<>()).put(step, y[r]) != null) {
-                throw new IllegalArgumentException("series " + s + " has two rows at step " + step);
+        int n = x.rows();
+        int[] series = new int[n];
+        long[] steps = new long[n];
+        boolean ordered = true;
+        for (int r = 0; r < n; r++) {
+            series[r] = Math.round(x.get(r, SERIES));
+            steps[r] = Math.round(x.get(r, STEP));
+            ordered &= r == 0 || series[r] > series[r - 1] || series[r] == series[r - 1] && steps[r] > steps[r - 1];
+        }
+        // A fold's rows come grouped by series in time order; only other callers need sorting.
+        Integer[] order = null;
+        if (!ordered) {
+            order = new Integer[n];
+            for (int r = 0; r < n; r++) {
+                order[r] = r;
             }
+            Arrays.sort(order, Comparator.<Integer>comparingInt(r -> series[r]).thenComparingLong(r -> steps[r]));
         }
         List<Series> out = new ArrayList<>();
-        bySeries.forEach((s, steps) -> {
-            long first = steps.firstKey();
-            long last = steps.lastKey();
-            if (last - first + 1 != steps.size()) {
-                throw new IllegalArgumentException("series " + s + " has gaps between steps " + first + " and " + last);
+        int start = 0;
+        while (start < n) {
+            int first = order == null ? start : order[start];
+            int end = start + 1;
+            while (end < n && series[order == null ? end : order[end]] == series[first]) {
+                end++;
             }
-            out.add(new Series(s, last, steps.values().stream().mapToDouble(Double::doubleValue).toArray()));
-        });
+            double[] values = new double[end - start];
+            for (int i = start; i < end; i++) {
+                int r = order == null ? i : order[i];
+                if (i > start && steps[r] != steps[order == null ? i - 1 : order[i - 1]] + 1) {
+                    throw new IllegalArgumentException("series " + series[first] + " has " + (steps[r] == steps[order == null
+                            ? i - 1 : order[i - 1]] ? "two rows at step " + steps[r] : "gaps before step " + steps[r]));
+                }
+                values[i - start] = y[r];
+            }
+            int last = order == null ? end - 1 : order[end - 1];
+            out.add(new Series(series[first], steps[last], values));
+            start = end;
+        }
         return new SeriesRows(out);
     }
 }

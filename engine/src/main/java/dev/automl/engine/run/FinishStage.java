@@ -49,9 +49,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The finish stage: refits the best leaderboard row on all training rows and saves it, then scores it on the
  * job's test data. A row is a trial's learner, or an ensemble's members (and a stack's meta-learner). The refit aims
- * to end by the job's timeout. When a trial's refit will not fit in the time left, or fails, its first-fold model
- * stands in; when an ensemble's will not, its members' first-fold models stand in if they were validated on a
- * holdout, else the next row is tried.
+ * to end by the job's timeout. When a trial's refit will not fit in the time left, or fails, its model of the plan's
+ * stand-in fold (the first, or rolling origin's last) stands in; when an ensemble's will not, its members' stand-in
+ * models stand in if they were validated on a holdout, else the next row is tried.
  */
 final class FinishStage {
 
@@ -60,9 +60,11 @@ final class FinishStage {
     /** How many of the best rows are tried before the run gives up on a model. */
     static final int ROWS_TRIED = 5;
     static final String FIRST_FOLD_MODEL = "the model of the first validation fold, trained on its training rows";
+    static final String LAST_FOLD_MODEL = "the model of the last validation fold, trained on its training rows";
     /** A forecasting job's forecasts of its test data, beside the actual values. */
     static final String FORECAST_FILE = "forecast.csv";
     static final String FIRST_FOLD_MODELS = "the members' models of the first validation fold, trained on its training rows";
+    static final String LAST_FOLD_MODELS = "the members' models of the last validation fold, trained on its training rows";
 
     private final RunContext ctx;
 
@@ -157,10 +159,11 @@ final class FinishStage {
             }
         }
         if (pipeline == null && standing.isPresent()) {
-            pipeline = TrainedPipeline.single(p.features().featurizer(0), p.data().encoding(),
-                    new Member(c.learner(), row.params(), standing.get().firstFold()));
-            result = new RefitAttempt.StandIn(p.plan().folds().get(0).train().length, FIRST_FOLD_MODEL, whyNot);
-            ctx.reporter().info("Saving trial " + row.id() + "'s first-fold model instead of a refit (" + whyNot.text() + ").");
+            pipeline = TrainedPipeline.single(p.features().featurizer(p.plan().standInFold()), p.data().encoding(),
+                    new Member(c.learner(), row.params(), standing.get().standIn()));
+            result = new RefitAttempt.StandIn(standInRows(p), standInFirst(p) ? FIRST_FOLD_MODEL : LAST_FOLD_MODEL, whyNot);
+            ctx.reporter().info("Saving trial " + row.id() + "'s " + p.plan().standInFoldName() + "-fold model instead of a"
+                    + " refit (" + whyNot.text() + ").");
         } else if (standing.isPresent()) {
             standing.get().close();
         }
@@ -183,9 +186,10 @@ final class FinishStage {
         if (needed > finishBy.remainingSeconds() && !estimate.required() && searched.standIns().hasAll(e.memberIds())) {
             try {
                 pipeline = ensembleOfStandIns(row, e, members, p, searched, finishBy);
-                result = new RefitAttempt.StandIn(p.plan().folds().get(0).train().length, FIRST_FOLD_MODELS, null);
+                result = new RefitAttempt.StandIn(standInRows(p), standInFirst(p) ? FIRST_FOLD_MODELS : LAST_FOLD_MODELS, null);
                 ctx.reporter().info("Saving trial " + row.id() + " (" + row.algorithm() + ") with its members' "
-                        + "first-fold models (refitting them would take an estimated " + Math.round(needed) + " s).");
+                        + p.plan().standInFoldName() + "-fold models (refitting them would take an estimated "
+                        + Math.round(needed) + " s).");
             } catch (RuntimeException | OutOfMemoryError ex) {
                 result = new RefitAttempt.PassedOver(Reason.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
             }
@@ -216,16 +220,41 @@ final class FinishStage {
         return new Attempted(new RefitAttempt(row, likely, result, RunContext.secondsSince(t0)), pipeline);
     }
 
-    /** An ensemble of its members' first-fold models, all fed by the first fold's featurizer. */
+    private static boolean standInFirst(Prepared p) {
+        return p.plan().standInFold() == 0;
+    }
+
+    private static int standInRows(Prepared p) {
+        return p.plan().folds().get(p.plan().standInFold()).train().length;
+    }
+
+    /**
+     * An ensemble of its members' stand-in-fold models, all fed by that fold's featurizer. A series model whose refit
+     * fits in the time left is refitted on all rows instead: its stand-in would forecast from its fold's cut, and the
+     * series view (series and step) is the same under every fold's featurizer.
+     */
     private TrainedPipeline ensembleOfStandIns(TrialResult row, Candidate.Ensemble e, List<TrialResult> members,
                                                Prepared p, SearchResult searched, Deadline by) {
         List<FittedModel> models = searched.standIns().takeAll(e.memberIds());
         List<Member> fitted = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            fitted.add(new Member(configuration(members.get(i)).learner(), members.get(i).params(), models.get(i)));
+            TrialResult m = members.get(i);
+            Learner learner = configuration(m).learner();
+            FittedModel model = models.get(i);
+            if (learner.view() == FeatureView.SERIES && searched.estimate().seconds(List.of(m)) < by.remainingSeconds()) {
+                try {
+                    FittedModel refit = fitWithin(learner, p.features().allRows(FeatureView.SERIES), m.refitParams(),
+                            p.spec(), by, by);
+                    model.close();
+                    model = refit;
+                } catch (RuntimeException | OutOfMemoryError ex) {
+                    ctx.reporter().info("Refit of series model " + m.id() + " failed; its stand-in stays (" + ex + ")");
+                }
+            }
+            fitted.add(new Member(learner, m.params(), model));
         }
         try {
-            return new TrainedPipeline(p.features().featurizer(0), p.data().encoding(), row.algorithm(), row.params(),
+            return new TrainedPipeline(p.features().featurizer(p.plan().standInFold()), p.data().encoding(), row.algorithm(), row.params(),
                     fitted, combination(e, members, p, by));
         } catch (RuntimeException ex) {
             fitted.forEach(Member::close);

@@ -28,7 +28,7 @@ final class StandInModels implements AutoCloseable {
      * algorithm), closing any it pushes out, so that an ensemble of validated models can always be saved.
      */
     synchronized void offer(TrialOutcome outcome, Ranking board) {
-        if (outcome.firstFold() == null) {
+        if (outcome.standIn() == null) {
             return;
         }
         kept.put(outcome.result().id(), outcome);
@@ -55,7 +55,7 @@ final class StandInModels implements AutoCloseable {
     synchronized List<FittedModel> takeAll(List<Integer> trialIds) {
         List<FittedModel> out = new ArrayList<>();
         for (int id : trialIds) {
-            out.add(kept.remove(id).firstFold());
+            out.add(kept.remove(id).standIn());
         }
         return out;
     }

@@ -103,12 +103,12 @@ public final class TrialRunner {
             }
         }
         TrialResult result = score(spec, outcomes, predictions, start, limitName, keepTruncated);
-        FittedModel first = outcomes[0].model();
-        if (!result.completed() && first != null) {
-            first.close();
-            first = null;
+        FittedModel standIn = outcomes[plan.standInFold()].model();
+        if (!result.completed() && standIn != null) {
+            standIn.close();
+            standIn = null;
         }
-        return new TrialOutcome(result, first);
+        return new TrialOutcome(result, standIn);
     }
 
     private static void closeModels(FoldOutcome[] outcomes) {
@@ -174,7 +174,7 @@ public final class TrialRunner {
 
     /**
      * What one fold left: the parameters its model found (null when it has no model), whether time ran out, and
-     * for the first fold its model, kept open as a stand-in should the final refit not fit in the time left.
+     * for the plan's stand-in fold its model, kept open as a stand-in should the final refit not fit in the time left.
      */
     /** @param note what the model says about its fit (such as the rows it sampled), empty for nothing */
     private record FoldOutcome(Params fitted, boolean cut, FittedModel model, double refitShare, String note) {
@@ -200,7 +200,7 @@ public final class TrialRunner {
             for (int i = 0; i < at.length; i++) {
                 System.arraycopy(p.values(), i * width, predictions, at[i] * width, width);
             }
-            keep = fold == 0;
+            keep = fold == plan.standInFold();
             return new FoldOutcome(model.fittedParams(), cut, keep ? model : null, model.refitShare(), model.note());
         } finally {
             if (!keep) {

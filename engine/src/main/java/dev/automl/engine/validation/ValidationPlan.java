@@ -46,6 +46,19 @@ public record ValidationPlan(Kind kind, List<Fold> folds, double fraction, int[]
         return out;
     }
 
+    /**
+     * The fold whose models stand in when a final refit does not fit: the first, or for rolling origin the last,
+     * whose training rows reach nearest the end of each series (the first fold's would forecast from further back).
+     */
+    public int standInFold() {
+        return kind == Kind.ROLLING_ORIGIN ? folds.size() - 1 : 0;
+    }
+
+    /** The stand-in fold as a leaderboard note says it: "first" or "last". */
+    public String standInFoldName() {
+        return kind == Kind.ROLLING_ORIGIN && folds.size() > 1 ? "last" : "first";
+    }
+
     /** Where each validation row of a fold lies in {@link #scoredRows}, in the fold's row order. */
     public int[] scoredPositions(int fold) {
         int[] valid = folds.get(fold).valid();

@@ -69,7 +69,7 @@ class TrialRunnerTest {
             assertEquals(scorer.primaryScore(data.target().select(plan.scoredRows()), r.validPredictions()), r.score(), 1e-12);
             assertTrue(r.score() > 0.7 && r.score() < 0.8, "logistic regression's AUC on blood is about 0.75: " + r.score());
             assertEquals("", r.reason());
-            assertNotNull(o.firstFold());
+            assertNotNull(o.standIn());
         }
     }
 
@@ -80,7 +80,7 @@ class TrialRunnerTest {
                 "the trial time limit (trial_timeout_minutes: 1)", false);
         assertEquals(TrialStatus.TIMED_OUT, o.result().status());
         assertEquals("stopped at the trial time limit (trial_timeout_minutes: 1) after 0 of 3 folds", o.result().reason());
-        assertNull(o.firstFold());
+        assertNull(o.standIn());
         assertTrue(Double.isNaN(o.result().score()));
     }
 
@@ -90,7 +90,7 @@ class TrialRunnerTest {
         assertEquals(TrialStatus.FAILED, o.result().status());
         assertEquals("IllegalArgumentException: num_leaves must be positive", o.result().reason());
         assertEquals("Throwing", o.result().algorithm());
-        assertNull(o.firstFold());
+        assertNull(o.standIn());
     }
 
     /** A learner whose every fit fails, as one with a bad hyperparameter does. */
