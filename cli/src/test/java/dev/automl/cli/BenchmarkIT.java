@@ -29,8 +29,8 @@ class BenchmarkIT {
         for (CSVRecord row : rows) {
             assertEquals("ok", row.get("status"), row.toString());
             assertEquals("0", row.get("fold"));
-            // Each fold's job has 5 s; the time promise adds 10 % and 15 s.
-            assertTrue(Double.parseDouble(row.get("seconds")) < 5 * 1.1 + 15, row.toString());
+            // Each fold's job has 10 s; the time promise adds 10 % and 15 s.
+            assertTrue(Double.parseDouble(row.get("seconds")) < 10 * 1.1 + 15, row.toString());
         }
         // Floors a broken pipeline would miss: a uniform guess scores log loss 1.10 on iris, AUC 0.5 on blood
         // transfusion, and RMSE 16.7 (the standard deviation) on concrete.
@@ -41,7 +41,7 @@ class BenchmarkIT {
         assertEquals("rmse", rows.get(2).get("metric"));
         assertTrue(Double.parseDouble(rows.get(2).get("score")) < 9, rows.get(2).toString());
         // Orange juice sales, each series' last 8 weeks: sMAPE, MASE and OWA, which is 1 for Naive2; the engine must
-        // beat Naive2 clearly (it reached 0.59 here).
+        // beat Naive2 clearly (it reached 0.59 to 0.62 here).
         assertEquals(List.of("smape", "mase", "owa"), rows.subList(3, 6).stream().map(x -> x.get("metric")).toList());
         assertTrue(Double.parseDouble(rows.get(5).get("score")) < 0.85, rows.get(5).toString());
         assertTrue(Files.readString(work.resolve("out/summary.md")).contains("| oj_sales | owa |"));
