@@ -1,6 +1,7 @@
 package dev.automl.engine.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,6 +280,21 @@ class JobParserTest {
         assertEquals(Setting.off(), f.target().seasonality());
         assertEquals(ForecastingSettings.ShortSeries.NONE, f.series().shortSeries());
         assertNull(parse(MINIMAL).forecasting());
+    }
+
+    /** Azure leaves the stack out of forecasting; here asking for it is refused, since it would mix forecast windows. */
+    @Test
+    void forecastingVotesButDoesNotStack() throws IOException {
+        JobSpec s = parse(FORECAST + "forecasting:\n  time_column_name: t\n");
+        assertTrue(s.ensembles().vote());
+        assertFalse(s.ensembles().stack());
+        assertTrue(parse(MINIMAL).ensembles().stack());
+        s = parse(FORECAST + "training:\n  enable_vote_ensemble: false\nforecasting:\n  time_column_name: t\n");
+        assertFalse(s.ensembles().vote());
+        assertFalse(s.ensembles().stack());
+        assertEquals("job.yml, line 8, column 3: 'enable_stack_ensemble: true' is not supported for forecasting yet (Azure"
+                + " turns it off for forecasting by default). Remove it or set it to false.",
+                error(FORECAST + "training:\n  enable_stack_ensemble: true\nforecasting:\n  time_column_name: t\n"));
     }
 
     @Test
