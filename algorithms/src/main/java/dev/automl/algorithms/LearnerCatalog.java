@@ -8,6 +8,7 @@ import dev.automl.algorithms.forecasting.Average;
 import dev.automl.algorithms.forecasting.Naive;
 import dev.automl.algorithms.forecasting.SeasonalAverage;
 import dev.automl.algorithms.forecasting.SeasonalNaive;
+import dev.automl.algorithms.forecasting.arima.AutoArima;
 import dev.automl.algorithms.forecasting.ets.ExponentialSmoothing;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
@@ -58,7 +59,8 @@ public final class LearnerCatalog {
                 new RandomForest(), new ExtremeRandomTrees(), new LogisticRegression(), new ElasticNet(), new DecisionTree(),
                 new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
                 new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes(),
-                new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage(), new ExponentialSmoothing()));
+                new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage(), new ExponentialSmoothing(),
+                new AutoArima()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */

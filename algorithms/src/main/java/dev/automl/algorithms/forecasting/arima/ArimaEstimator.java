@@ -1,0 +1,392 @@
+package dev.automl.algorithms.forecasting.arima;
+
+import java.util.Arrays;
+
+/**
+ * Fits one ARIMA model of given orders as R's {@code stats::arima} does with its defaults: the conditional sum of
+ * squares ("CSS"), or CSS estimates as the start of exact maximum likelihood by the Kalman filter ("CSS-ML"), the
+ * AR parts reparameterised to stay stationary, MA parts made invertible, a constant (a mean, or a drift on time)
+ * estimated as a regression coefficient with the ARMA errors.
+ */
+final class ArimaEstimator {
+
+    /** How the coefficients are estimated. */
+    enum Method {
+        CSS_ML, CSS
+    }
+
+    /** The regression term: none, a mean (an intercept, only without differencing), or a drift on 1..n. */
+    enum Constant {
+        NONE, MEAN, DRIFT
+    }
+
+    /**
+     * One fitted model.
+     *
+     * @param coef       ar, ma, sar, sma, then the constant's coefficient when there is one
+     * @param free       how many coefficients were estimated (R's {@code sum(mask)})
+     * @param sigma2     the innovation variance as stats::arima reports it
+     * @param loglik     the log-likelihood; for CSS, the conditional one
+     * @param aic        the AIC; NaN for CSS, which has none
+     * @param varianceOk whether the coefficients' estimated variances are all defined (auto.arima's checkarima)
+     * @param phi        the expanded AR polynomial
+     * @param theta      the expanded MA polynomial
+     */
+    record Estimate(ArimaOrder order, Constant constant, Method method, double[] coef, int free, double sigma2,
+                    double loglik, double aic, boolean varianceOk, int nUsed, double[] phi, double[] theta,
+                    double[] residuals, double[] state) {
+
+        /** The constant's coefficient, or 0 without one. */
+        double constantCoef() {
+            return constant == Constant.NONE ? 0.0 : coef[coef.length - 1];
+        }
+    }
+
+    private final double[] x;
+    private final ArimaOrder order;
+    private final ArmaParameters arma;
+    private final int narma;
+    private final double[] delta;
+    private final double[] xreg;
+    private final Constant constant;
+
+    private ArimaEstimator(double[] x, ArimaOrder order, Constant constant) {
+        this.x = x;
+        this.order = order;
+        this.arma = order.arma();
+        this.narma = arma.count();
+        this.delta = order.delta();
+        // stats::arima adds an intercept only to an undifferenced model (include.mean); a drift is a regressor.
+        if (constant == Constant.MEAN && order.differences() == 0) {
+            xreg = new double[x.length];
+            Arrays.fill(xreg, 1.0);
+            this.constant = Constant.MEAN;
+        } else if (constant == Constant.DRIFT) {
+            xreg = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xreg[i] = i + 1;
+            }
+            this.constant = Constant.DRIFT;
+        } else {
+            xreg = null;
+            this.constant = Constant.NONE;
+        }
+    }
+
+    /** Fits every coefficient. */
+    static Estimate fit(double[] x, ArimaOrder order, Constant constant, Method method) {
+        return new ArimaEstimator(x, order, constant).run(method, Double.NaN);
+    }
+
+    /**
+     * Fits with the constant's coefficient held at {@code fixedConstant} (R's {@code fixed}); a model with nothing
+     * left to estimate is only filtered.
+     */
+    static Estimate fitWithConstant(double[] x, ArimaOrder order, Constant constant, double fixedConstant, Method method) {
+        return new ArimaEstimator(x, order, constant).run(method, fixedConstant);
+    }
+
+    private Estimate run(Method method, double fixedConstant) {
+        int n = x.length;
+        int ncx = xreg == null ? 0 : 1;
+        int npar = narma + ncx;
+        double[] fixed = new double[npar];
+        Arrays.fill(fixed, Double.NaN);
+        if (ncx == 1 && !Double.isNaN(fixedConstant)) {
+            fixed[narma] = fixedConstant;
+        }
+        boolean[] mask = new boolean[npar];
+        int free = 0;
+        for (int i = 0; i < npar; i++) {
+            mask[i] = Double.isNaN(fixed[i]);
+            free += mask[i] ? 1 : 0;
+        }
+        boolean noOptim = free == 0;
+        boolean transform = !noOptim;
+        int nUsed = n - delta.length;
+        int ncond = order.d() + order.sd() * order.period() + order.p() + order.period() * order.sp();
+
+        double[] init = new double[npar];
+        double[] parscale = new double[npar];
+        Arrays.fill(parscale, 1.0);
+        if (ncx == 1) {
+            double[] ls = regressionStart();
+            init[narma] = ls[0];
+            parscale[narma] = 10 * ls[1];
+        }
+        if (nUsed <= 0) {
+            throw new ArimaFitException("too few non-missing observations");
+        }
+        double[] coef = fixed.clone();
+        Bfgs.Objective css = p -> {
+            double[] par = fill(fixed, mask, p);
+            double[][] pt = arma.expand(par, false);
+            double res = StateSpace.conditionalSumOfSquares(adjusted(par), order.d(), order.sd(), order.period(),
+                    pt[0], pt[1], ncond, null);
+            return 0.5 * Math.log(res);
+        };
+
+        if (method == Method.CSS) {
+            Bfgs.Result res;
+            double[][] hessian = null;
+            if (noOptim) {
+                res = new Bfgs.Result(new double[0], css.value(new double[0]), 0);
+            } else {
+                res = Bfgs.minimize(css, select(init, mask), parscale(parscale, mask), Bfgs.MAXIT);
+                hessian = Bfgs.hessian(css, res.par(), parscale(parscale, mask));
+            }
+            coef = fill(coef, mask, res.par());
+            double[][] pt = arma.expand(coef, false);
+            if (Math.max(pt[0].length, pt[1].length + 1) > StateSpace.MAX_R) {
+                // R builds the state space model of a CSS fit too, and its getQ0 refuses such a state.
+                throw new ArimaFitException("maximum supported lag is " + StateSpace.MAX_R);
+            }
+            double[] resid = new double[n];
+            double sigma2 = StateSpace.conditionalSumOfSquares(adjusted(coef), order.d(), order.sd(), order.period(),
+                    pt[0], pt[1], ncond, resid);
+            boolean ok = hessian == null || Covariance.defined(hessian, nUsed, null);
+            double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
+            return new Estimate(order, constant, method, coef, free, sigma2, -0.5 * value, Double.NaN, ok, nUsed,
+                    pt[0], pt[1], resid, null);
+        }
+
+        // CSS-ML: the conditional sum of squares gives the start for the exact likelihood.
+        if (!noOptim) {
+            Bfgs.Result res = Bfgs.minimize(css, select(init, mask), parscale(parscale, mask), Bfgs.MAXIT);
+            if (res.convergence() == 0) {
+                init = fill(init, mask, res.par());
+            }
+        }
+        int p = order.p();
+        int q = order.q();
+        int sp = order.sp();
+        int sq = order.sq();
+        if (p > 0 && !LagPolynomial.stationary(Arrays.copyOfRange(init, 0, p))) {
+            throw new ArimaFitException("non-stationary AR part from CSS");
+        }
+        if (sp > 0 && !LagPolynomial.stationary(Arrays.copyOfRange(init, p + q, p + q + sp))) {
+            throw new ArimaFitException("non-stationary seasonal AR part from CSS");
+        }
+        if (transform) {
+            init = arma.inverse(init);
+            if (q > 0) {
+                System.arraycopy(LagPolynomial.invertMa(Arrays.copyOfRange(init, p, p + q)), 0, init, p, q);
+            }
+            if (sq > 0) {
+                int o = p + q + sp;
+                System.arraycopy(LagPolynomial.invertMa(Arrays.copyOfRange(init, o, o + sq)), 0, init, o, sq);
+            }
+        }
+        double[] base = coef;
+        boolean trans = transform;
+        Bfgs.Objective ml = par0 -> {
+            double[] par = fill(base, mask, par0);
+            double[][] pt = arma.expand(par, trans);
+            StateSpace model;
+            try {
+                model = StateSpace.of(pt[0], pt[1], delta);
+            } catch (ArimaFitException e) {
+                return Double.MAX_VALUE;
+            }
+            StateSpace.Sums s = model.filter(adjusted(par), null);
+            double s2 = s.ssq() / s.nu();
+            return 0.5 * (Math.log(s2) + s.sumlog() / s.nu());
+        };
+        Bfgs.Result res;
+        double[][] hessian = null;
+        double[] ps = parscale(parscale, mask);
+        if (noOptim) {
+            res = new Bfgs.Result(new double[0], ml.value(new double[0]), 0);
+        } else {
+            res = Bfgs.minimize(ml, select(init, mask), ps, Bfgs.MAXIT);
+            hessian = Bfgs.hessian(ml, res.par(), ps);
+        }
+        coef = fill(coef, mask, res.par());
+        boolean ok = true;
+        if (transform) {
+            boolean changed = false;
+            if (q > 0 && allFree(mask, p, p + q)) {
+                double[] inv = LagPolynomial.invertMa(Arrays.copyOfRange(coef, p, p + q));
+                System.arraycopy(inv, 0, coef, p, q);
+            }
+            if (sq > 0 && allFree(mask, p + q + sp, p + q + sp + sq)) {
+                int o = p + q + sp;
+                double[] inv = LagPolynomial.invertMa(Arrays.copyOfRange(coef, o, o + sq));
+                System.arraycopy(inv, 0, coef, o, sq);
+            }
+            double[] now = select(coef, mask);
+            for (int i = 0; i < now.length; i++) {
+                changed |= now[i] != res.par()[i];
+            }
+            if (changed) {
+                // The likelihood and Hessian again at the inverted MA, as R's optim with maxit = 0.
+                Bfgs.Result again = Bfgs.minimize(ml, now, ps, 0);
+                hessian = Bfgs.hessian(ml, again.par(), ps);
+                res = new Bfgs.Result(again.par(), again.value(), res.convergence());
+                coef = fill(coef, mask, res.par());
+            }
+            double[] jac = arma.gradient(coef);
+            ok = Covariance.defined(hessian, nUsed, select(jac, npar, mask));
+            coef = arma.undo(coef);
+        } else if (hessian != null) {
+            ok = Covariance.defined(hessian, nUsed, null);
+        }
+        double[][] pt = arma.expand(coef, false);
+        StateSpace model = StateSpace.of(pt[0], pt[1], delta);
+        double[] resid = new double[n];
+        StateSpace.Sums s = model.filter(adjusted(coef), resid);
+        double sigma2 = s.ssq() / nUsed;
+        double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
+        double aic = value + 2 * free + 2;
+        return new Estimate(order, constant, method, coef, free, sigma2, -0.5 * value, aic, ok, nUsed, pt[0], pt[1],
+                resid, model.a.clone());
+    }
+
+    /**
+     * The exact Gaussian log-likelihood of the series under the model with these coefficients (ar, ma, sar, sma,
+     * then the constant's), nothing estimated: R's {@code arima(..., fixed = coef, transform.pars = FALSE)$loglik}.
+     */
+    static double logLikelihood(double[] x, ArimaOrder order, Constant constant, double[] coef) {
+        ArimaEstimator est = new ArimaEstimator(x, order, constant);
+        double[][] pt = est.arma.expand(coef, false);
+        StateSpace.Sums s = StateSpace.of(pt[0], pt[1], est.delta).filter(est.adjusted(coef), null);
+        int nUsed = x.length - est.delta.length;
+        double value = 0.5 * (Math.log(s.ssq() / s.nu()) + s.sumlog() / s.nu());
+        return -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI));
+    }
+
+    /**
+     * The state after the training data for an estimate made without one (by CSS): the fitted model run through
+     * the Kalman filter, as R's arima does for every fit.
+     */
+    static double[] filteredState(double[] x, Estimate e) {
+        ArimaEstimator est = new ArimaEstimator(x, e.order(), e.constant());
+        StateSpace model = StateSpace.of(e.phi(), e.theta(), est.delta);
+        model.filter(est.adjusted(e.coef()), null);
+        return model.a.clone();
+    }
+
+    /** The series less the regression term at these coefficients. */
+    private double[] adjusted(double[] par) {
+        if (xreg == null) {
+            return x;
+        }
+        double beta = par[narma];
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] - xreg[i] * beta;
+        }
+        return out;
+    }
+
+    /**
+     * The regression coefficient's start and standard error from least squares on the differenced series (R's
+     * {@code lm(dx ~ dxreg - 1)}), whose ten standard errors become the optimiser's scale for it.
+     */
+    private double[] regressionStart() {
+        double[] dx = x.clone();
+        double[] dr = xreg.clone();
+        for (int i = 0; i < order.d(); i++) {
+            dx = diff(dx, 1);
+            dr = diff(dr, 1);
+        }
+        if (order.period() > 1) {
+            for (int i = 0; i < order.sd(); i++) {
+                dx = diff(dx, order.period());
+                dr = diff(dr, order.period());
+            }
+        }
+        double[] ls = dx.length > 1 ? leastSquares(dx, dr) : null;
+        if (ls == null) {
+            ls = leastSquares(x, xreg);
+        }
+        if (ls == null) {
+            throw new ArimaFitException("the regressor is zero");
+        }
+        return ls;
+    }
+
+    /** Slope and standard error of {@code y ~ z - 1}; null when z is all zero (rank 0). */
+    private static double[] leastSquares(double[] y, double[] z) {
+        double szz = 0.0;
+        double szy = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            szz += z[i] * z[i];
+            szy += z[i] * y[i];
+        }
+        if (szz == 0.0) {
+            return null;
+        }
+        double b = szy / szz;
+        double rss = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double e = y[i] - b * z[i];
+            rss += e * e;
+        }
+        double se = Math.sqrt(rss / (y.length - 1) / szz);
+        return new double[] {b, se};
+    }
+
+    static double[] diff(double[] v, int lag) {
+        double[] out = new double[Math.max(0, v.length - lag)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v[i + lag] - v[i];
+        }
+        return out;
+    }
+
+    private static boolean allFree(boolean[] mask, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!mask[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] fill(double[] full, boolean[] mask, double[] free) {
+        double[] out = full.clone();
+        for (int i = 0, k = 0; i < out.length; i++) {
+            if (mask[i]) {
+                out[i] = free[k++];
+            }
+        }
+        return out;
+    }
+
+    private static double[] select(double[] full, boolean[] mask) {
+        int count = 0;
+        for (boolean b : mask) {
+            count += b ? 1 : 0;
+        }
+        double[] out = new double[count];
+        for (int i = 0, k = 0; i < full.length; i++) {
+            if (mask[i]) {
+                out[k++] = full[i];
+            }
+        }
+        return out;
+    }
+
+    private static double[] parscale(double[] parscale, boolean[] mask) {
+        return select(parscale, mask);
+    }
+
+    /** The free rows and columns of an n x n column-major matrix, as a row-major array of arrays. */
+    private static double[][] select(double[] colMajor, int n, boolean[] mask) {
+        int[] idx = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (mask[i]) {
+                idx[k++] = i;
+            }
+        }
+        double[][] out = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                out[i][j] = colMajor[idx[i] + idx[j] * n];
+            }
+        }
+        return out;
+    }
+}

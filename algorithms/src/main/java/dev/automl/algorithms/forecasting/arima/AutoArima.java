@@ -1,0 +1,106 @@
+package dev.automl.algorithms.forecasting.arima;
+
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.KnownParams;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.forecasting.Cycle;
+import dev.automl.algorithms.forecasting.SeriesFit;
+import dev.automl.algorithms.forecasting.SeriesLearner;
+import dev.automl.data.Task;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Azure's {@code AutoArima}, which fits each series with R's {@code forecast::auto.arima} (8.20) and its defaults:
+ * differences chosen by the seasonal-strength and KPSS tests, a stepwise AICc search of seasonal ARIMA orders
+ * (bounded by auto.arima's own limit of 94 models), exact maximum likelihood estimates, and the Kalman filter's
+ * forecasts. Its one setting is the seasonal period.
+ *
+ * <p>Short series need nothing special: as in R, the orders searched shrink with the length (p and q at most a
+ * third of it, no seasonal terms before three seasons, no seasonal difference before two), so two values give a
+ * mean. A constant series forecasts its value. Where R's auto.arima stops with an error ("No suitable ARIMA model
+ * found", "Not enough data to proceed") the series falls back to a random walk, which forecasts its last value, and
+ * the fit's note says so.
+ */
+public final class AutoArima extends SeriesLearner {
+
+    public static final String NAME = "AutoArima";
+    /** The seasonal period in steps. */
+    static final String SEASONALITY = "seasonality";
+    /**
+     * A stepwise search fits up to 94 models per series by numerical optimisation, a few hundred likelihood
+     * evaluations each: seconds for a seasonal series of a few hundred values, several LightGBM trials' worth.
+     */
+    private static final double RELATIVE_COST = 5.0;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double relativeCost() {
+        return RELATIVE_COST;
+    }
+
+    /** One trial, at the data's seasonal period: auto.arima searches the orders itself. */
+    @Override
+    public List<Params> portfolio(Task task, DataShape shape) {
+        return List.of(Params.of(SEASONALITY, shape.seasonality()));
+    }
+
+    @Override
+    protected void check(Params params) {
+        KnownParams.require(name(), params, Set.of(SEASONALITY));
+        if (params.getInt(SEASONALITY, 1) < 1) {
+            throw new IllegalArgumentException(name() + ": seasonality must be at least 1, not " + params.getInt(SEASONALITY, 1));
+        }
+    }
+
+    @Override
+    protected SeriesFit fitSeries(double[] values, Params params) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(name() + " needs finite values; a series holds " + v);
+            }
+        }
+        return fit(values, params.getInt(SEASONALITY, 1));
+    }
+
+    /** auto.arima's model for one series, or the random walk where R's auto.arima would stop with an error. */
+    static ArimaFit fit(double[] values, int seasonality) {
+        try {
+            return AutoArimaSearch.fit(values, seasonality);
+        } catch (ArimaFitException e) {
+            return randomWalk(values, "auto.arima found no model (" + e.getMessage() + "); forecasting the last value");
+        }
+    }
+
+    /** ARIMA(0,1,0): its state after the series is the last value, which it forecasts at every step. */
+    static ArimaFit randomWalk(double[] values, String note) {
+        return new ArimaFit("ARIMA(0,1,0)", new int[] {0, 1, 0, 0, 0, 0, 1}, ArimaFit.NONE, new String[0], new double[0],
+                Double.NaN, Double.NaN, Double.NaN, values.length, new double[0], new double[] {1.0},
+                new double[] {0.0, values[values.length - 1]}, note);
+    }
+
+    @Override
+    protected List<Class<? extends SeriesFit>> fitKinds() {
+        return List.of(ArimaFit.class);
+    }
+
+    /** The models chosen and how many series chose each, most common first: "ARIMA(0,1,1)(0,1,1)[12] x3". */
+    @Override
+    protected String describe(List<SeriesFit> fits) {
+        Map<String, Long> counts = fits.stream()
+                .map(f -> f instanceof ArimaFit a ? a.model() : f instanceof Cycle ? "last value (deadline)" : f.toString())
+                .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + " x" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,373 @@
+package dev.automl.algorithms.forecasting.arima;
+
+import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Constant;
+import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Estimate;
+import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Method;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * R's {@code forecast::auto.arima} (8.20) with its defaults: the differences from the seasonal strength and KPSS
+ * tests, then Hyndman and Khandakar's stepwise search over the ARMA orders (p, q up to 5, P, Q up to 2, starting
+ * from (2,d,2)(1,D,1)), each candidate scored by AICc, a constant (mean, or drift after one difference) tried both
+ * ways, at most 94 models. Long or finely seasonal series (more than 150 values, or a period above 12) are searched
+ * with the conditional-sum-of-squares approximation, then the best candidates refitted exactly until one passes.
+ */
+final class AutoArimaSearch {
+
+    static final int NMODELS = 94;
+    private static final int MAX_P = 5;
+    private static final int MAX_Q = 5;
+    private static final int MAX_SP = 2;
+    private static final int MAX_SQ = 2;
+    private static final int MAX_D = 2;
+    private static final int MAX_SD = 1;
+
+    /**
+     * A candidate model as auto.arima scores it.
+     *
+     * @param ic  its information criterion; infinite when it failed to fit or was rejected
+     * @param fit the fit, or null when it failed
+     */
+    record Candidate(ArimaOrder order, boolean constant, double ic, Estimate fit) {
+    }
+
+    private final double[] x;
+    private final int n;
+    private final int m;
+    private final boolean useAic;
+
+    private AutoArimaSearch(double[] x, int m) {
+        this.x = x;
+        this.n = x.length;
+        this.m = m;
+        this.useAic = n <= 3;
+    }
+
+    /**
+     * Chooses and fits a model for the series.
+     *
+     * @param period the seasonal period; 1 for none
+     * @throws ArimaFitException where auto.arima stops with an error (no model fits, too little data)
+     */
+    static ArimaFit fit(double[] y, int period) {
+        if (Differencing.isConstant(y)) {
+            // auto.arima fits a mean, and forecast.Arima repeats the first value of a constant series.
+            return constantFit(y, "");
+        }
+        return new AutoArimaSearch(y, Math.max(1, period)).run(period);
+    }
+
+    private ArimaFit run(int frequency) {
+        int maxp = Math.min(MAX_P, n / 3);
+        int maxq = Math.min(MAX_Q, n / 3);
+        int maxSp = Math.min(MAX_SP, (int) Math.floor(n / 3.0 / m));
+        int maxSq = Math.min(MAX_SQ, (int) Math.floor(n / 3.0 / m));
+
+        int sd;
+        if (m == 1) {
+            sd = 0;
+            maxSp = 0;
+            maxSq = 0;
+        } else if (n <= 2 * m) {
+            sd = 0;
+        } else {
+            sd = Math.min(MAX_SD, Differencing.nsdiffs(x, m));
+        }
+        double[] dx = sd > 0 ? ArimaEstimator.diff(x, m) : x;
+        int d = Differencing.ndiffs(dx, MAX_D);
+        for (int i = 0; i < d; i++) {
+            dx = ArimaEstimator.diff(dx, 1);
+        }
+        if (dx.length == 0) {
+            throw new ArimaFitException("Not enough data to proceed");
+        }
+        if (Differencing.isConstant(dx)) {
+            return polynomialFit(d, sd, dx);
+        }
+        if (m > 1) {
+            if (maxSp > 0) {
+                maxp = Math.min(maxp, m - 1);
+            }
+            if (maxSq > 0) {
+                maxq = Math.min(maxq, m - 1);
+            }
+        }
+        boolean approximation = n > 150 || frequency > 12;
+        double offset = 0.0;
+        if (approximation) {
+            try {
+                Estimate e = ArimaEstimator.fit(x, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.MEAN, Method.CSS_ML);
+                offset = -2 * e.loglik() - n * Math.log(e.sigma2());
+            } catch (ArimaFitException e) {
+                offset = 0.0;
+            }
+        }
+        boolean allowDrift = d + sd == 1;
+        boolean allowMean = d + sd == 0;
+        boolean constant = allowDrift || allowMean;
+
+        int startP = 2;
+        int startQ = 2;
+        int startSp = 1;
+        int startSq = 1;
+        if (n < 10) {
+            startP = 1;
+            startQ = 1;
+            startSp = 0;
+            startSq = 0;
+        }
+        int p = Math.min(startP, maxp);
+        int q = Math.min(startQ, maxq);
+        int sp = Math.min(startSp, maxSp);
+        int sq = Math.min(startSq, maxSq);
+
+        List<Candidate> results = new ArrayList<>();
+        Candidate best = score(p, d, q, sp, sd, sq, constant, approximation, offset);
+        results.add(best);
+        Candidate fit = score(0, d, 0, 0, sd, 0, constant, approximation, offset);
+        results.add(fit);
+        if (fit.ic() < best.ic()) {
+            best = fit;
+            p = q = sp = sq = 0;
+        }
+        if (maxp > 0 || maxSp > 0) {
+            int np = maxp > 0 ? 1 : 0;
+            int nsp = m > 1 && maxSp > 0 ? 1 : 0;
+            fit = score(np, d, 0, nsp, sd, 0, constant, approximation, offset);
+            results.add(fit);
+            if (fit.ic() < best.ic()) {
+                best = fit;
+                p = np;
+                sp = nsp;
+                q = sq = 0;
+            }
+        }
+        if (maxq > 0 || maxSq > 0) {
+            int nq = maxq > 0 ? 1 : 0;
+            int nsq = m > 1 && maxSq > 0 ? 1 : 0;
+            fit = score(0, d, nq, 0, sd, nsq, constant, approximation, offset);
+            results.add(fit);
+            if (fit.ic() < best.ic()) {
+                best = fit;
+                p = sp = 0;
+                sq = nsq;
+                q = nq;
+            }
+        }
+        if (constant) {
+            fit = score(0, d, 0, 0, sd, 0, false, approximation, offset);
+            results.add(fit);
+            if (fit.ic() < best.ic()) {
+                best = fit;
+                p = q = sp = sq = 0;
+            }
+        }
+
+        // Moves in auto.arima's order: seasonal AR and MA down and up, then the plain ones, then the constant;
+        // the first improvement restarts the round from the new model.
+        int[][] moves = {
+                {0, 0, -1, 0}, {0, 0, 0, -1}, {0, 0, 1, 0}, {0, 0, 0, 1},
+                {0, 0, -1, -1}, {0, 0, -1, 1}, {0, 0, 1, -1}, {0, 0, 1, 1},
+                {-1, 0, 0, 0}, {0, -1, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0},
+                {-1, -1, 0, 0}, {-1, 1, 0, 0}, {1, -1, 0, 0}, {1, 1, 0, 0}};
+        int k = results.size();
+        int startk = 0;
+        boolean capped = false;
+        search:
+        while (startk < k && k < NMODELS) {
+            startk = k;
+            for (int[] mv : moves) {
+                int cp = p + mv[0];
+                int cq = q + mv[1];
+                int csp = sp + mv[2];
+                int csq = sq + mv[3];
+                if (cp < 0 || cp > maxp || cq < 0 || cq > maxq || csp < 0 || csp > maxSp || csq < 0 || csq > maxSq
+                        || !isNew(results, cp, d, cq, csp, sd, csq, constant)) {
+                    continue;
+                }
+                k++;
+                if (k > NMODELS) {
+                    capped = true;
+                    continue search;
+                }
+                fit = score(cp, d, cq, csp, sd, csq, constant, approximation, offset);
+                results.add(fit);
+                if (fit.ic() < best.ic()) {
+                    best = fit;
+                    p = cp;
+                    q = cq;
+                    sp = csp;
+                    sq = csq;
+                    continue search;
+                }
+            }
+            if ((allowDrift || allowMean) && isNew(results, p, d, q, sp, sd, sq, !constant)) {
+                k++;
+                if (k > NMODELS) {
+                    capped = true;
+                    continue;
+                }
+                fit = score(p, d, q, sp, sd, sq, !constant, approximation, offset);
+                results.add(fit);
+                if (fit.ic() < best.ic()) {
+                    best = fit;
+                    constant = !constant;
+                }
+            }
+        }
+
+        if (approximation && best.fit() != null) {
+            // Exact refits in order of the approximate criterion (a stable sort, as R's order) until one passes.
+            List<Candidate> ranked = new ArrayList<>(results);
+            ranked.sort(Comparator.comparingDouble(Candidate::ic));
+            for (Candidate c : ranked) {
+                Candidate exact = score(c.order().p(), d, c.order().q(), c.order().sp(), sd, c.order().sq(), c.constant(),
+                        false, 0.0);
+                if (exact.ic() < Double.POSITIVE_INFINITY) {
+                    best = exact;
+                    break;
+                }
+            }
+        }
+        if (best.ic() == Double.POSITIVE_INFINITY || best.fit() == null) {
+            throw new ArimaFitException("No suitable ARIMA model found");
+        }
+        String note = capped ? "the stepwise search stopped at its limit of " + NMODELS + " models" : "";
+        return toFit(best.fit(), best.fit().method() == Method.CSS ? offset : 0.0, note);
+    }
+
+    /** Whether the search has not yet scored this model. */
+    private static boolean isNew(List<Candidate> results, int p, int d, int q, int sp, int sd, int sq, boolean constant) {
+        for (Candidate c : results) {
+            ArimaOrder o = c.order();
+            if (o.p() == p && o.d() == d && o.q() == q && o.sp() == sp && o.sd() == sd && o.sq() == sq
+                    && c.constant() == constant) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Fits and scores one model as auto.arima's {@code myarima}: a drift regressor when there is one difference and
+     * a constant, the approximate criterion from the CSS variance and the offset, and an infinite score for a fit
+     * that fails, has an AR or MA root within 1.01 of the unit circle, or has an undefined coefficient variance.
+     */
+    private Candidate score(int p, int d, int q, int sp, int sd, int sq, boolean constant, boolean approximation,
+                            double offset) {
+        ArimaOrder order = new ArimaOrder(p, d, q, sp, sd, sq, m);
+        Method method = approximation ? Method.CSS : Method.CSS_ML;
+        Constant c = !constant ? Constant.NONE : (d + sd == 1 ? Constant.DRIFT : Constant.MEAN);
+        Estimate e;
+        try {
+            e = ArimaEstimator.fit(x, order, c, method);
+        } catch (ArimaFitException ex) {
+            return new Candidate(order, constant, Double.POSITIVE_INFINITY, null);
+        }
+        double ic = criterion(e, offset);
+        double minroot = 2.0;
+        if (p + sp > 0) {
+            double[] phi = LagPolynomial.trimmed(e.phi());
+            if (phi.length > 0) {
+                try {
+                    minroot = Math.min(minroot, LagPolynomial.minRoot(phi, -1));
+                } catch (ArimaFitException ex) {
+                    ic = Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        if (q + sq > 0 && ic < Double.POSITIVE_INFINITY) {
+            double[] theta = LagPolynomial.trimmed(e.theta());
+            if (theta.length > 0) {
+                try {
+                    minroot = Math.min(minroot, LagPolynomial.minRoot(theta, 1));
+                } catch (ArimaFitException ex) {
+                    ic = Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        if (minroot < 1.01 || !e.varianceOk()) {
+            ic = Double.POSITIVE_INFINITY;
+        }
+        return new Candidate(order, constant, ic, e);
+    }
+
+    /** The AICc (the AIC for three values or fewer), with the AIC from the CSS variance for an approximate fit. */
+    private double criterion(Estimate e, double offset) {
+        double aic = aic(e, offset);
+        if (Double.isNaN(aic)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return useAic ? aic : aicc(e, aic);
+    }
+
+    /** The AIC, for an approximate fit from its CSS variance and the offset of the exact (0,d,0) fit. */
+    private double aic(Estimate e, double offset) {
+        ArimaOrder o = e.order();
+        int nstar = n - o.d() - o.sd() * m;
+        int npar = e.free() + 1;
+        return e.method() == Method.CSS ? offset + nstar * Math.log(e.sigma2()) + 2 * npar : e.aic();
+    }
+
+    private double aicc(Estimate e, double aic) {
+        ArimaOrder o = e.order();
+        int nstar = n - o.d() - o.sd() * m;
+        int npar = e.free() + 1;
+        return aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
+    }
+
+    private ArimaFit toFit(Estimate e, double offset, String note) {
+        double[] state = e.state() != null ? e.state() : ArimaEstimator.filteredState(x, e);
+        return ArimaFit.of(e, state, sigma2(e), aicc(e, aic(e, offset)), note);
+    }
+
+    /** auto.arima's innovation variance: the residual sum of squares over the effective length less the parameters. */
+    private double sigma2(Estimate e) {
+        ArimaOrder o = e.order();
+        int nstar = n - o.d() - o.sd() * m;
+        int npar = e.free() + 1;
+        double ss = 0.0;
+        for (double r : e.residuals()) {
+            if (!Double.isNaN(r)) {
+                ss += r * r;
+            }
+        }
+        return ss / (nstar - npar + 1);
+    }
+
+    /**
+     * What auto.arima fits when the differenced series is constant (the series is a polynomial in time, with or
+     * without a seasonal pattern): the differences alone, with the constant of the differences as a fixed mean or
+     * drift when one difference leaves one.
+     */
+    private ArimaFit polynomialFit(int d, int sd, double[] dx) {
+        double mean = 0.0;
+        for (double v : dx) {
+            mean += v;
+        }
+        mean /= dx.length;
+        Estimate e;
+        if (sd > 0 && d == 0) {
+            e = ArimaEstimator.fitWithConstant(x, new ArimaOrder(0, 0, 0, 0, sd, 0, m), Constant.DRIFT, mean / m,
+                    Method.CSS_ML);
+        } else if (sd > 0) {
+            e = ArimaEstimator.fit(x, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.NONE, Method.CSS_ML);
+        } else if (d == 2) {
+            e = ArimaEstimator.fit(x, new ArimaOrder(0, d, 0, 0, 0, 0, m), Constant.NONE, Method.CSS_ML);
+        } else {
+            e = ArimaEstimator.fitWithConstant(x, new ArimaOrder(0, d, 0, 0, 0, 0, m),
+                    d == 1 ? Constant.DRIFT : Constant.MEAN, mean, Method.CSS_ML);
+        }
+        return toFit(e, 0.0, "");
+    }
+
+    /** A constant series: a mean fixed at the series' value, forecast as its first value. */
+    static ArimaFit constantFit(double[] y, String note) {
+        return new ArimaFit("ARIMA(0,0,0) with non-zero mean", new int[] {0, 0, 0, 0, 0, 0, 1}, ArimaFit.MEAN,
+                new String[] {"intercept"}, new double[] {y[0]}, 0.0, Double.NaN, Double.NaN, y.length, new double[0],
+                new double[0], new double[] {0.0}, note);
+    }
+}
