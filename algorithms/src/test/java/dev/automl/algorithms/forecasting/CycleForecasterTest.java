@@ -47,7 +47,7 @@ class CycleForecasterTest {
             int m = g.get("seasonality").asInt();
             int h = g.get("horizon").asInt();
             for (Learner learner : LEARNERS) {
-                Params p = learner.portfolio(Task.FORECASTING, new DataShape(y.length, 2, 0, 0, m)).get(0);
+                Params p = learner.portfolio(Task.FORECASTING, new DataShape(y.length, 2, 0, 0, m, 1)).get(0);
                 try (FittedModel model = learner.fit(series(0, 0, y), null, p, CTX)) {
                     double[] got = model.predict(steps(0, y.length, h)).values();
                     double[] want = doubles(g.get(learner.name()));
@@ -109,10 +109,10 @@ class CycleForecasterTest {
     /** With no seasons the seasonal forms offer nothing to run: they would repeat Naive and Average. */
     @Test
     void seasonalFormsSitOutDataWithoutSeasons() {
-        assertEquals(List.of(), new SeasonalNaive().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 1)));
+        assertEquals(List.of(), new SeasonalNaive().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 1, 1)));
         assertEquals(List.of(Params.of("seasonality", 7)),
-                new SeasonalAverage().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 7)));
-        assertEquals(List.of(Params.empty()), new Naive().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 7)));
+                new SeasonalAverage().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 7, 1)));
+        assertEquals(List.of(Params.empty()), new Naive().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 7, 1)));
         List<String> forecasting = LearnerCatalog.standard().forTask(Task.FORECASTING).stream().map(Learner::name).toList();
         assertEquals(List.of("Naive", "SeasonalNaive", "Average", "SeasonalAverage", "ExponentialSmoothing", "AutoArima"),
                 forecasting.subList(0, 6), "the series models come first: they set the bar at next to no cost");

@@ -161,6 +161,25 @@ public record Frequency(Unit unit, int multiple, DayOfWeek weekday, Month month)
     }
 
     /**
+     * A step's mean length in days, which models that read calendar time (Prophet's yearly and weekly cycles) need:
+     * a month is a twelfth of a 365.25-day year, a business day 7/5 of a day.
+     */
+    public double meanStepDays() {
+        double days = switch (unit) {
+            case SECOND -> 1.0 / 86_400;
+            case MINUTE -> 1.0 / 1_440;
+            case HOUR -> 1.0 / 24;
+            case DAY -> 1;
+            case BUSINESS_DAY -> 7.0 / 5;
+            case WEEK -> 7;
+            case MONTH_START, MONTH_END -> 365.25 / 12;
+            case QUARTER_START, QUARTER_END -> 365.25 / 4;
+            case YEAR_START, YEAR_END -> 365.25;
+        };
+        return days * multiple;
+    }
+
+    /**
      * The seasonal period a series of this frequency usually has, in steps, as R's {@code frequency()} of a
      * {@code ts} and M4 count it: 24 hours a day, 7 days a week, 52 weeks, 12 months, 4 quarters; 1 for years. A
      * multiple divides it where it can (2H: 12 a day); a period it does not divide is 1.

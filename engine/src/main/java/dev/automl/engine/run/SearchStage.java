@@ -227,7 +227,8 @@ final class SearchStage {
         int features = data.schema().size();
         return new DataShape(plan.folds().get(0).train().length, features,
                 data.target().task() == Task.CLASSIFICATION ? data.target().numClasses() : 0,
-                features == 0 ? 0 : (double) categorical / features, data.series() == null ? 1 : data.series().seasonality());
+                features == 0 ? 0 : (double) categorical / features, data.series() == null ? 1 : data.series().seasonality(),
+                data.series() == null ? 1 : data.series().table().frequency().meanStepDays());
     }
 
     static String formatMinutes(double m) {

@@ -241,7 +241,7 @@ class AutoArimaTest {
             rows.add(new double[] {2, i, 7.5}); // constant: a fit with undefined likelihood and AICc
         }
         AutoArima learner = new AutoArima();
-        Params params = learner.portfolio(Task.FORECASTING, new DataShape(rows.size(), 2, 0, 0, 12)).get(0);
+        Params params = learner.portfolio(Task.FORECASTING, new DataShape(rows.size(), 2, 0, 0, 12, 1)).get(0);
         assertEquals(Params.of("seasonality", 12), params);
         FeatureMatrix ahead = matrix(List.of(new double[] {0, 144}, new double[] {0, 150}, new double[] {1, 198},
                 new double[] {1, 200}, new double[] {2, 12}));

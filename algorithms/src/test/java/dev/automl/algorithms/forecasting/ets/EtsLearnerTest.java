@@ -48,7 +48,7 @@ class EtsLearnerTest {
         double[] gas = EtsGoldenTest.doubles(ukgas.get("y"));
         double[] flat = new double[20];
         Arrays.fill(flat, 5.0);
-        List<Params> portfolio = ETS.portfolio(Task.FORECASTING, new DataShape(gas.length, 2, 0, 0, 4));
+        List<Params> portfolio = ETS.portfolio(Task.FORECASTING, new DataShape(gas.length, 2, 0, 0, 4, 1));
         assertEquals(List.of(Params.of("seasonality", 4)), portfolio);
         List<double[]> rows = new ArrayList<>();
         for (int t = 0; t < gas.length; t++) {
@@ -84,8 +84,8 @@ class EtsLearnerTest {
     void offersRsDefaultAndNothingToSearch() {
         assertEquals("ExponentialSmoothing", ETS.name());
         assertTrue(ETS.inDefaultSearch());
-        assertEquals(List.of(), ETS.space(Task.FORECASTING, new DataShape(100, 2, 0, 0, 12)).hyperparameters());
-        assertEquals(List.of(Params.of("seasonality", 1)), ETS.portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 1)));
+        assertEquals(List.of(), ETS.space(Task.FORECASTING, new DataShape(100, 2, 0, 0, 12, 1)).hyperparameters());
+        assertEquals(List.of(Params.of("seasonality", 1)), ETS.portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 1, 1)));
         assertEquals(List.of(Task.FORECASTING), List.copyOf(ETS.tasks()));
     }
 
