@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forecasting;
 
 import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Params;
 import dev.automl.data.Task;
@@ -50,7 +51,7 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
     }
 
     @Override
-    protected SeriesFit fitSeries(double[] values, Params params) {
+    protected SeriesFit fitSeries(double[] values, Params params, Deadline deadline) {
         return new Cycle(cycle(values, params.getInt(SEASONALITY, 1)));
     }
 

@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forecasting;
 
 import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
@@ -46,8 +47,12 @@ public abstract class SeriesLearner implements Learner {
     /** Rejects parameters the learner does not take, before any series is fitted. */
     protected abstract void check(Params params);
 
-    /** Fits one series, given its values in time order (at least two). */
-    protected abstract SeriesFit fitSeries(double[] values, Params params);
+    /**
+     * Fits one series, given its values in time order (at least two). A fit that searches among models stops
+     * searching once the deadline passes and returns the best it has found, so that a trial ends within about one
+     * model's fit of its deadline.
+     */
+    protected abstract SeriesFit fitSeries(double[] values, Params params, Deadline deadline);
 
     /** The fit types {@link #fitSeries} returns, which loading a saved model reads. */
     protected abstract List<Class<? extends SeriesFit>> fitKinds();
@@ -103,7 +108,14 @@ public abstract class SeriesLearner implements Learner {
             cut[0] = true; // a benign race: every writer writes true
             return Cycle.lastValue(values);
         }
-        return values.length < 2 ? Cycle.lastValue(values) : fitSeries(values, params);
+        if (values.length < 2) {
+            return Cycle.lastValue(values);
+        }
+        SeriesFit fit = fitSeries(values, params, ctx.deadline());
+        if (ctx.deadline().expired()) {
+            cut[0] = true; // the fit may have left part of its search out
+        }
+        return fit;
     }
 
     @Override

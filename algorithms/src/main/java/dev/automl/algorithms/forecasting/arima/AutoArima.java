@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forecasting.arima;
 
 import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.forecasting.Cycle;
@@ -47,16 +48,6 @@ public final class AutoArima extends SeriesLearner {
         return RELATIVE_COST;
     }
 
-    /**
-     * Runs only when a job names it, for now: its search checks the trial's deadline only between series, and one
-     * series can take minutes (M4 weekly's 359 series overran a 120 s job's trial and were abandoned, leaving no time
-     * for the refit). The default search gets it once the stepwise search stops at the deadline.
-     */
-    @Override
-    public boolean inDefaultSearch() {
-        return false;
-    }
-
     /** One trial, at the data's seasonal period: auto.arima searches the orders itself. */
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
@@ -72,19 +63,19 @@ public final class AutoArima extends SeriesLearner {
     }
 
     @Override
-    protected SeriesFit fitSeries(double[] values, Params params) {
+    protected SeriesFit fitSeries(double[] values, Params params, Deadline deadline) {
         for (double v : values) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(name() + " needs finite values; a series holds " + v);
             }
         }
-        return fit(values, params.getInt(SEASONALITY, 1));
+        return fit(values, params.getInt(SEASONALITY, 1), deadline);
     }
 
     /** auto.arima's model for one series, or the random walk where R's auto.arima would stop with an error. */
-    static ArimaFit fit(double[] values, int seasonality) {
+    static ArimaFit fit(double[] values, int seasonality, Deadline deadline) {
         try {
-            return AutoArimaSearch.fit(values, seasonality);
+            return AutoArimaSearch.fit(values, seasonality, deadline);
         } catch (ArimaFitException e) {
             return randomWalk(values, "auto.arima found no model (" + e.getMessage() + "); forecasting the last value");
         }

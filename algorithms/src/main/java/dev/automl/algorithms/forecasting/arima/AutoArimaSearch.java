@@ -1,5 +1,6 @@
 package dev.automl.algorithms.forecasting.arima;
 
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Constant;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Estimate;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Method;
@@ -39,8 +40,11 @@ final class AutoArimaSearch {
     private final int m;
     private final boolean useAic;
 
-    private AutoArimaSearch(double[] x, int m) {
+    private final Deadline deadline;
+
+    private AutoArimaSearch(double[] x, int m, Deadline deadline) {
         this.x = x;
+        this.deadline = deadline;
         this.n = x.length;
         this.m = m;
         this.useAic = n <= 3;
@@ -49,15 +53,16 @@ final class AutoArimaSearch {
     /**
      * Chooses and fits a model for the series.
      *
-     * @param period the seasonal period; 1 for none
+     * @param period   the seasonal period; 1 for none
+     * @param deadline when passed, the stepwise search stops and the best model so far is refitted exactly
      * @throws ArimaFitException where auto.arima stops with an error (no model fits, too little data)
      */
-    static ArimaFit fit(double[] y, int period) {
+    static ArimaFit fit(double[] y, int period, Deadline deadline) {
         if (Differencing.isConstant(y)) {
             // auto.arima fits a mean, and forecast.Arima repeats the first value of a constant series.
             return constantFit(y, "");
         }
-        return new AutoArimaSearch(y, Math.max(1, period)).run(period);
+        return new AutoArimaSearch(y, Math.max(1, period), deadline).run(period);
     }
 
     private ArimaFit run(int frequency) {
@@ -176,6 +181,7 @@ final class AutoArimaSearch {
         int k = results.size();
         int startk = 0;
         boolean capped = false;
+        boolean stopped = false;
         search:
         while (startk < k && k < NMODELS) {
             startk = k;
@@ -187,6 +193,10 @@ final class AutoArimaSearch {
                 if (cp < 0 || cp > maxp || cq < 0 || cq > maxq || csp < 0 || csp > maxSp || csq < 0 || csq > maxSq
                         || !isNew(results, cp, d, cq, csp, sd, csq, constant)) {
                     continue;
+                }
+                if (deadline.expired()) {
+                    stopped = true;
+                    break search;
                 }
                 k++;
                 if (k > NMODELS) {
@@ -205,6 +215,10 @@ final class AutoArimaSearch {
                 }
             }
             if ((allowDrift || allowMean) && isNew(results, p, d, q, sp, sd, sq, !constant)) {
+                if (deadline.expired()) {
+                    stopped = true;
+                    break;
+                }
                 k++;
                 if (k > NMODELS) {
                     capped = true;
@@ -235,7 +249,8 @@ final class AutoArimaSearch {
         if (best.ic() == Double.POSITIVE_INFINITY || best.fit() == null) {
             throw new ArimaFitException("No suitable ARIMA model found");
         }
-        String note = capped ? "the stepwise search stopped at its limit of " + NMODELS + " models" : "";
+        String note = stopped ? "the stepwise search stopped at the trial's deadline after " + results.size() + " models"
+                : capped ? "the stepwise search stopped at its limit of " + NMODELS + " models" : "";
         return toFit(best.fit(), best.fit().method() == Method.CSS ? offset : 0.0, note);
     }
 

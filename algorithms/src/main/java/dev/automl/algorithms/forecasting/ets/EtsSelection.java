@@ -3,6 +3,8 @@ package dev.automl.algorithms.forecasting.ets;
 import dev.automl.algorithms.forecasting.Cycle;
 import dev.automl.algorithms.forecasting.SeriesFit;
 
+import dev.automl.algorithms.Deadline;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +42,9 @@ final class EtsSelection {
      * @param frequency the seasonal period; seasons are ignored when it is 1 or above 24, or not shorter than y
      * @param model     three letters for error (A, M, Z), trend (N, A, M, Z) and season (N, A, M, Z); Z chooses
      * @param damped    whether the trend is damped; null to choose
+     * @param deadline  when passed, the forms not yet fitted are left out and the best so far is chosen
      */
-    static Outcome fit(double[] y, int frequency, String model, Boolean damped) {
+    static Outcome fit(double[] y, int frequency, String model, Boolean damped, Deadline deadline) {
         int n = y.length;
         if (AUTOMATIC.equals(model) && isConstant(y)) {
             return new Outcome(constant(y), null, List.of());
@@ -79,6 +82,7 @@ final class EtsSelection {
         List<FormFit> candidates = new ArrayList<>();
         FormFit best = null;
         double bestIc = Double.POSITIVE_INFINITY;
+        forms:
         for (Component e : errors) {
             for (Component t : trends) {
                 for (Component s : seasons) {
@@ -88,6 +92,9 @@ final class EtsSelection {
                         }
                         if (forbidden(e, t, s) || (!positive && e == Component.M)) {
                             continue;
+                        }
+                        if (best != null && deadline.expired()) {
+                            break forms;
                         }
                         Optional<FormFit> fit = FormFitter.fit(y, frequency, new EtsForm(e, t, s, d));
                         if (fit.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forecasting.ets;
 
 import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.KnownParams;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.forecasting.Cycle;
@@ -98,7 +99,7 @@ public final class ExponentialSmoothing extends SeriesLearner {
      * ending in a missing value cannot be forecast.
      */
     @Override
-    protected SeriesFit fitSeries(double[] values, Params params) {
+    protected SeriesFit fitSeries(double[] values, Params params, Deadline deadline) {
         int start = values.length;
         while (start > 0 && Double.isFinite(values[start - 1])) {
             start--;
@@ -111,7 +112,8 @@ public final class ExponentialSmoothing extends SeriesLearner {
             return Cycle.lastValue(y);
         }
         Boolean damped = params.has(DAMPED) ? params.getBoolean(DAMPED, false) : null;
-        return EtsSelection.fit(y, params.getInt(SEASONALITY, 1), params.getString(MODEL, EtsSelection.AUTOMATIC), damped)
+        return EtsSelection.fit(y, params.getInt(SEASONALITY, 1), params.getString(MODEL, EtsSelection.AUTOMATIC), damped,
+                        deadline)
                 .model();
     }
 

@@ -62,7 +62,7 @@ class AutoArimaTest {
             int h = g.get("horizon").asInt();
             JsonNode want = g.get("auto");
             long t0 = System.nanoTime();
-            ArimaFit fit = AutoArima.fit(y, m);
+            ArimaFit fit = AutoArima.fit(y, m, Deadline.never());
             double secs = (System.nanoTime() - t0) / 1e9;
             double[] got = fit.forecast(h);
             double[] wantF = doubles(want.get("forecast"));
@@ -187,7 +187,7 @@ class AutoArimaTest {
     void shortSeriesAsR() {
         for (JsonNode s : goldens.get("short")) {
             double[] y = doubles(s.get("y"));
-            ArimaFit fit = AutoArima.fit(y, s.get("seasonality").asInt());
+            ArimaFit fit = AutoArima.fit(y, s.get("seasonality").asInt(), Deadline.never());
             JsonNode want = s.get("auto");
             assertArrayEquals(ints(want.get("order")), fit.order(), "n = " + y.length);
             assertEquals(want.get("constant").asText(), fit.constant(), "n = " + y.length);
@@ -197,7 +197,7 @@ class AutoArimaTest {
 
     @Test
     void constantSeriesForecastsItsValue() {
-        ArimaFit fit = AutoArima.fit(new double[] {4, 4, 4, 4, 4}, 1);
+        ArimaFit fit = AutoArima.fit(new double[] {4, 4, 4, 4, 4}, 1, Deadline.never());
         assertArrayEquals(new double[] {4, 4, 4}, fit.forecast(3));
         assertEquals("ARIMA(0,0,0) with non-zero mean", fit.model());
     }
@@ -215,14 +215,29 @@ class AutoArimaTest {
             line[i] = 3 + 2 * (i + 1);
             season[i] = pattern[i % 4];
         }
-        ArimaFit lineFit = AutoArima.fit(line, 1);
+        ArimaFit lineFit = AutoArima.fit(line, 1, Deadline.never());
         assertEquals("ARIMA(0,1,0) with drift", lineFit.model());
         assertArrayEquals(new double[] {85, 87, 89}, lineFit.forecast(3), 1e-9);
-        ArimaFit seasonFit = AutoArima.fit(season, 4);
+        ArimaFit seasonFit = AutoArima.fit(season, 4, Deadline.never());
         assertEquals("ARIMA(0,0,0)(0,1,0)[4] with drift", seasonFit.model());
         assertArrayEquals(new double[] {1, 5, 3, 8, 1}, seasonFit.forecast(5), 1e-9);
         // Where R's auto.arima stops with an error, the series forecasts its last value.
         assertArrayEquals(new double[] {9, 9}, AutoArima.randomWalk(new double[] {1, 4, 9}, "why").forecast(2));
+    }
+
+    /**
+     * A passed deadline stops the stepwise search after auto.arima's first models: AirPassengers then gets the best
+     * of those, refitted exactly, and the note says why; the full search goes on to R's model.
+     */
+    @Test
+    void passedDeadlineStopsTheStepwiseSearch() {
+        double[] air = doubles(goldens.get("series").get(0).get("y"));
+        ArimaFit full = AutoArima.fit(air, 12, Deadline.never());
+        ArimaFit stopped = AutoArima.fit(air, 12, Deadline.afterSeconds(0));
+        assertEquals("ARIMA(2,1,1)(0,1,0)[12]", full.model());
+        assertEquals("", full.note());
+        assertTrue(stopped.note().startsWith("the stepwise search stopped at the trial's deadline after "), stopped.note());
+        assertTrue(Double.isFinite(stopped.forecast(12)[11]));
     }
 
     /** A fitted model saved and loaded through SeriesModel forecasts the same, without refitting. */
@@ -247,7 +262,7 @@ class AutoArimaTest {
                 new double[] {1, 200}, new double[] {2, 12}));
         try (FittedModel model = learner.fit(table(rows), null, params, new TrialContext(Deadline.never(), 1, 1))) {
             double[] before = model.predict(ahead).values();
-            double[] air7 = AutoArima.fit(air, 12).forecast(7);
+            double[] air7 = AutoArima.fit(air, 12, Deadline.never()).forecast(7);
             assertEquals(air7[0], before[0], 1e-9);
             assertEquals(air7[6], before[1], 1e-9);
             assertEquals(7.5, before[4]);

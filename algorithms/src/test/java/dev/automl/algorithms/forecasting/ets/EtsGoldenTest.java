@@ -2,6 +2,7 @@ package dev.automl.algorithms.forecasting.ets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.automl.algorithms.Deadline;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,7 +40,7 @@ class EtsGoldenTest {
         for (JsonNode g : goldens().get("series")) {
             tests.add(DynamicTest.dynamicTest(g.get("name").asText(), () -> {
                 double[] y = doubles(g.get("y"));
-                EtsSelection.Outcome out = EtsSelection.fit(y, g.get("seasonality").asInt(), "ZZZ", null);
+                EtsSelection.Outcome out = EtsSelection.fit(y, g.get("seasonality").asInt(), "ZZZ", null, Deadline.never());
                 assertNotNull(out.chosen(), "an ETS form was chosen");
                 assertEquals(form(g), out.chosen().form());
                 assertClose(g.get("aicc").asDouble(), out.chosen().aicc(), AICC_TOL, "AICc");

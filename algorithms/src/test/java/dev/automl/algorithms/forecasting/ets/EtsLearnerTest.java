@@ -127,23 +127,24 @@ class EtsLearnerTest {
      */
     @Test
     void shortAndConstantSeries() {
-        EtsSelection.Outcome five = EtsSelection.fit(new double[] {3, 5, 4, 6, 5}, 1, "ZZZ", null);
+        EtsSelection.Outcome five = EtsSelection.fit(new double[] {3, 5, 4, 6, 5}, 1, "ZZZ", null, Deadline.never());
         assertNull(five.chosen());
         assertEquals("A,N,N", assertInstanceOf(EtsFit.class, five.model()).form().label());
-        EtsSelection.Outcome three = EtsSelection.fit(new double[] {3, 5, 4}, 1, "ZZZ", null);
+        EtsSelection.Outcome three = EtsSelection.fit(new double[] {3, 5, 4}, 1, "ZZZ", null, Deadline.never());
         assertArrayEquals(new double[] {4, 4}, assertInstanceOf(Cycle.class, three.model()).forecast(2));
         // ETS(A,A,A) with m = 12 needs more than npars + 4 = 2 + 2 + 12 + 4 values; 20 is not enough.
         double[] twenty = new double[20];
         for (int t = 0; t < 20; t++) {
             twenty[t] = 10 + (t % 12) + 0.1 * t;
         }
-        EtsSelection.Outcome seasonal = EtsSelection.fit(twenty, 12, "AAA", null);
+        EtsSelection.Outcome seasonal = EtsSelection.fit(twenty, 12, "AAA", null, Deadline.never());
         assertNull(seasonal.chosen());
         assertEquals("A,N,N", assertInstanceOf(EtsFit.class, seasonal.model()).form().label());
         assertEquals("A,N,A", chosen(twenty, 12, "ZNA", null));
         double[] constant = new double[30];
         Arrays.fill(constant, 7.25);
-        assertArrayEquals(new double[] {7.25, 7.25, 7.25}, EtsSelection.fit(constant, 12, "ZZZ", null).model().forecast(3));
+        assertArrayEquals(new double[] {7.25, 7.25, 7.25},
+                EtsSelection.fit(constant, 12, "ZZZ", null, Deadline.never()).model().forecast(3));
         assertTrue(EtsSelection.isConstant(new double[] {1, 1, 1 + 1e-12}));
         assertTrue(!EtsSelection.isConstant(new double[] {1, 1, 1.001}));
     }
@@ -160,7 +161,7 @@ class EtsLearnerTest {
     }
 
     private static String chosen(double[] y, int m, String model, Boolean damped) {
-        return assertInstanceOf(EtsFit.class, EtsSelection.fit(y, m, model, damped).model()).form().label();
+        return assertInstanceOf(EtsFit.class, EtsSelection.fit(y, m, model, damped, Deadline.never()).model()).form().label();
     }
 
     /** Rows of (series, step, target). */
@@ -176,5 +177,18 @@ class EtsLearnerTest {
             v[2 * i + 1] = (float) rows.get(i)[1];
         }
         return new FeatureMatrix(v, rows.size(), 2, List.of("_series_index", "_series_step"), new BitSet());
+    }
+
+    /** A passed deadline leaves every form but the first out: R's first candidate, A,N,N, is what remains. */
+    @Test
+    void passedDeadlineKeepsTheFirstForm() {
+        double[] y = new double[60];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 + t + 10 * Math.sin(2 * Math.PI * t / 12);
+        }
+        EtsSelection.Outcome out = EtsSelection.fit(y, 12, "ZZZ", null, Deadline.afterSeconds(0));
+        assertEquals(1, out.candidates().size());
+        assertEquals("A,N,N", assertInstanceOf(EtsFit.class, out.model()).form().label());
+        assertTrue(EtsSelection.fit(y, 12, "ZZZ", null, Deadline.never()).candidates().size() > 1);
     }
 }
