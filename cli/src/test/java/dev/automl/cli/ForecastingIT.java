@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +117,10 @@ class ForecastingIT {
                 + " forecasts at most 12 steps ahead (forecast_horizon)."), far.stderr());
     }
 
-    /** Azure's orange juice data: nine store-brand series with gaps, weekly on Thursdays, with covariates. */
+    /**
+     * Azure's orange juice data: nine store-brand series with gaps, weekly on Thursdays, with covariates, and the
+     * imputers of Azure's example job: the gaps' sales are 0, a missing price is the last price.
+     */
     @Test
     void manySeriesWithCovariatesAreForecast() throws Exception {
         Path job = work.resolve("oj.yml");
@@ -124,6 +128,11 @@ class ForecastingIT {
                 + "training_data:\n  path: " + JarRunner.testdata("forecasting/oj-sales-train.csv") + "\n  type: uri_file\n"
                 + "test_data:\n  path: " + JarRunner.testdata("forecasting/oj-sales-test.csv") + "\n  type: uri_file\n"
                 + "limits:\n  max_trials: 8\n"
+                + "featurization:\n  mode: custom\n  column_name_and_types:\n    CPWVOL5: Numeric\n"
+                + "  transformer_params:\n    imputer:\n"
+                + "      - fields: [\"Quantity\"]\n        parameters:\n          strategy: constant\n          fill_value: 0\n"
+                + "      - fields: [\"INCOME\"]\n        parameters:\n          strategy: median\n"
+                + "      - fields: [\"Price\"]\n        parameters:\n          strategy: ffill\n"
                 + "forecasting:\n  time_column_name: WeekStarting\n  time_series_id_column_names: [Store, Brand]\n"
                 + "  forecast_horizon: 20\n  frequency: W-THU\n  target_lags: auto\n");
         JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out", "--seed", "1");
@@ -131,6 +140,9 @@ class ForecastingIT {
         JsonNode s = RunJobIT.summary(work.resolve("out"));
         assertEquals(9, s.get("forecasting").get("series").asInt());
         assertEquals(51, s.get("forecasting").get("repairs").get("filled_steps").asInt());
+        JsonNode guardrails = new ObjectMapper().readTree(
+                work.resolve("out/guardrails.json").toFile());
+        assertTrue(guardrails.toString().contains("51 targets filled with the constant 0\""), guardrails.toString());
         assertTrue(s.get("test").get("mean_absolute_scaled_error").asDouble() < 0.8, s.get("test").toString());
         List<CSVRecord> forecast = RunJobIT.csv(work.resolve("out/forecast.csv"));
         assertEquals(180, forecast.size());
@@ -145,6 +157,38 @@ class ForecastingIT {
         assertTrue(p.stderr().contains("besides the time and series: give their values for the times to forecast with"
                 + " --data."), p.stderr());
         assertTrue(p.stderr().contains("Price"), p.stderr());
+
+        // ffill at prediction: store 2's dominicks prices left blank after its first test week predict exactly as
+        // that week's price written out does.
+        List<String> rows = Files.readAllLines(JarRunner.testdata("forecasting/oj-sales-test.csv"));
+        List<String> blank = new ArrayList<>(List.of(rows.get(0)));
+        List<String> written = new ArrayList<>(List.of(rows.get(0)));
+        String firstPrice = rows.get(1).split(",")[5];
+        for (int i = 1; i < rows.size(); i++) {
+            String[] cells = rows.get(i).split(",", -1);
+            if (i > 1 && cells[1].equals("2") && cells[2].equals("dominicks")) {
+                cells[5] = "";
+                blank.add(String.join(",", cells));
+                cells[5] = firstPrice;
+                written.add(String.join(",", cells));
+            } else {
+                blank.add(rows.get(i));
+                written.add(rows.get(i));
+            }
+        }
+        Files.write(work.resolve("blank.csv"), blank);
+        Files.write(work.resolve("written.csv"), written);
+        for (String name : List.of("blank", "written")) {
+            JarRunner.Result r = JarRunner.run(work, "predict", "--model", "out/model", "--data", name + ".csv",
+                    "--output", name + "-out.csv");
+            assertEquals(0, r.exitCode(), r.toString());
+        }
+        List<CSVRecord> fromBlank = RunJobIT.csv(work.resolve("blank-out.csv"));
+        List<CSVRecord> fromWritten = RunJobIT.csv(work.resolve("written-out.csv"));
+        assertEquals(180, fromBlank.size());
+        for (int i = 0; i < fromBlank.size(); i++) {
+            assertEquals(fromWritten.get(i).get("prediction"), fromBlank.get(i).get("prediction"), "row " + (i + 1));
+        }
     }
 
     @Test

@@ -5,5 +5,10 @@ public enum ImputationStrategy {
     MEAN,
     MEDIAN,
     MOST_FREQUENT,
-    CONSTANT
+    CONSTANT,
+    /**
+     * Forecasting's {@code ffill}: a series' last known value, carried forward in time; before a series' first
+     * value, the column's mean.
+     */
+    FORWARD_FILL
 }

@@ -77,7 +77,7 @@ public final class NumericEncoder implements ColumnEncoder {
         double sd = m == 0 ? 0 : Math.sqrt(var / m);
         ImputationStrategy strategy = imputer == null ? ImputationStrategy.MEAN : imputer.strategy();
         double fill = switch (strategy) {
-            case MEAN -> mean;
+            case MEAN, FORWARD_FILL -> mean; // what forward filling leaves: a series' steps before its first value
             case MEDIAN -> median(present);
             case MOST_FREQUENT -> mostFrequent(present);
             case CONSTANT -> parseFill(c.name(), imputer.fillValue());

@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * A forecasting job's training rows as regular time series: sorted by series (in order of first appearance) and
  * time, one row per step of the frequency from each series' first value to its last. Gaps become rows whose
- * target is carried forward from the step before (as Azure fills them) and whose other columns are missing;
+ * target is filled (carried forward from the step before by default, as Azure fills them; see {@link TargetFill})
+ * and whose other columns are missing;
  * with an aggregate function, rows of one step are combined; without one, two rows of a series at one time are
  * an error naming them.
  *
@@ -57,13 +58,47 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
 
     /**
      * @param filledSteps      rows added for steps a series had no row at
-     * @param imputedTargets   targets carried forward: the filled steps and rows whose target was missing
+     * @param imputedTargets   targets filled: the filled steps and rows whose target was missing
      * @param droppedOffGrid   rows left out because their time was off the frequency's grid
      * @param aggregatedRows   input rows combined into fewer by the aggregate function
      * @param droppedLeading   rows before a series' first target value, left out
      */
     public record Repairs(int filledSteps, int imputedTargets, int droppedOffGrid, int aggregatedRows,
                           int droppedLeading) {
+    }
+
+    /**
+     * How a series' missing targets (its gaps, and rows without a target) are filled: carried forward from the step
+     * before, Azure's default; a constant; or the mean or median of the series' own targets.
+     *
+     * @param value the constant; NaN for the other kinds
+     */
+    public record TargetFill(Kind kind, double value) {
+
+        /** The ways of filling a missing target. */
+        public enum Kind { FORWARD, CONSTANT, MEAN, MEDIAN }
+
+        /** Azure's default: the previous step's target. */
+        public static final TargetFill FORWARD = new TargetFill(Kind.FORWARD, Double.NaN);
+
+        public TargetFill {
+            if (kind == Kind.CONSTANT && !Double.isFinite(value)) {
+                throw new IllegalArgumentException("a constant fill needs a finite value");
+            }
+        }
+
+        /** The value of one series' missing steps, given its targets (NaN where missing); NaN for forward filling. */
+        double of(List<Double> targets) {
+            double[] known = targets.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted()
+                    .toArray();
+            return switch (kind) {
+                case FORWARD -> Double.NaN;
+                case CONSTANT -> value;
+                case MEAN -> Arrays.stream(known).average().orElse(Double.NaN);
+                case MEDIAN -> known.length % 2 == 1 ? known[known.length / 2]
+                        : (known[known.length / 2 - 1] + known[known.length / 2]) / 2;
+            };
+        }
     }
 
     /** How {@code target_aggregate_function} combines the rows of one step. */
@@ -157,7 +192,17 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
      * @throws InvalidInputException naming the column, row or series at fault
      */
     public static SeriesTable of(Table input, Layout layout, Frequency frequency, Aggregate aggregate) {
-        return new Builder(input, layout, aggregate).build(frequency);
+        return of(input, layout, frequency, aggregate, TargetFill.FORWARD);
+    }
+
+    /**
+     * Regularises a table of training rows, filling missing targets as {@code fill} says.
+     *
+     * @see #of(Table, Layout, Frequency, Aggregate)
+     */
+    public static SeriesTable of(Table input, Layout layout, Frequency frequency, Aggregate aggregate,
+                                 TargetFill fill) {
+        return new Builder(input, layout, aggregate, fill).build(frequency);
     }
 
     /** The steps of one series: its grid times and, for each, the input rows at that step. */
@@ -168,6 +213,7 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
         private final Table input;
         private final Layout layout;
         private final Aggregate aggregate;
+        private final TargetFill fill;
         private final DateTimeColumn time;
         private final NumericColumn target;
         private final List<List<String>> keys = new ArrayList<>();
@@ -175,8 +221,9 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
         private int droppedOffGrid;
         private int aggregated;
 
-        Builder(Table input, Layout layout, Aggregate aggregate) {
+        Builder(Table input, Layout layout, Aggregate aggregate, TargetFill fill) {
             this.input = input;
+            this.fill = fill;
             this.layout = layout;
             this.aggregate = aggregate;
             this.time = timeColumn(input, layout.timeColumn());
@@ -321,15 +368,20 @@ public record SeriesTable(Layout layout, Table table, Frequency frequency, Index
                 starts.add(y.size());
                 firsts.add(st.times()[first]);
                 kept.add(keys.get(s));
+                List<Double> targets = new ArrayList<>();
+                for (int k = first; k < st.rows().size(); k++) {
+                    targets.add(targetOf(st.rows().get(k), buffer));
+                }
+                double missing = fill.of(targets);
                 double previous = Double.NaN;
                 for (int k = first; k < st.rows().size(); k++) {
                     int[] rows = st.rows().get(k);
-                    double v = targetOf(rows, buffer);
+                    double v = targets.get(k - first);
                     if (rows.length == 0) {
                         filled++;
                     }
                     if (Double.isNaN(v)) {
-                        v = previous;
+                        v = fill.kind() == TargetFill.Kind.FORWARD ? previous : missing;
                         imputed++;
                     }
                     previous = v;

@@ -63,6 +63,22 @@ class SeriesTableTest {
         assertEquals(LocalDateTime.parse("2024-01-01T05:00"), s.timeAt(0, 5));
     }
 
+    /** A job's target imputer fills the gaps instead: a constant, or the series' own mean or median of 10, 11, 15. */
+    @Test
+    void aTargetImputerFillsTheGapsItsWay() {
+        Table in = table(times("2024-01-01", "2024-01-02", "2024-01-04", "2024-01-05"),
+                new NumericColumn("y", new double[] {10, 11, Double.NaN, 15}));
+        assertArrayEquals(new double[] {10, 11, 11, 11, 15}, SeriesTable.of(in, ONE, null, null).target());
+        assertArrayEquals(new double[] {10, 11, 0, 0, 15}, SeriesTable.of(in, ONE, null, null,
+                new SeriesTable.TargetFill(SeriesTable.TargetFill.Kind.CONSTANT, 0)).target());
+        assertArrayEquals(new double[] {10, 11, 12, 12, 15}, SeriesTable.of(in, ONE, null, null,
+                new SeriesTable.TargetFill(SeriesTable.TargetFill.Kind.MEAN, Double.NaN)).target());
+        SeriesTable median = SeriesTable.of(in, ONE, null, null,
+                new SeriesTable.TargetFill(SeriesTable.TargetFill.Kind.MEDIAN, Double.NaN));
+        assertArrayEquals(new double[] {10, 11, 11, 11, 15}, median.target());
+        assertEquals(new SeriesTable.Repairs(1, 2, 0, 0, 0), median.repairs());
+    }
+
     @Test
     void seriesInOrderOfFirstAppearanceEachSortedByTime() {
         Table in = table(times("2024-01-11", "2024-01-04", "2024-01-04", "2024-01-11", "2024-01-18"),

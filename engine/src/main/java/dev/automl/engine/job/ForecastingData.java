@@ -7,6 +7,8 @@ import dev.automl.data.Table;
 import dev.automl.data.Task;
 import dev.automl.data.series.SeriesTable;
 import dev.automl.engine.validation.RollingOriginPlanner;
+import dev.automl.featurization.ImputationStrategy;
+import dev.automl.featurization.ImputerSpec;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
 import dev.automl.featurization.series.SeriesFeatures;
@@ -36,8 +38,9 @@ final class ForecastingData {
                             Map<String, ColumnType> hints, Consumer<String> notes) {
         ForecastingSettings f = spec.forecasting();
         refuseWhatCannotRunYet(spec);
+        SeriesTable.TargetFill fill = targetFill(spec);
         SeriesTable table = SeriesTable.of(train, new SeriesTable.Layout(f.series().timeColumn(),
-                f.series().grainColumns(), spec.targetColumn()), f.series().frequency(), f.series().aggregate());
+                f.series().grainColumns(), spec.targetColumn()), f.series().frequency(), f.series().aggregate(), fill);
         int seasonality = switch (f.target().seasonality().mode()) {
             case AUTO -> table.frequency().seasonality();
             case OFF -> 1;
@@ -56,7 +59,11 @@ final class ForecastingData {
             case AUTO -> Math.max(2, seasonality);
             case GIVEN -> f.target().rollingWindow().value();
         };
-        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window);
+        List<String> forwardFilled = spec.featurization().settings().imputers().entrySet().stream()
+                .filter(e -> e.getValue().strategy() == ImputationStrategy.FORWARD_FILL
+                        && !e.getKey().equals(spec.targetColumn()))
+                .map(Map.Entry::getKey).toList();
+        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled);
         Table derived = features.derive(table);
 
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
@@ -86,7 +93,7 @@ final class ForecastingData {
             testData = new JobData.TestData(testTable.drop(spec.featurization().ignoredColumns()),
                     encoding.encode(testTable.column(spec.targetColumn()), null, null));
         }
-        SeriesData series = new SeriesData(table, features, seasonality, folds.count(), folds.step());
+        SeriesData series = new SeriesData(table, features, seasonality, folds.count(), folds.step(), fill);
         return new JobData(derived.drop(nonFeatures), target, table.rows(), schema,
                 new JobData.TargetFacts(encoding, max - min, -1), testData, series);
     }
@@ -114,11 +121,31 @@ final class ForecastingData {
         if (!f.covariates().unknownAtForecastTime().isEmpty()) {
             throw new InvalidInputException("forecasting.features_unknown_at_forecast_time is not supported yet.");
         }
-        if (!spec.featurization().settings().imputers().isEmpty()
-                && spec.featurization().settings().imputers().containsKey(spec.targetColumn())) {
-            throw new InvalidInputException("An imputer for the target column '" + spec.targetColumn() + "' is not"
-                    + " supported yet for forecasting: its gaps are filled forward.");
+    }
+
+    /** How the target's gaps are filled: carried forward unless the job gives the target an imputer. */
+    private static SeriesTable.TargetFill targetFill(JobSpec spec) {
+        ImputerSpec imputer = spec.featurization().settings().imputers().get(spec.targetColumn());
+        if (imputer == null) {
+            return SeriesTable.TargetFill.FORWARD;
         }
+        return switch (imputer.strategy()) {
+            case FORWARD_FILL -> SeriesTable.TargetFill.FORWARD;
+            case MEAN -> new SeriesTable.TargetFill(SeriesTable.TargetFill.Kind.MEAN, Double.NaN);
+            case MEDIAN -> new SeriesTable.TargetFill(SeriesTable.TargetFill.Kind.MEDIAN, Double.NaN);
+            case CONSTANT -> {
+                try {
+                    yield new SeriesTable.TargetFill(SeriesTable.TargetFill.Kind.CONSTANT,
+                            Double.parseDouble(imputer.fillValue()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("The imputer for the target column '" + spec.targetColumn()
+                            + "' has fill_value '" + imputer.fillValue() + "', which is not a number.");
+                }
+            }
+            case MOST_FREQUENT -> throw new InvalidInputException("The imputer for the target column '"
+                    + spec.targetColumn() + "' uses most_frequent, which does not apply to a forecast target; use"
+                    + " ffill, constant, mean or median.");
+        };
     }
 
     /** The seasonal period (or 1 step without seasons), at most a fifth of the shortest series. */

@@ -132,7 +132,7 @@ public final class JobParser {
             if (positive != null && task != Task.CLASSIFICATION) {
                 throw error("positive_label", "'positive_label' applies to classification only.");
             }
-            FeaturizationSpec featurization = featurization(d.featurization(), d.targetColumnName());
+            FeaturizationSpec featurization = featurization(d.featurization(), d.targetColumnName(), task);
             ForecastingSettings forecasting = null;
             if (task == Task.FORECASTING) {
                 forecasting = new ForecastingBlock(this::error).read(d.forecasting());
@@ -261,7 +261,7 @@ public final class JobParser {
             return n.asInt();
         }
 
-        private FeaturizationSpec featurization(FeaturizationDocument f, String target) {
+        private FeaturizationSpec featurization(FeaturizationDocument f, String target, Task task) {
             if (f == null) {
                 return new FeaturizationSpec(FeaturizationSettings.auto(), Map.of(), List.of(), List.of());
             }
@@ -328,7 +328,7 @@ public final class JobParser {
                         List<String> fields = t.fields() == null ? List.of() : t.fields();
                         switch (name) {
                             case "imputer" -> {
-                                ImputerSpec spec = imputer(key, t);
+                                ImputerSpec spec = imputer(key, t, task);
                                 if (fields.isEmpty()) {
                                     throw error(key, "each imputer entry needs 'fields': the columns it applies to.");
                                 }
@@ -450,7 +450,7 @@ public final class JobParser {
             return v.asInt();
         }
 
-        private ImputerSpec imputer(String key, ColumnTransformerDocument t) {
+        private ImputerSpec imputer(String key, ColumnTransformerDocument t, Task task) {
             Map<String, JsonNode> p = t.parameters() == null ? Map.of() : t.parameters();
             for (String k : p.keySet()) {
                 if (!k.equals("strategy") && !k.equals("fill_value")) {
@@ -465,7 +465,13 @@ public final class JobParser {
                 case "median" -> st = ImputationStrategy.MEDIAN;
                 case "most_frequent" -> st = ImputationStrategy.MOST_FREQUENT;
                 case "constant" -> st = ImputationStrategy.CONSTANT;
-                default -> throw error(key, "unknown imputer strategy '" + strategy + "'; use mean, median, most_frequent or constant.");
+                case "ffill" -> st = ImputationStrategy.FORWARD_FILL;
+                default -> throw error(key, "unknown imputer strategy '" + strategy + "'; use mean, median, most_frequent,"
+                        + " constant or, for forecasting, ffill.");
+            }
+            if (st == ImputationStrategy.FORWARD_FILL && task != Task.FORECASTING) {
+                throw error(key, "the ffill imputer carries a series' last value forward in time, so it applies to"
+                        + " forecasting jobs only; use mean, median, most_frequent or constant.");
             }
             JsonNode fill = p.get("fill_value");
             if (st == ImputationStrategy.CONSTANT && (fill == null || fill.isNull())) {

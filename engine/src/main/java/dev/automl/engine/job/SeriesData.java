@@ -12,8 +12,10 @@ import dev.automl.featurization.series.SeriesFeatures;
  * @param seasonality the seasonal period in steps; 1 for none
  * @param folds       the rolling-origin validation folds
  * @param cvStep      the steps between consecutive folds' origins
+ * @param targetFill  how the target's gaps were filled
  */
-public record SeriesData(SeriesTable table, SeriesFeatures features, int seasonality, int folds, int cvStep) {
+public record SeriesData(SeriesTable table, SeriesFeatures features, int seasonality, int folds, int cvStep,
+                         SeriesTable.TargetFill targetFill) {
 
     public int horizon() {
         return features.horizon();

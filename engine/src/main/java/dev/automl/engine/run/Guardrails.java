@@ -6,6 +6,7 @@ import dev.automl.data.Column;
 import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
 import dev.automl.data.Task;
+import dev.automl.data.series.SeriesTable;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.CategoricalEncoder;
 import dev.automl.featurization.ColumnEncoder;
@@ -15,6 +16,7 @@ import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.Transformer;
 import dev.automl.metrics.ClassificationScores;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,41 @@ public final class Guardrails {
         out.add(leakage(features, target, trainRows, fitted));
         out.add(validationSize(target, plan));
         return out;
+    }
+
+    /**
+     * A forecasting job's guardrails on its series, as Azure's: how the time grid was found and kept, and how the
+     * target's gaps were filled.
+     */
+    public static List<Check> series(SeriesTable table, SeriesTable.TargetFill fill) {
+        SeriesTable.Repairs r = table.repairs();
+        List<String> grid = new ArrayList<>();
+        if (r.droppedOffGrid() > 0) {
+            grid.add(String.format(Locale.ROOT, "%,d rows off the %s grid left out", r.droppedOffGrid(), table.frequency()));
+        }
+        if (r.aggregatedRows() > 0) {
+            grid.add(String.format(Locale.ROOT, "%,d rows combined by target_aggregate_function", r.aggregatedRows()));
+        }
+        if (r.droppedLeading() > 0) {
+            grid.add(String.format(Locale.ROOT, "%,d rows before their series' first target left out", r.droppedLeading()));
+        }
+        Check frequency = new Check("Frequency detection", grid.isEmpty() ? Status.PASSED : Status.DONE,
+                "The series were put on the " + table.frequency() + " grid.", grid);
+        List<String> gaps = new ArrayList<>();
+        if (r.filledSteps() > 0) {
+            gaps.add(String.format(Locale.ROOT, "%,d steps added where a series had no row", r.filledSteps()));
+        }
+        if (r.imputedTargets() > 0) {
+            gaps.add(String.format(Locale.ROOT, "%,d targets filled with %s", r.imputedTargets(), switch (fill.kind()) {
+                case FORWARD -> "the step before's value";
+                case CONSTANT -> "the constant " + BigDecimal.valueOf(fill.value()).stripTrailingZeros().toPlainString();
+                case MEAN -> "their series' mean";
+                case MEDIAN -> "their series' median";
+            }));
+        }
+        Check target = new Check("Missing target values imputation", gaps.isEmpty() ? Status.PASSED : Status.DONE,
+                "A series needs a target at every step of its grid.", gaps);
+        return List.of(frequency, target);
     }
 
     private static Check classBalance(Target target, int n) {

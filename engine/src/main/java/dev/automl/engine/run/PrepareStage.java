@@ -60,8 +60,11 @@ final class PrepareStage {
 
     /** Azure's data guardrails on the training rows: written out and told on the console. */
     private void checkGuardrails(Prepared p) {
-        List<Guardrails.Check> checks = Guardrails.check(p.data().features(), p.data().target(), p.data().trainRows(),
-                p.features().onAllRows(), p.plan());
+        List<Guardrails.Check> checks = new ArrayList<>(Guardrails.check(p.data().features(), p.data().target(),
+                p.data().trainRows(), p.features().onAllRows(), p.plan()));
+        if (p.data().series() != null) {
+            checks.addAll(Guardrails.series(p.data().series().table(), p.data().series().targetFill()));
+        }
         ctx.out().writeGuardrails(checks);
         for (Guardrails.Check c : checks) {
             ctx.reporter().info("Guardrail '" + c.name() + "': " + c.status().id() + (c.status() == Guardrails.Status.PASSED

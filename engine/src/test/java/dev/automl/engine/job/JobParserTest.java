@@ -298,7 +298,7 @@ class JobParserTest {
     }
 
     @Test
-    void forecastingMistakesAreNamedWithTheirLine() {
+    void forecastingMistakesAreNamedWithTheirLine() throws IOException {
         assertEquals("job.yml, line 2, column 1: a forecasting job needs 'forecasting.time_column_name': the column of the"
                 + " times its rows are at.", error(FORECAST));
         assertEquals("job.yml, line 9, column 3: 'fortnightly' is not a frequency this engine reads. Use a pandas offset"
@@ -315,6 +315,13 @@ class JobParserTest {
                 error(FORECAST + "forecasting:\n  time_column_name: t\n  use_stl: trend\n"));
         assertEquals("job.yml, line 7, column 1: the 'forecasting' block applies to task: forecasting; this is a"
                 + " classification job.", error(MINIMAL + "forecasting:\n  time_column_name: t\n"));
+        String ffill = "featurization:\n  mode: custom\n  transformer_params:\n    imputer:\n      - fields: [\"Price\"]\n"
+                + "        parameters:\n          strategy: ffill\n";
+        assertEquals(ImputationStrategy.FORWARD_FILL, parse(FORECAST + ffill + "forecasting:\n  time_column_name: t\n")
+                .featurization().settings().imputers().get("Price").strategy());
+        assertEquals("job.yml, line 10, column 5: the ffill imputer carries a series' last value forward in time, so it"
+                + " applies to forecasting jobs only; use mean, median, most_frequent or constant.",
+                error(FORECAST.replace("forecasting", "regression") + ffill));
         assertTrue(error(FORECAST + "forecasting:\n  time_column_name: t\n  time_series_id: [a]\n")
                 .contains("time_series_id"), "an unknown key of the block is named with the nearest valid one");
     }

@@ -33,10 +33,12 @@ import java.util.TreeSet;
  * @param lags      the lags, in steps back from the row (each at least {@code horizon})
  * @param window    the rolling mean's width in steps, ending {@code horizon} steps back; 0 for none
  * @param series    each series: its key and where its training values end
+ * @param fill      the columns the job's {@code ffill} imputer carries forward within each series
  */
 public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonProperty("frequency") String frequency,
                              @JsonProperty("horizon") int horizon, @JsonProperty("lags") List<Integer> lags,
-                             @JsonProperty("window") int window, @JsonProperty("series") List<History> series) {
+                             @JsonProperty("window") int window, @JsonProperty("series") List<History> series,
+                             @JsonProperty("forward_fill") ForwardFill fill) {
 
     /** The derived column holding a row's series index, 0 for the first series of the training data. */
     public static final String SERIES_COLUMN = "_series_index";
@@ -77,6 +79,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
     }
 
     public SeriesFeatures {
+        fill = fill == null ? ForwardFill.none() : fill; // models saved before ffill existed
         lags = List.copyOf(lags);
         series = List.copyOf(series);
         for (int k : lags) {
@@ -108,6 +111,15 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
 
     /** Fits on a job's regularised training rows, keeping as many of each series' last values as lags reach back. */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window) {
+        return fit(table, horizon, lags, window, List.of());
+    }
+
+    /**
+     * Fits as {@link #fit(SeriesTable, int, List, int)}, with the numeric columns the job's {@code ffill} imputer
+     * names.
+     */
+    public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window,
+                                     List<String> forwardFilled) {
         int depth = Math.max(lags.stream().mapToInt(Integer::intValue).max().orElse(0), window == 0 ? 0 : horizon + window - 1);
         double[] y = table.target();
         List<History> series = new ArrayList<>();
@@ -120,7 +132,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         }
         SeriesTable.Layout l = table.layout();
         return new SeriesFeatures(new Layout(l.timeColumn(), l.grainColumns(), l.targetColumn()),
-                table.frequency().alias(), horizon, lags, window, series);
+                table.frequency().alias(), horizon, lags, window, series, ForwardFill.fit(table, forwardFilled));
     }
 
     /** The derived columns' names, in the order {@link #derive} adds them. */
@@ -180,7 +192,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                 step[start + j] = j;
             }
         }
-        return withDerived(table.table(), index, step, (row, back) -> {
+        return withDerived(fill.applyToTraining(table), index, step, (row, back) -> {
             int s = (int) index[row];
             long at = (long) step[row] - back;
             return at < 0 ? Double.NaN : y[table.index().starts()[s] + (int) at];
@@ -206,7 +218,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
             index[r] = p.series()[r];
             step[r] = p.steps()[r];
         }
-        return withDerived(raw, index, step, (row, back) -> {
+        return withDerived(fill.applyToNew(raw, p.series(), p.steps()), index, step, (row, back) -> {
             int s = p.series()[row];
             long at = p.steps()[row] - back;
             History h = series.get(s);
