@@ -191,6 +191,38 @@ class ForecastingIT {
         }
     }
 
+    /**
+     * Azure's bike share job: daily rentals with weather covariates and the US holiday calendar, whose days off are
+     * features (Thanksgiving 2012 among the test days) and reach the featurization summary.
+     */
+    @Test
+    void dailySeriesWithHolidays() throws Exception {
+        Path job = work.resolve("bike.yml");
+        Files.writeString(job, "type: automl\ntask: forecasting\ntarget_column_name: cnt\nn_cross_validations: 3\n"
+                + "training_data:\n  path: " + JarRunner.testdata("forecasting/bike-share-train.csv") + "\n  type: uri_file\n"
+                + "test_data:\n  path: " + JarRunner.testdata("forecasting/bike-share-test.csv") + "\n  type: uri_file\n"
+                + "limits:\n  max_trials: 8\n"
+                + "forecasting:\n  time_column_name: date\n  forecast_horizon: 14\n  frequency: D\n  target_lags: auto\n"
+                + "  country_or_region_for_holidays: US\n"
+                + "training:\n  blocked_training_algorithms: [\"extreme_random_trees\"]\n");
+        JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out", "--seed", "1");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertEquals("D", s.get("forecasting").get("frequency").asText());
+        assertEquals(7, s.get("forecasting").get("seasonality").asInt());
+        // Last week's value, a week or two back, scores 0.24-0.25 on these 122 days; the search must do clearly better.
+        assertTrue(s.get("test").get("normalized_root_mean_squared_error").asDouble() < 0.2, s.get("test").toString());
+        JsonNode featurization = new ObjectMapper().readTree(work.resolve("out/featurization.json").toFile());
+        Set<String> kept = new HashSet<>();
+        for (JsonNode e : featurization) {
+            if (e.get("Dropped").asText().equals("No")) {
+                kept.add(e.get("RawFeatureName").asText());
+            }
+        }
+        assertTrue(kept.containsAll(List.of("_holiday", "_holiday_name", "cnt_lag14", "temp")), kept.toString());
+        assertEquals(122, RunJobIT.csv(work.resolve("out/forecast.csv")).size());
+    }
+
     @Test
     void badForecastingInputGetsClearErrors() throws Exception {
         List<String> lines = Files.readAllLines(JarRunner.testdata("forecasting/airline_passengers.csv"));
@@ -213,8 +245,10 @@ class ForecastingIT {
                 "'enable_stack_ensemble: true' is not supported for forecasting yet");
         assertCleanError(base + "training:\n  allowed_training_algorithms: [TCNForecaster]\nforecasting:\n"
                 + "  time_column_name: month\n", "the algorithm 'TCNForecaster' is not available yet.");
-        assertCleanError(base + "forecasting:\n  time_column_name: month\n  country_or_region_for_holidays: US\n",
-                "forecasting.country_or_region_for_holidays is not supported yet");
+        assertCleanError(base.replace("dup.csv", JarRunner.testdata("forecasting/airline_passengers.csv").toString())
+                + "forecasting:\n  time_column_name: month\n  country_or_region_for_holidays: ZZ\n",
+                "forecasting.country_or_region_for_holidays 'ZZ' is not a country or region with a holiday"
+                        + " calendar here. Use one of: ");
         Files.writeString(work.resolve("words.csv"), "month,passengers\nsoon,1\nlater,2\n");
         assertCleanError(base.replace("dup.csv", "words.csv") + "forecasting:\n  time_column_name: month\n",
                 "The time column 'month' was not read as dates or times: row 1 holds 'soon'.");

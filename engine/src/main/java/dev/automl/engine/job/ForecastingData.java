@@ -11,6 +11,7 @@ import dev.automl.featurization.ImputationStrategy;
 import dev.automl.featurization.ImputerSpec;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
+import dev.automl.featurization.series.HolidayFeatures;
 import dev.automl.featurization.series.SeriesFeatures;
 
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ final class ForecastingData {
                 .filter(e -> e.getValue().strategy() == ImputationStrategy.FORWARD_FILL
                         && !e.getKey().equals(spec.targetColumn()))
                 .map(Map.Entry::getKey).toList();
-        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled);
+        HolidayFeatures holidays = f.covariates().holidays() == null ? null
+                : new HolidayFeatures(f.covariates().holidays());
+        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled, holidays);
         Table derived = features.derive(table);
 
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
@@ -109,10 +112,6 @@ final class ForecastingData {
         }
         if (f.target().stl() != ForecastingSettings.Stl.NONE) {
             throw new InvalidInputException("forecasting.use_stl is not supported yet; remove it or set it to null.");
-        }
-        if (f.covariates().holidays() != null) {
-            throw new InvalidInputException("forecasting.country_or_region_for_holidays is not supported yet; remove it"
-                    + " to train without holiday features.");
         }
         if (f.covariates().featureLags()) {
             throw new InvalidInputException("forecasting.feature_lags: auto is not supported yet; remove it or set it"

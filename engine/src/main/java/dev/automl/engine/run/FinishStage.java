@@ -7,6 +7,7 @@ import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.data.ColumnType;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import dev.automl.data.TableDigest;
@@ -339,7 +340,14 @@ final class FinishStage {
         ForecastIntervals intervals = series == null ? null : intervals(row, p);
         ModelStore.save(ctx.out().modelDir(), pipeline, data.schema(), p.spec().targetColumn(), provenance(row, p),
                 intervals);
-        ctx.out().writeFeaturization(FeaturizationSummary.of(pipeline.featurizer(), data.schema(),
+        Map<String, ColumnType> described = new LinkedHashMap<>(data.schema());
+        if (series != null) {
+            // A forecasting job's derived columns (series, step, lags, holidays) are features too.
+            for (String c : series.features().derivedColumns()) {
+                described.putIfAbsent(c, data.features().column(c).type());
+            }
+        }
+        ctx.out().writeFeaturization(FeaturizationSummary.of(pipeline.featurizer(), described,
                 p.spec().featurization().ignoredColumns()));
         if (data.test() == null) {
             return null;

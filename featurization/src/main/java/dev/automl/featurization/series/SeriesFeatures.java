@@ -34,11 +34,13 @@ import java.util.TreeSet;
  * @param window    the rolling mean's width in steps, ending {@code horizon} steps back; 0 for none
  * @param series    each series: its key and where its training values end
  * @param fill      the columns the job's {@code ffill} imputer carries forward within each series
+ * @param holidays  the holiday calendar whose features rows get; null for none
  */
 public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonProperty("frequency") String frequency,
                              @JsonProperty("horizon") int horizon, @JsonProperty("lags") List<Integer> lags,
                              @JsonProperty("window") int window, @JsonProperty("series") List<History> series,
-                             @JsonProperty("forward_fill") ForwardFill fill) {
+                             @JsonProperty("forward_fill") ForwardFill fill,
+                             @JsonProperty("holidays") HolidayFeatures holidays) {
 
     /** The derived column holding a row's series index, 0 for the first series of the training data. */
     public static final String SERIES_COLUMN = "_series_index";
@@ -111,15 +113,15 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
 
     /** Fits on a job's regularised training rows, keeping as many of each series' last values as lags reach back. */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window) {
-        return fit(table, horizon, lags, window, List.of());
+        return fit(table, horizon, lags, window, List.of(), null);
     }
 
     /**
      * Fits as {@link #fit(SeriesTable, int, List, int)}, with the numeric columns the job's {@code ffill} imputer
-     * names.
+     * names and the holiday calendar, if any.
      */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window,
-                                     List<String> forwardFilled) {
+                                     List<String> forwardFilled, HolidayFeatures holidays) {
         int depth = Math.max(lags.stream().mapToInt(Integer::intValue).max().orElse(0), window == 0 ? 0 : horizon + window - 1);
         double[] y = table.target();
         List<History> series = new ArrayList<>();
@@ -132,7 +134,8 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         }
         SeriesTable.Layout l = table.layout();
         return new SeriesFeatures(new Layout(l.timeColumn(), l.grainColumns(), l.targetColumn()),
-                table.frequency().alias(), horizon, lags, window, series, ForwardFill.fit(table, forwardFilled));
+                table.frequency().alias(), horizon, lags, window, series, ForwardFill.fit(table, forwardFilled),
+                holidays);
     }
 
     /** The derived columns' names, in the order {@link #derive} adds them. */
@@ -145,6 +148,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         if (window > 0) {
             out.add(windowName());
         }
+        if (holidays != null) {
+            out.addAll(holidays.columns(parsedFrequency()));
+        }
         return out;
     }
 
@@ -155,7 +161,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         out.put(SERIES_COLUMN, ColumnPurpose.SERIES_INDEX);
         out.put(STEP_COLUMN, ColumnPurpose.SERIES_STEP);
         for (String c : derivedColumns().subList(2, derivedColumns().size())) {
-            out.put(c, ColumnPurpose.TARGET_HISTORY);
+            if (holidays == null || !holidays.columns(parsedFrequency()).contains(c)) {
+                out.put(c, ColumnPurpose.TARGET_HISTORY);
+            }
         }
         return out;
     }
@@ -379,6 +387,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                 v[r] = count == 0 ? Double.NaN : sum / count;
             }
             columns.add(new NumericColumn(windowName(), v));
+        }
+        if (holidays != null) {
+            columns.addAll(holidays.derive((DateTimeColumn) raw.column(layout.timeColumn()), parsedFrequency()));
         }
         return new Table(columns);
     }
