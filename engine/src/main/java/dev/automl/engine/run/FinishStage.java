@@ -230,22 +230,27 @@ final class FinishStage {
     }
 
     /**
-     * An ensemble of its members' stand-in-fold models, all fed by that fold's featurizer. A series model whose refit
-     * fits in the time left is refitted on all rows instead: its stand-in would forecast from its fold's cut, and the
-     * series view (series and step) is the same under every fold's featurizer.
+     * An ensemble of its members' stand-in-fold models, all fed by that fold's featurizer. A series model is refitted
+     * on all rows instead: its stand-in would forecast from its fold's cut, weeks or months stale, and the series view
+     * (series and step) is the same under every fold's featurizer. Where its refit does not fit in its share of the
+     * time left, the series its deadline leaves unfitted forecast their last value, which is still from the right
+     * origin.
      */
     private TrainedPipeline ensembleOfStandIns(TrialResult row, Candidate.Ensemble e, List<TrialResult> members,
                                                Prepared p, SearchResult searched, Deadline by) {
         List<FittedModel> models = searched.standIns().takeAll(e.memberIds());
         List<Member> fitted = new ArrayList<>();
+        long seriesMembers = members.stream().filter(m -> configuration(m).learner().view() == FeatureView.SERIES).count();
         for (int i = 0; i < members.size(); i++) {
             TrialResult m = members.get(i);
             Learner learner = configuration(m).learner();
             FittedModel model = models.get(i);
-            if (learner.view() == FeatureView.SERIES && searched.estimate().seconds(List.of(m)) < by.remainingSeconds()) {
+            if (learner.view() == FeatureView.SERIES) {
+                // Half the time left, shared among the series members still to refit; the rest is for saving.
+                Deadline share = Deadline.afterSeconds(0.5 * by.remainingSeconds() / seriesMembers--).min(by);
                 try {
                     FittedModel refit = fitWithin(learner, p.features().allRows(FeatureView.SERIES), m.refitParams(),
-                            p.spec(), by, by);
+                            p.spec(), share, by);
                     model.close();
                     model = refit;
                 } catch (RuntimeException | OutOfMemoryError ex) {

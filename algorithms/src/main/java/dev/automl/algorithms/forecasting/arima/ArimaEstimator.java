@@ -1,5 +1,7 @@
 package dev.automl.algorithms.forecasting.arima;
 
+import dev.automl.algorithms.Deadline;
+
 import java.util.Arrays;
 
 /**
@@ -49,9 +51,11 @@ final class ArimaEstimator {
     private final double[] delta;
     private final double[] xreg;
     private final Constant constant;
+    private final Deadline deadline;
 
-    private ArimaEstimator(double[] x, ArimaOrder order, Constant constant) {
+    private ArimaEstimator(double[] x, ArimaOrder order, Constant constant, Deadline deadline) {
         this.x = x;
+        this.deadline = deadline;
         this.order = order;
         this.arma = order.arma();
         this.narma = arma.count();
@@ -75,7 +79,17 @@ final class ArimaEstimator {
 
     /** Fits every coefficient. */
     static Estimate fit(double[] x, ArimaOrder order, Constant constant, Method method) {
-        return new ArimaEstimator(x, order, constant).run(method, Double.NaN);
+        return fit(x, order, constant, method, Deadline.never());
+    }
+
+    /**
+     * Fits every coefficient, giving up when the deadline passes: a seasonal model of a long series can take many
+     * seconds of likelihood evaluations, which a trial's deadline must be able to cut short.
+     *
+     * @throws ArimaFitException also when the deadline passes
+     */
+    static Estimate fit(double[] x, ArimaOrder order, Constant constant, Method method, Deadline deadline) {
+        return new ArimaEstimator(x, order, constant, deadline).run(method, Double.NaN);
     }
 
     /**
@@ -83,7 +97,13 @@ final class ArimaEstimator {
      * left to estimate is only filtered.
      */
     static Estimate fitWithConstant(double[] x, ArimaOrder order, Constant constant, double fixedConstant, Method method) {
-        return new ArimaEstimator(x, order, constant).run(method, fixedConstant);
+        return new ArimaEstimator(x, order, constant, Deadline.never()).run(method, fixedConstant);
+    }
+
+    private void stopAtDeadline() {
+        if (deadline.expired()) {
+            throw new ArimaFitException("the trial's deadline passed");
+        }
     }
 
     private Estimate run(Method method, double fixedConstant) {
@@ -119,6 +139,7 @@ final class ArimaEstimator {
         }
         double[] coef = fixed.clone();
         Bfgs.Objective css = p -> {
+            stopAtDeadline();
             double[] par = fill(fixed, mask, p);
             double[][] pt = arma.expand(par, false);
             double res = StateSpace.conditionalSumOfSquares(adjusted(par), order.d(), order.sd(), order.period(),
@@ -180,6 +201,7 @@ final class ArimaEstimator {
         double[] base = coef;
         boolean trans = transform;
         Bfgs.Objective ml = par0 -> {
+            stopAtDeadline();
             double[] par = fill(base, mask, par0);
             double[][] pt = arma.expand(par, trans);
             StateSpace model;
@@ -247,7 +269,7 @@ final class ArimaEstimator {
      * then the constant's), nothing estimated: R's {@code arima(..., fixed = coef, transform.pars = FALSE)$loglik}.
      */
     static double logLikelihood(double[] x, ArimaOrder order, Constant constant, double[] coef) {
-        ArimaEstimator est = new ArimaEstimator(x, order, constant);
+        ArimaEstimator est = new ArimaEstimator(x, order, constant, Deadline.never());
         double[][] pt = est.arma.expand(coef, false);
         StateSpace.Sums s = StateSpace.of(pt[0], pt[1], est.delta).filter(est.adjusted(coef), null);
         int nUsed = x.length - est.delta.length;
@@ -260,7 +282,7 @@ final class ArimaEstimator {
      * the Kalman filter, as R's arima does for every fit.
      */
     static double[] filteredState(double[] x, Estimate e) {
-        ArimaEstimator est = new ArimaEstimator(x, e.order(), e.constant());
+        ArimaEstimator est = new ArimaEstimator(x, e.order(), e.constant(), Deadline.never());
         StateSpace model = StateSpace.of(e.phi(), e.theta(), est.delta);
         model.filter(est.adjusted(e.coef()), null);
         return model.a.clone();

@@ -104,7 +104,8 @@ final class AutoArimaSearch {
         double offset = 0.0;
         if (approximation) {
             try {
-                Estimate e = ArimaEstimator.fit(x, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.MEAN, Method.CSS_ML);
+                Estimate e = ArimaEstimator.fit(x, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.MEAN, Method.CSS_ML,
+                        deadline);
                 offset = -2 * e.loglik() - n * Math.log(e.sigma2());
             } catch (ArimaFitException e) {
                 offset = 0.0;
@@ -278,7 +279,7 @@ final class AutoArimaSearch {
         Constant c = !constant ? Constant.NONE : (d + sd == 1 ? Constant.DRIFT : Constant.MEAN);
         Estimate e;
         try {
-            e = ArimaEstimator.fit(x, order, c, method);
+            e = ArimaEstimator.fit(x, order, c, method, deadline);
         } catch (ArimaFitException ex) {
             return new Candidate(order, constant, Double.POSITIVE_INFINITY, null);
         }
