@@ -10,6 +10,7 @@ import dev.automl.algorithms.forecasting.SeasonalAverage;
 import dev.automl.algorithms.forecasting.SeasonalNaive;
 import dev.automl.algorithms.forecasting.arima.AutoArima;
 import dev.automl.algorithms.forecasting.ets.ExponentialSmoothing;
+import dev.automl.algorithms.forecasting.prophet.Prophet;
 import dev.automl.algorithms.forest.DecisionTree;
 import dev.automl.algorithms.forest.ExtremeRandomTrees;
 import dev.automl.algorithms.forest.RandomForest;
@@ -60,7 +61,7 @@ public final class LearnerCatalog {
                 new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
                 new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes(),
                 new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage(), new ExponentialSmoothing(),
-                new AutoArima()));
+                new AutoArima(), new Prophet()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
