@@ -79,7 +79,10 @@ public final class Featurizer {
             }
             ImputerSpec imputer = settings.imputers().get(c.name());
             if (c instanceof NumericColumn n) {
-                encoders.add(NumericEncoder.fit(n, rows, imputer, settings.allows(Transformer.ONE_HOT_ENCODER)));
+                NumericEncoder numeric = NumericEncoder.fit(n, rows, imputer, settings.allows(Transformer.ONE_HOT_ENCODER));
+                // A forecasting job's covariates are regressors of its series view too; the target's lags are not.
+                boolean forecasting = settings.purposes().containsValue(ColumnPurpose.SERIES_INDEX);
+                encoders.add(forecasting && purpose != ColumnPurpose.TARGET_HISTORY ? numeric.asRegressor() : numeric);
             } else if (c instanceof CategoricalColumn k) {
                 CategoricalEncoder e = CategoricalEncoder.fit(k, rows, imputer, target, settings,
                         purpose == ColumnPurpose.HASHES);

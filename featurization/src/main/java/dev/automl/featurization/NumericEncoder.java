@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Fills missing numbers, adds a missing indicator where training had gaps, and standardises for linear models; a
- * whole-number column with few distinct values also gets, for linear models, one-hot features of its values.
+ * whole-number column with few distinct values also gets, for linear models, one-hot features of its values. A
+ * forecasting job's covariate is also a regressor of the series view, filled and unscaled, for the series models
+ * that read regressors (Arimax).
  */
 public final class NumericEncoder implements ColumnEncoder {
 
@@ -28,9 +30,10 @@ public final class NumericEncoder implements ColumnEncoder {
     private final double scale;
     private final String strategy;
     private final double[] values;
+    private final boolean regressor;
 
     public NumericEncoder(String column, double fill, boolean indicator, double mean, double scale, String strategy) {
-        this(column, fill, indicator, mean, scale, strategy, new double[0]);
+        this(column, fill, indicator, mean, scale, strategy, new double[0], false);
     }
 
     /** @param values the values one-hot encoded for linear models, ascending; empty for none */
@@ -38,8 +41,9 @@ public final class NumericEncoder implements ColumnEncoder {
     public NumericEncoder(@JsonProperty("column") String column, @JsonProperty("fill") double fill,
                           @JsonProperty("indicator") boolean indicator, @JsonProperty("mean") double mean,
                           @JsonProperty("scale") double scale, @JsonProperty("strategy") String strategy,
-                          @JsonProperty("values") double[] values) {
+                          @JsonProperty("values") double[] values, @JsonProperty("regressor") boolean regressor) {
         this.values = values == null ? new double[0] : values.clone();
+        this.regressor = regressor;
         this.column = column;
         this.fill = fill;
         this.indicator = indicator;
@@ -83,7 +87,13 @@ public final class NumericEncoder implements ColumnEncoder {
             case CONSTANT -> parseFill(c.name(), imputer.fillValue());
         };
         return new NumericEncoder(c.name(), fill, m < n, mean, sd > 0 ? sd : 1.0,
-                strategy.name().toLowerCase(java.util.Locale.ROOT), oneHot ? categoryValues(present) : new double[0]);
+                strategy.name().toLowerCase(java.util.Locale.ROOT), oneHot ? categoryValues(present) : new double[0],
+                false);
+    }
+
+    /** This encoder, also giving the series view its filled, unscaled value: a forecasting job's covariate. */
+    public NumericEncoder asRegressor() {
+        return new NumericEncoder(column, fill, indicator, mean, scale, strategy, values, true);
     }
 
     /**
@@ -176,8 +186,21 @@ public final class NumericEncoder implements ColumnEncoder {
         return values.clone();
     }
 
+    @JsonProperty
+    public boolean regressor() {
+        return regressor;
+    }
+
+    @Override
+    public boolean serves(FeatureView view) {
+        return view != FeatureView.SERIES || regressor;
+    }
+
     @Override
     public List<String> featureNames(FeatureView view) {
+        if (view == FeatureView.SERIES) {
+            return regressor ? List.of(column) : List.of();
+        }
         List<String> names = new ArrayList<>(2);
         names.add(column);
         if (indicator) {
@@ -198,6 +221,13 @@ public final class NumericEncoder implements ColumnEncoder {
                     + raw.type().name().toLowerCase(java.util.Locale.ROOT) + " here.");
         }
         int n = rows == null ? c.size() : rows.length;
+        if (view == FeatureView.SERIES) {
+            for (int i = 0; i < n; i++) {
+                double v = c.get(ColumnEncoder.rowAt(rows, i));
+                out[i * stride + offset] = (float) (Double.isNaN(v) ? fill : v);
+            }
+            return;
+        }
         boolean linear = view == FeatureView.LINEAR;
         for (int i = 0; i < n; i++) {
             double v = c.get(ColumnEncoder.rowAt(rows, i));

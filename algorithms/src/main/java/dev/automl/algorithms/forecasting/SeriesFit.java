@@ -8,4 +8,21 @@ public interface SeriesFit {
 
     /** The point forecasts of the next {@code steps} steps after the series' last training value. */
     double[] forecast(int steps);
+
+    /**
+     * The point forecasts of rows at the given steps ahead (1 for the next step), given each row's covariates in the
+     * series view's order: a fit that reads regressors (Arimax) uses them; the others forecast the path.
+     */
+    default double[] forecastRows(long[] ahead, double[][] regressors) {
+        long furthest = 0;
+        for (long k : ahead) {
+            furthest = Math.max(furthest, k);
+        }
+        double[] path = forecast(Math.toIntExact(furthest));
+        double[] out = new double[ahead.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = path[(int) (ahead[i] - 1)];
+        }
+        return out;
+    }
 }

@@ -54,6 +54,19 @@ public abstract class SeriesLearner implements Learner {
      */
     protected abstract SeriesFit fitSeries(double[] values, Params params, Deadline deadline);
 
+    /**
+     * Fits one series with its covariates, one row per value in the series view's order: for the learners that
+     * read regressors ({@link #readsRegressors()}); the others fit the values alone.
+     */
+    protected SeriesFit fitSeries(double[] values, double[][] regressors, Params params, Deadline deadline) {
+        return fitSeries(values, params, deadline);
+    }
+
+    /** Whether {@link #fitSeries(double[], double[][], Params, Deadline)} reads the covariates. */
+    protected boolean readsRegressors() {
+        return false;
+    }
+
     /** The fit types {@link #fitSeries} returns, which loading a saved model reads. */
     protected abstract List<Class<? extends SeriesFit>> fitKinds();
 
@@ -65,13 +78,13 @@ public abstract class SeriesLearner implements Learner {
     @Override
     public final FittedModel fit(TrainingData train, TrainingData valid, Params params, TrialContext ctx) {
         check(params);
-        List<SeriesRows.Series> series = SeriesRows.of(train).series();
+        List<SeriesRows.Series> series = SeriesRows.of(train, readsRegressors()).series();
         SeriesFit[] fits = new SeriesFit[series.size()];
         boolean[] cut = new boolean[1];
         int threads = Math.min(ctx.threads(), series.size());
         if (threads <= 1) {
             for (int i = 0; i < fits.length; i++) {
-                fits[i] = fitOrStandIn(series.get(i).values(), params, ctx, cut);
+                fits[i] = fitOrStandIn(series.get(i), params, ctx, cut);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -82,7 +95,7 @@ public abstract class SeriesLearner implements Learner {
             try {
                 List<Future<SeriesFit>> futures = new ArrayList<>();
                 for (SeriesRows.Series s : series) {
-                    futures.add(pool.submit(() -> fitOrStandIn(s.values(), params, ctx, cut)));
+                    futures.add(pool.submit(() -> fitOrStandIn(s, params, ctx, cut)));
                 }
                 for (int i = 0; i < fits.length; i++) {
                     fits[i] = futures.get(i).get();
@@ -103,7 +116,8 @@ public abstract class SeriesLearner implements Learner {
         return new SeriesModel(name(), params, entries, cut[0], describe(List.of(fits)));
     }
 
-    private SeriesFit fitOrStandIn(double[] values, Params params, TrialContext ctx, boolean[] cut) {
+    private SeriesFit fitOrStandIn(SeriesRows.Series s, Params params, TrialContext ctx, boolean[] cut) {
+        double[] values = s.values();
         if (ctx.deadline().expired()) {
             cut[0] = true; // a benign race: every writer writes true
             return Cycle.lastValue(values);
@@ -111,7 +125,7 @@ public abstract class SeriesLearner implements Learner {
         if (values.length < 2) {
             return Cycle.lastValue(values);
         }
-        SeriesFit fit = fitSeries(values, params, ctx.deadline());
+        SeriesFit fit = fitSeries(values, s.regressors(), params, ctx.deadline());
         if (ctx.deadline().expired()) {
             cut[0] = true; // the fit may have left part of its search out
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,13 +58,13 @@ public final class SeriesModel implements FittedModel {
 
     @Override
     public Predictions predict(FeatureMatrix x) {
-        // Each series' path once, as far as its furthest row asks.
-        Map<Integer, Long> furthest = new HashMap<>();
-        int[] series = new int[x.rows()];
+        SeriesRows.Columns columns = SeriesRows.Columns.of(x);
+        // Each series' rows together, so that a fit forecasts its path once.
+        Map<Integer, List<Integer>> rowsOf = new LinkedHashMap<>();
         long[] ahead = new long[x.rows()];
         for (int r = 0; r < x.rows(); r++) {
-            int s = Math.round(x.get(r, SeriesRows.SERIES));
-            long step = Math.round(x.get(r, SeriesRows.STEP));
+            int s = Math.round(x.get(r, columns.series()));
+            long step = Math.round(x.get(r, columns.step()));
             Entry e = bySeries.get(s);
             if (e == null) {
                 throw new IllegalArgumentException(algorithm + " was not fitted on series " + s);
@@ -72,16 +73,22 @@ public final class SeriesModel implements FittedModel {
                 throw new IllegalArgumentException(algorithm + " forecasts after the training data; step " + step
                         + " of series " + s + " lies within it");
             }
-            series[r] = s;
             ahead[r] = step - e.lastStep();
-            furthest.merge(s, ahead[r], Math::max);
+            rowsOf.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
         }
-        Map<Integer, double[]> paths = new HashMap<>();
-        furthest.forEach((s, h) -> paths.put(s, bySeries.get(s).fit().forecast(Math.toIntExact(h))));
         double[] out = new double[x.rows()];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = paths.get(series[r])[(int) (ahead[r] - 1)];
-        }
+        rowsOf.forEach((s, rows) -> {
+            long[] steps = new long[rows.size()];
+            double[][] regressors = new double[rows.size()][];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = ahead[rows.get(i)];
+                regressors[i] = columns.regressorsOf(x, rows.get(i));
+            }
+            double[] forecast = bySeries.get(s).fit().forecastRows(steps, regressors);
+            for (int i = 0; i < steps.length; i++) {
+                out[rows.get(i)] = forecast[i];
+            }
+        });
         return Predictions.regression(out);
     }
 

@@ -131,16 +131,19 @@ class SeriesFeaturesTest {
         return assertThrows(InvalidInputException.class, () -> f.derive(rows)).getMessage();
     }
 
-    /** The series view holds the series and step alone; the other views never see them, and keep the lags. */
+    /**
+     * The series view holds the covariates (filled, unscaled: regressors for Arimax), the series and the step, not
+     * the lags; the other views never see series and step, and keep the lags.
+     */
     @Test
-    void theSeriesViewHoldsSeriesAndStepOnly() {
+    void theSeriesViewHoldsCovariatesSeriesAndStep() {
         SeriesTable s = training();
         SeriesFeatures f = SeriesFeatures.fit(s, 1, List.of(1), 0);
         Table d = f.derive(s).drop(List.of("sales"));
         FittedFeaturizer ff = new Featurizer(FeaturizationSettings.auto().withPurposes(f.purposes())).fit(d, null);
-        assertEquals(List.of("_series_index", "_series_step"), ff.featureNames(FeatureView.SERIES));
+        assertEquals(List.of("temp", "_series_index", "_series_step"), ff.featureNames(FeatureView.SERIES));
         FeatureMatrix x = ff.transform(d, new int[] {7, 1}, FeatureView.SERIES);
-        assertArrayEquals(new float[] {1, 1, 0, 1}, x.values());
+        assertArrayEquals(new float[] {1, 1, 1, 6, 0, 1}, x.values());
         for (FeatureView v : List.of(FeatureView.TREES, FeatureView.LINEAR)) {
             List<String> names = ff.featureNames(v);
             assertEquals(false, names.stream().anyMatch(n -> n.startsWith("_series")), names.toString());

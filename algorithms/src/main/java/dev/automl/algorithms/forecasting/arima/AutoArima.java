@@ -77,6 +77,10 @@ public final class AutoArima extends SeriesLearner {
         try {
             return AutoArimaSearch.fit(values, seasonality, deadline);
         } catch (ArimaFitException e) {
+            if (deadline.expired()) {
+                return randomWalk(values, "the trial's deadline passed before a model was fitted; forecasting the last"
+                        + " value");
+            }
             return randomWalk(values, "auto.arima found no model (" + e.getMessage() + "); forecasting the last value");
         }
     }
