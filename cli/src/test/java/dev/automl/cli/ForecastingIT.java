@@ -118,6 +118,43 @@ class ForecastingIT {
     }
 
     /**
+     * validation_data as Azure takes it: AirPassengers trained to 1958, validated on 1959, tested on 1960; the final
+     * model is refitted through 1959 and forecasts 1960 from there. A validation row inside the training data, or
+     * validation_data beside n_cross_validations, is refused.
+     */
+    @Test
+    void validationDataContinuesTheSeries() throws Exception {
+        List<String> lines = Files.readAllLines(JarRunner.testdata("forecasting/airline_passengers.csv"));
+        Files.write(work.resolve("train.csv"), lines.subList(0, 121));
+        List<String> valid = new ArrayList<>(List.of(lines.get(0)));
+        valid.addAll(lines.subList(121, 133));
+        Files.write(work.resolve("valid.csv"), valid);
+        List<String> test = new ArrayList<>(List.of(lines.get(0)));
+        test.addAll(lines.subList(133, 145));
+        Files.write(work.resolve("test.csv"), test);
+        String job = "type: automl\ntask: forecasting\ntarget_column_name: passengers\n"
+                + "training_data:\n  path: train.csv\n  type: uri_file\nvalidation_data:\n  path: valid.csv\n  type: uri_file\n"
+                + "test_data:\n  path: test.csv\n  type: uri_file\nlimits:\n  max_trials: 8\n"
+                + "forecasting:\n  time_column_name: month\n  forecast_horizon: 12\n";
+        Files.writeString(work.resolve("job.yml"), job);
+        JarRunner.Result run = JarRunner.run(work, "run", "job.yml", "--output", "out", "--seed", "1");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertEquals("{\"type\":\"rolling_origin\",\"folds\":1,\"fraction\":0.0,\"validation_rows\":12,"
+                + "\"from\":\"validation_data\"}", s.get("validation").toString());
+        // Seasonal naive's MAPE on 1960 from 1959 is 11 %.
+        assertTrue(s.get("test").get("mean_absolute_percentage_error").asDouble() < 8, s.get("test").toString());
+        assertEquals("1960-01-01", RunJobIT.csv(work.resolve("out/forecast.csv")).get(0).get("month"));
+
+        Files.write(work.resolve("overlap.csv"), List.of(lines.get(0), lines.get(120), lines.get(121)));
+        assertCleanError(job.replace("valid.csv", "overlap.csv"), "Row 1 of validation_data is at 1958-12-01T00:00, not"
+                + " after the training data of its series, which ends at 1958-12-01T00:00: validation rows continue the"
+                + " training series.");
+        assertCleanError(job + "n_cross_validations: 3\n", "name only one of validation_data, n_cross_validations and"
+                + " validation_data_size.");
+    }
+
+    /**
      * Azure's orange juice data: nine store-brand series with gaps, weekly on Thursdays, with covariates, and the
      * imputers of Azure's example job: the gaps' sales are 0, a missing price is the last price.
      */

@@ -2,6 +2,7 @@ package dev.automl.engine.job;
 
 import dev.automl.data.Column;
 import dev.automl.data.ColumnType;
+import dev.automl.data.DateTimeColumn;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import dev.automl.data.Task;
@@ -14,7 +15,9 @@ import dev.automl.featurization.TargetEncoding;
 import dev.automl.featurization.series.HolidayFeatures;
 import dev.automl.featurization.series.SeriesFeatures;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +38,44 @@ final class ForecastingData {
     private ForecastingData() {
     }
 
-    static JobData assemble(JobSpec spec, Table train, Function<Map<String, ColumnType>, Table> test,
-                            Map<String, ColumnType> hints, Consumer<String> notes) {
+    /**
+     * @param validation reads the job's validation_data with the training data's column types; null for none
+     */
+    static JobData assemble(JobSpec spec, Table train, Function<Map<String, ColumnType>, Table> validation,
+                            Function<Map<String, ColumnType>, Table> test, Map<String, ColumnType> hints,
+                            Consumer<String> notes) {
         ForecastingSettings f = spec.forecasting();
         refuseWhatCannotRunYet(spec);
         SeriesTable.TargetFill fill = targetFill(spec);
-        SeriesTable table = SeriesTable.of(train, new SeriesTable.Layout(f.series().timeColumn(),
-                f.series().grainColumns(), spec.targetColumn()), f.series().frequency(), f.series().aggregate(), fill);
+        SeriesTable.Layout layout = new SeriesTable.Layout(f.series().timeColumn(), f.series().grainColumns(),
+                spec.targetColumn());
+        SeriesTable table = SeriesTable.of(train, layout, f.series().frequency(), f.series().aggregate(), fill);
         int seasonality = switch (f.target().seasonality().mode()) {
             case AUTO -> table.frequency().seasonality();
             case OFF -> 1;
             case GIVEN -> f.target().seasonality().value();
         };
         int horizon = f.horizon().mode() == Setting.Mode.GIVEN ? f.horizon().value() : autoHorizon(table, seasonality);
-        Folds folds = folds(spec, table, horizon, notes);
-        table = shortSeriesHandled(table, f.series().shortSeries(), folds, notes);
+        int[] validationCuts = null;
+        Folds folds;
+        if (validation != null) {
+            Map<String, ColumnType> likeTraining = new LinkedHashMap<>();
+            train.columns().forEach(c -> likeTraining.put(c.name(), c.type()));
+            Table valid = validation.apply(likeTraining);
+            valid.require(spec.targetColumn(), "target_column_name", "validation_data");
+            checkAfterTraining(valid, table, layout);
+            SeriesTable withValidation = SeriesTable.of(JobData.append(train, valid, "validation_data"), layout,
+                    table.frequency(), f.series().aggregate(), fill);
+            validationCuts = new int[withValidation.seriesCount()];
+            for (int s = 0; s < validationCuts.length; s++) {
+                validationCuts[s] = table.length(s); // the series keep their order: training's rows come first
+            }
+            table = withValidation;
+            folds = new Folds(1, horizon, 0, horizon);
+        } else {
+            folds = folds(spec, table, horizon, notes);
+            table = shortSeriesHandled(table, f.series().shortSeries(), folds, notes);
+        }
         List<Integer> lags = switch (f.target().lags().mode()) {
             case OFF -> List.of();
             case AUTO -> SeriesFeatures.autoLags(horizon, seasonality);
@@ -96,17 +122,14 @@ final class ForecastingData {
             testData = new JobData.TestData(testTable.drop(spec.featurization().ignoredColumns()),
                     encoding.encode(testTable.column(spec.targetColumn()), null, null));
         }
-        SeriesData series = new SeriesData(table, features, seasonality, folds.count(), folds.step(), fill);
+        SeriesData series = new SeriesData(table, features, seasonality, folds.count(), folds.step(), fill,
+                validationCuts);
         return new JobData(derived.drop(nonFeatures), target, table.rows(), schema,
                 new JobData.TargetFacts(encoding, max - min, -1), testData, series);
     }
 
     private static void refuseWhatCannotRunYet(JobSpec spec) {
         ForecastingSettings f = spec.forecasting();
-        if (spec.validationData() != null) {
-            throw new InvalidInputException("validation_data is not supported yet for forecasting: validate with"
-                    + " rolling-origin folds (n_cross_validations) instead.");
-        }
         if (spec.weightColumn() != null) {
             throw new InvalidInputException("weight_column_name is not supported for forecasting.");
         }
@@ -145,6 +168,45 @@ final class ForecastingData {
                     + spec.targetColumn() + "' uses most_frequent, which does not apply to a forecast target; use"
                     + " ffill, constant, mean or median.");
         };
+    }
+
+    /**
+     * Validation rows continue their series: each belongs to a series of the training data and lies after that
+     * series' last training time.
+     *
+     * @throws InvalidInputException naming the first row that does not
+     */
+    private static void checkAfterTraining(Table valid, SeriesTable train, SeriesTable.Layout layout) {
+        Map<List<String>, Integer> seriesOf = new HashMap<>();
+        for (int s = 0; s < train.seriesCount(); s++) {
+            seriesOf.put(train.index().keys().get(s), s);
+        }
+        Column time = valid.require(layout.timeColumn(), "forecasting.time_column_name", "validation_data");
+        List<Column> grains = new ArrayList<>();
+        for (String g : layout.grainColumns()) {
+            grains.add(valid.require(g, "forecasting.time_series_id_column_names", "validation_data"));
+        }
+        for (int r = 0; r < valid.rows(); r++) {
+            List<String> key = new ArrayList<>();
+            for (Column g : grains) {
+                key.add(g.text(r));
+            }
+            Integer s = seriesOf.get(key);
+            if (s == null) {
+                throw new InvalidInputException("Row " + (r + 1) + " of validation_data belongs to a series the training"
+                        + " data does not have (" + String.join(", ", key) + "): validation rows continue the training"
+                        + " series.");
+            }
+            if (!(time instanceof DateTimeColumn t) || t.isMissing(r)) {
+                continue; // reading the series reports a time that is missing or not a time
+            }
+            LocalDateTime end = train.timeAt(s, train.length(s) - 1);
+            if (!t.get(r).isAfter(end)) {
+                throw new InvalidInputException("Row " + (r + 1) + " of validation_data is at " + t.get(r) + ", not after"
+                        + " the training data of its series, which ends at " + end + ": validation rows continue the"
+                        + " training series.");
+            }
+        }
     }
 
     /** The seasonal period (or 1 step without seasons), at most a fifth of the shortest series. */

@@ -111,7 +111,7 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
             }
         }
         if (spec.task() == Task.FORECASTING) {
-            return ForecastingData.assemble(spec, train, test, hints, notes);
+            return ForecastingData.assemble(spec, train, validation, test, hints, notes);
         }
         train = withTarget(train, spec.targetColumn(), "training_data", notes);
         if (train.rows() == 0) {

@@ -13,9 +13,11 @@ import dev.automl.featurization.series.SeriesFeatures;
  * @param folds       the rolling-origin validation folds
  * @param cvStep      the steps between consecutive folds' origins
  * @param targetFill  how the target's gaps were filled
+ * @param validationCuts with validation_data, each series' training steps (its validation rows follow them in the
+ *                    table); null for rolling-origin folds
  */
 public record SeriesData(SeriesTable table, SeriesFeatures features, int seasonality, int folds, int cvStep,
-                         SeriesTable.TargetFill targetFill) {
+                         SeriesTable.TargetFill targetFill, int[] validationCuts) {
 
     public int horizon() {
         return features.horizon();

@@ -38,6 +38,9 @@ final class PrepareStage {
         ValidationPlan plan = series == null
                 ? ValidationPlanner.plan(data.target(), data.trainRows(), spec.nCrossValidations(),
                         spec.validationDataSize(), ctx.seed())
+                : series.validationCuts() != null
+                ? RollingOriginPlanner.planAt(series.table().index().starts(), series.validationCuts(),
+                        seriesNames(series.table()))
                 : RollingOriginPlanner.plan(series.table().index().starts(), seriesNames(series.table()),
                         series.horizon(), series.folds(), series.cvStep());
         List<Learner> learners = catalog.select(spec.task(), spec.allowedAlgorithms(), spec.blockedAlgorithms());
@@ -45,7 +48,9 @@ final class PrepareStage {
             throw new InvalidInputException("The allowed and blocked algorithm lists leave no algorithm to train.");
         }
         ctx.reporter().info(String.format(Locale.ROOT, "%,d rows x %d feature columns; %s; validation: %s; algorithms: %s",
-                data.trainRows(), data.schema().size(), describeTarget(data), describe(plan),
+                data.trainRows(), data.schema().size(), describeTarget(data),
+                series != null && series.validationCuts() != null ? "validation_data (" + plan.folds().get(0).valid().length
+                        + " rows after the training data)" : describe(plan),
                 String.join(", ", learners.stream().map(Learner::name).toList())));
 
         ctx.out().open();

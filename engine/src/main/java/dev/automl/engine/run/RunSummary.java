@@ -45,6 +45,9 @@ final class RunSummary {
         v.put("fraction", plan.kind() == ValidationPlan.Kind.HOLDOUT ? plan.fraction() : 0.0);
         v.put("validation_rows", plan.kind() == ValidationPlan.Kind.KFOLD ? p.data().trainRows()
                 : plan.folds().get(0).valid().length);
+        if (p.data().series() != null && p.data().series().validationCuts() != null) {
+            v.put("from", "validation_data"); // one rolling origin: each series' training end
+        }
         s.put("validation", v);
         s.put("seed", ctx.seed());
         s.put("timeout_minutes", spec.limits().timeoutMinutes());

@@ -62,4 +62,36 @@ public final class RollingOriginPlanner {
         }
         return new ValidationPlan(ValidationPlan.Kind.ROLLING_ORIGIN, out, 0, all);
     }
+
+    /**
+     * One fold at given cuts, for a job's validation_data: each series trains on its rows before its cut and is
+     * scored on all its rows from the cut on; the refit takes every row.
+     *
+     * @param cuts each series' count of training rows
+     * @throws InvalidInputException naming the first series with too few rows before its cut
+     */
+    public static ValidationPlan planAt(int[] starts, int[] cuts, List<String> names) {
+        List<Integer> train = new ArrayList<>();
+        List<Integer> valid = new ArrayList<>();
+        for (int s = 0; s < cuts.length; s++) {
+            if (cuts[s] < MIN_TRAIN) {
+                throw new InvalidInputException((names.get(s).isEmpty() ? "The series" : "The series " + names.get(s))
+                        + " has " + cuts[s] + " training row" + (cuts[s] == 1 ? "" : "s") + " before its validation"
+                        + " rows; it needs at least " + MIN_TRAIN + ".");
+            }
+            for (int r = starts[s]; r < starts[s + 1]; r++) {
+                (r < starts[s] + cuts[s] ? train : valid).add(r);
+            }
+        }
+        if (valid.isEmpty()) {
+            throw new InvalidInputException("validation_data adds no row after the training data of any series.");
+        }
+        int[] all = new int[starts[cuts.length]];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        return new ValidationPlan(ValidationPlan.Kind.ROLLING_ORIGIN, List.of(new Fold(
+                train.stream().mapToInt(Integer::intValue).toArray(), valid.stream().mapToInt(Integer::intValue).toArray())),
+                0, all);
+    }
 }

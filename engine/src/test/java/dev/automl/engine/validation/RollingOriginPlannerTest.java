@@ -34,6 +34,19 @@ class RollingOriginPlannerTest {
         assertArrayEquals(new int[] {8, 9, 16, 17}, plan.folds().get(1).valid());
     }
 
+    /** validation_data: one origin per series at its training end, scored on every row after it; refit on all. */
+    @Test
+    void validationDataIsOneOriginPerSeries() {
+        ValidationPlan plan = RollingOriginPlanner.planAt(STARTS, new int[] {7, 8}, List.of("a", "b"));
+        assertEquals(1, plan.folds().size());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 16, 17}, plan.folds().get(0).train());
+        assertArrayEquals(new int[] {7, 8, 9}, plan.folds().get(0).valid(), "series b has no validation rows");
+        assertEquals(18, plan.refitRows().length);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RollingOriginPlanner.planAt(STARTS, new int[] {1, 8}, List.of("Store=1", "Store=2")));
+        assertEquals("The series Store=1 has 1 training row before its validation rows; it needs at least 2.", e.getMessage());
+    }
+
     @Test
     void aSeriesTooShortForTheFoldsIsNamed() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
