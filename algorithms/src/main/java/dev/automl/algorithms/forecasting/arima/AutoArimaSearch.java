@@ -336,7 +336,7 @@ final class AutoArimaSearch {
     }
 
     private ArimaFit toFit(Estimate e, double offset, String note) {
-        double[] state = e.state() != null ? e.state() : ArimaEstimator.filteredState(x, e);
+        double[] state = e.state() != null ? e.state() : ArimaEstimator.filteredState(x, null, e);
         return ArimaFit.of(e, state, sigma2(e), aicc(e, aic(e, offset)), note);
     }
 
