@@ -92,6 +92,13 @@ y <- round(50 + 4 * z[1:n] + e, 4)
 add(golden("AR(1) ~ regressor + constant column", y, cbind(z = z[1:n], one = 5),
            cbind(z = z[n + 1:10], one = 5), 1, "the constant column is dropped"))
 
+# A random walk on a linear trend: KPSS on the residuals asks for a difference, which would make the trend constant,
+# so auto.arima takes none.
+set.seed(11)
+n <- 90
+y <- round(cumsum(rnorm(n)) + 0.5 * (1:n), 4)
+add(golden("random walk on a trend (difference not taken)", y, cbind(trend = 1:n), cbind(trend = n + 1:10), 1))
+
 # Azure's orange juice sales: store 8's dominicks brand, Quantity on Price and Advert, weekly (frequency 52); the
 # test file's 20 weeks give the future regressors.
 oj <- read.csv("../oj-sales-train.csv")
