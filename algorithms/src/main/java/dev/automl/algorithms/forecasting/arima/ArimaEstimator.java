@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Fits one ARIMA model of given orders as R's {@code stats::arima} does with its defaults: the conditional sum of
  * squares ("CSS"), or CSS estimates as the start of exact maximum likelihood by the Kalman filter ("CSS-ML"), the
  * AR parts reparameterised to stay stationary, MA parts made invertible, a constant (a mean, or a drift on time)
- * estimated as a regression coefficient with the ARMA errors.
+ * and any regressors estimated as regression coefficients with the ARMA errors ({@code xreg}), several regression
+ * columns turned by their right singular vectors while estimating, as R does.
  */
 final class ArimaEstimator {
 
@@ -25,7 +26,7 @@ final class ArimaEstimator {
     /**
      * One fitted model.
      *
-     * @param coef       ar, ma, sar, sma, then the constant's coefficient when there is one
+     * @param coef       ar, ma, sar, sma, then the constant's coefficient when there is one, then the regressors'
      * @param free       how many coefficients were estimated (R's {@code sum(mask)})
      * @param sigma2     the innovation variance as stats::arima reports it
      * @param loglik     the log-likelihood; for CSS, the conditional one
@@ -40,7 +41,7 @@ final class ArimaEstimator {
 
         /** The constant's coefficient, or 0 without one. */
         double constantCoef() {
-            return constant == Constant.NONE ? 0.0 : coef[coef.length - 1];
+            return constant == Constant.NONE ? 0.0 : coef[order.arma().count()];
         }
     }
 
@@ -49,31 +50,55 @@ final class ArimaEstimator {
     private final ArmaParameters arma;
     private final int narma;
     private final double[] delta;
-    private final double[] xreg;
+    /** The regression columns (the constant's first), each of the series' length; turned by V while estimating. */
+    private double[][] xreg;
     private final Constant constant;
     private final Deadline deadline;
 
-    private ArimaEstimator(double[] x, ArimaOrder order, Constant constant, Deadline deadline) {
+    /** @param regressors the regressors by time (row i holds them at time i), or null without any */
+    private ArimaEstimator(double[] x, double[][] regressors, ArimaOrder order, Constant constant, Deadline deadline) {
         this.x = x;
         this.deadline = deadline;
         this.order = order;
         this.arma = order.arma();
         this.narma = arma.count();
         this.delta = order.delta();
-        // stats::arima adds an intercept only to an undifferenced model (include.mean); a drift is a regressor.
+        int k = regressors == null || regressors.length == 0 ? 0 : regressors[0].length;
+        if (regressors != null && regressors.length != x.length) {
+            throw new IllegalArgumentException("lengths of 'x' and 'xreg' do not match");
+        }
+        // stats::arima adds an intercept only to an undifferenced model (include.mean); a drift is a regressor,
+        // which auto.arima puts before the others (cbind(drift = 1:n, xreg)).
+        double[] first = null;
         if (constant == Constant.MEAN && order.differences() == 0) {
-            xreg = new double[x.length];
-            Arrays.fill(xreg, 1.0);
+            first = new double[x.length];
+            Arrays.fill(first, 1.0);
             this.constant = Constant.MEAN;
         } else if (constant == Constant.DRIFT) {
-            xreg = new double[x.length];
+            first = new double[x.length];
             for (int i = 0; i < x.length; i++) {
-                xreg[i] = i + 1;
+                first[i] = i + 1;
             }
             this.constant = Constant.DRIFT;
         } else {
-            xreg = null;
             this.constant = Constant.NONE;
+        }
+        int ncx = k + (first == null ? 0 : 1);
+        if (ncx == 0) {
+            xreg = null;
+        } else {
+            xreg = new double[ncx][];
+            int c = 0;
+            if (first != null) {
+                xreg[c++] = first;
+            }
+            for (int j = 0; j < k; j++) {
+                double[] col = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    col[i] = regressors[i][j];
+                }
+                xreg[c++] = col;
+            }
         }
     }
 
@@ -89,7 +114,18 @@ final class ArimaEstimator {
      * @throws ArimaFitException also when the deadline passes
      */
     static Estimate fit(double[] x, ArimaOrder order, Constant constant, Method method, Deadline deadline) {
-        return new ArimaEstimator(x, order, constant, deadline).run(method, Double.NaN);
+        return fit(x, null, order, constant, method, deadline);
+    }
+
+    /**
+     * Fits every coefficient of a regression on these regressors with ARIMA errors (R's {@code xreg}).
+     *
+     * @param regressors row i holds the regressors at time i; null for none
+     * @throws ArimaFitException where stats::arima stops with an error, also when the deadline passes
+     */
+    static Estimate fit(double[] x, double[][] regressors, ArimaOrder order, Constant constant, Method method,
+                        Deadline deadline) {
+        return new ArimaEstimator(x, regressors, order, constant, deadline).run(method, Double.NaN);
     }
 
     /**
@@ -97,7 +133,7 @@ final class ArimaEstimator {
      * left to estimate is only filtered.
      */
     static Estimate fitWithConstant(double[] x, ArimaOrder order, Constant constant, double fixedConstant, Method method) {
-        return new ArimaEstimator(x, order, constant, Deadline.never()).run(method, fixedConstant);
+        return new ArimaEstimator(x, null, order, constant, Deadline.never()).run(method, fixedConstant);
     }
 
     private void stopAtDeadline() {
@@ -108,11 +144,11 @@ final class ArimaEstimator {
 
     private Estimate run(Method method, double fixedConstant) {
         int n = x.length;
-        int ncx = xreg == null ? 0 : 1;
+        int ncx = xreg == null ? 0 : xreg.length;
         int npar = narma + ncx;
         double[] fixed = new double[npar];
         Arrays.fill(fixed, Double.NaN);
-        if (ncx == 1 && !Double.isNaN(fixedConstant)) {
+        if (ncx >= 1 && !Double.isNaN(fixedConstant)) {
             fixed[narma] = fixedConstant;
         }
         boolean[] mask = new boolean[npar];
@@ -129,10 +165,19 @@ final class ArimaEstimator {
         double[] init = new double[npar];
         double[] parscale = new double[npar];
         Arrays.fill(parscale, 1.0);
-        if (ncx == 1) {
-            double[] ls = regressionStart();
-            init[narma] = ls[0];
-            parscale[narma] = 10 * ls[1];
+        // Several free regression columns are estimated in the basis of their right singular vectors, where they are
+        // orthogonal, and turned back at the end (R's orig.xreg).
+        double[][] rotation = null;
+        if (ncx > 1 && Double.isNaN(fixedConstant)) {
+            rotation = RightSingularVectors.of(xreg);
+            xreg = turn(xreg, rotation);
+        }
+        if (ncx >= 1) {
+            PivotedQr.LeastSquares ls = regressionStart();
+            for (int j = 0; j < ncx; j++) {
+                init[narma + j] = ls.coef()[j];
+                parscale[narma + j] = 10 * ls.se()[j];
+            }
         }
         if (nUsed <= 0) {
             throw new ArimaFitException("too few non-missing observations");
@@ -165,10 +210,10 @@ final class ArimaEstimator {
             double[] resid = new double[n];
             double sigma2 = StateSpace.conditionalSumOfSquares(adjusted(coef), order.d(), order.sd(), order.period(),
                     pt[0], pt[1], ncond, resid);
-            boolean ok = hessian == null || Covariance.defined(hessian, nUsed, null);
+            boolean ok = hessian == null || Covariance.defined(turned(Covariance.of(hessian, nUsed, null), rotation));
             double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
-            return new Estimate(order, constant, method, coef, free, sigma2, -0.5 * value, Double.NaN, ok, nUsed,
-                    pt[0], pt[1], resid, null);
+            return new Estimate(order, constant, method, turnBack(coef, rotation), free, sigma2, -0.5 * value,
+                    Double.NaN, ok, nUsed, pt[0], pt[1], resid, null);
         }
 
         // CSS-ML: the conditional sum of squares gives the start for the exact likelihood.
@@ -248,10 +293,10 @@ final class ArimaEstimator {
                 coef = fill(coef, mask, res.par());
             }
             double[] jac = arma.gradient(coef);
-            ok = Covariance.defined(hessian, nUsed, select(jac, npar, mask));
+            ok = Covariance.defined(turned(Covariance.of(hessian, nUsed, select(jac, npar, mask)), rotation));
             coef = arma.undo(coef);
         } else if (hessian != null) {
-            ok = Covariance.defined(hessian, nUsed, null);
+            ok = Covariance.defined(turned(Covariance.of(hessian, nUsed, null), rotation));
         }
         double[][] pt = arma.expand(coef, false);
         StateSpace model = StateSpace.of(pt[0], pt[1], delta);
@@ -260,8 +305,82 @@ final class ArimaEstimator {
         double sigma2 = s.ssq() / nUsed;
         double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
         double aic = value + 2 * free + 2;
-        return new Estimate(order, constant, method, coef, free, sigma2, -0.5 * value, aic, ok, nUsed, pt[0], pt[1],
-                resid, model.a.clone());
+        return new Estimate(order, constant, method, turnBack(coef, rotation), free, sigma2, -0.5 * value, aic, ok,
+                nUsed, pt[0], pt[1], resid, model.a.clone());
+    }
+
+    /** The columns times V. */
+    private static double[][] turn(double[][] columns, double[][] v) {
+        int k = columns.length;
+        int n = columns[0].length;
+        double[][] out = new double[k][n];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                double s = 0.0;
+                for (int l = 0; l < k; l++) {
+                    s += columns[l][i] * v[l][j];
+                }
+                out[j][i] = s;
+            }
+        }
+        return out;
+    }
+
+    /** The coefficients with the regression ones turned back to the original columns ({@code S$v %*% coef}). */
+    private double[] turnBack(double[] coef, double[][] v) {
+        if (v == null) {
+            return coef;
+        }
+        int k = v.length;
+        double[] out = coef.clone();
+        for (int i = 0; i < k; i++) {
+            double s = 0.0;
+            for (int j = 0; j < k; j++) {
+                s += v[i][j] * coef[narma + j];
+            }
+            out[narma + i] = s;
+        }
+        return out;
+    }
+
+    /**
+     * The coefficients' covariance in the original columns, {@code A var A'} with V in A's regression block; every
+     * regression coefficient is free when there is a rotation, so that block is the last one of the free ones.
+     */
+    private static double[][] turned(double[][] var, double[][] v) {
+        if (var == null || v == null) {
+            return var;
+        }
+        int f = var.length;
+        int k = v.length;
+        double[][] a = new double[f][f];
+        for (int i = 0; i < f - k; i++) {
+            a[i][i] = 1.0;
+        }
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(v[i], 0, a[f - k + i], f - k, k);
+        }
+        double[][] av = new double[f][f];
+        for (int i = 0; i < f; i++) {
+            for (int j = 0; j < f; j++) {
+                double s = 0.0;
+                for (int l = 0; l < f; l++) {
+                    s += a[i][l] * var[l][j];
+                }
+                av[i][j] = s;
+            }
+        }
+        double[][] out = new double[f][f];
+        for (int i = 0; i < f; i++) {
+            for (int j = 0; j < f; j++) {
+                double s = 0.0;
+                for (int l = 0; l < f; l++) {
+                    s += av[i][l] * a[j][l];
+                }
+                out[i][j] = s;
+            }
+        }
+        return out;
     }
 
     /**
@@ -269,7 +388,7 @@ final class ArimaEstimator {
      * then the constant's), nothing estimated: R's {@code arima(..., fixed = coef, transform.pars = FALSE)$loglik}.
      */
     static double logLikelihood(double[] x, ArimaOrder order, Constant constant, double[] coef) {
-        ArimaEstimator est = new ArimaEstimator(x, order, constant, Deadline.never());
+        ArimaEstimator est = new ArimaEstimator(x, null, order, constant, Deadline.never());
         double[][] pt = est.arma.expand(coef, false);
         StateSpace.Sums s = StateSpace.of(pt[0], pt[1], est.delta).filter(est.adjusted(coef), null);
         int nUsed = x.length - est.delta.length;
@@ -281,72 +400,66 @@ final class ArimaEstimator {
      * The state after the training data for an estimate made without one (by CSS): the fitted model run through
      * the Kalman filter, as R's arima does for every fit.
      */
-    static double[] filteredState(double[] x, Estimate e) {
-        ArimaEstimator est = new ArimaEstimator(x, e.order(), e.constant(), Deadline.never());
+    static double[] filteredState(double[] x, double[][] regressors, Estimate e) {
+        ArimaEstimator est = new ArimaEstimator(x, regressors, e.order(), e.constant(), Deadline.never());
         StateSpace model = StateSpace.of(e.phi(), e.theta(), est.delta);
         model.filter(est.adjusted(e.coef()), null);
         return model.a.clone();
     }
 
-    /** The series less the regression term at these coefficients. */
+    /** The series less the regression term at these coefficients ({@code x - xreg %*% beta}). */
     private double[] adjusted(double[] par) {
         if (xreg == null) {
             return x;
         }
-        double beta = par[narma];
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] - xreg[i] * beta;
+            double s = 0.0;
+            for (int j = 0; j < xreg.length; j++) {
+                s += xreg[j][i] * par[narma + j];
+            }
+            out[i] = x[i] - s;
         }
         return out;
     }
 
     /**
-     * The regression coefficient's start and standard error from least squares on the differenced series (R's
-     * {@code lm(dx ~ dxreg - 1)}), whose ten standard errors become the optimiser's scale for it.
+     * The regression coefficients' start and standard errors from least squares on the differenced series (R's
+     * {@code lm(dx ~ dxreg - 1)}, or on the series when that has rank 0), whose ten standard errors become the
+     * optimiser's scales.
+     *
+     * @throws ArimaFitException when the regressors are rank deficient, where R's optim meets an NA start
      */
-    private double[] regressionStart() {
+    private PivotedQr.LeastSquares regressionStart() {
         double[] dx = x.clone();
-        double[] dr = xreg.clone();
+        double[][] dr = new double[xreg.length][];
+        for (int j = 0; j < xreg.length; j++) {
+            dr[j] = xreg[j].clone();
+        }
         for (int i = 0; i < order.d(); i++) {
             dx = diff(dx, 1);
-            dr = diff(dr, 1);
+            for (int j = 0; j < dr.length; j++) {
+                dr[j] = diff(dr[j], 1);
+            }
         }
         if (order.period() > 1) {
             for (int i = 0; i < order.sd(); i++) {
                 dx = diff(dx, order.period());
-                dr = diff(dr, order.period());
+                for (int j = 0; j < dr.length; j++) {
+                    dr[j] = diff(dr[j], order.period());
+                }
             }
         }
-        double[] ls = dx.length > 1 ? leastSquares(dx, dr) : null;
-        if (ls == null) {
-            ls = leastSquares(x, xreg);
+        PivotedQr.LeastSquares ls = dx.length > dr.length ? PivotedQr.leastSquares(dx, dr) : null;
+        if (ls == null || ls.rank() == 0) {
+            ls = PivotedQr.leastSquares(x, xreg);
         }
-        if (ls == null) {
-            throw new ArimaFitException("the regressor is zero");
+        for (int j = 0; j < xreg.length; j++) {
+            if (!Double.isFinite(ls.coef()[j]) || !Double.isFinite(ls.se()[j])) {
+                throw new ArimaFitException("the regressors are rank deficient");
+            }
         }
         return ls;
-    }
-
-    /** Slope and standard error of {@code y ~ z - 1}; null when z is all zero (rank 0). */
-    private static double[] leastSquares(double[] y, double[] z) {
-        double szz = 0.0;
-        double szy = 0.0;
-        for (int i = 0; i < y.length; i++) {
-            szz += z[i] * z[i];
-            szy += z[i] * y[i];
-        }
-        if (szz == 0.0) {
-            return null;
-        }
-        double b = szy / szz;
-        double rss = 0.0;
-        for (int i = 0; i < y.length; i++) {
-            double e = y[i] - b * z[i];
-            rss += e * e;
-        }
-        double se = Math.sqrt(rss / (y.length - 1) / szz);
-        return new double[] {b, se};
     }
 
     static double[] diff(double[] v, int lag) {

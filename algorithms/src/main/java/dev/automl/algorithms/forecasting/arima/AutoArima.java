@@ -85,6 +85,56 @@ public final class AutoArima extends SeriesLearner {
         }
     }
 
+    /**
+     * A regression on the regressors with ARIMA errors as R's {@code auto.arima(y, xreg = )} chooses and fits it
+     * (Azure's Arimax), after dropping the columns that are constant over the series or collinear with an intercept
+     * and earlier columns; the fit records the columns it kept, which its {@link ArimaFit#forecast(int, double[][])}
+     * reads from the future rows. Without a usable column it is plain auto.arima, and where R would stop with an
+     * error, the random walk; the fit's note says which.
+     *
+     * @param xreg     row i holds the regressors at time i, as many rows as values
+     * @param period   the seasonal period; 1 for none
+     * @param deadline when passed, the search stops with its best model so far
+     */
+    public static ArimaFit fitWithRegressors(double[] y, double[][] xreg, int period, Deadline deadline) {
+        if (xreg.length != y.length) {
+            throw new IllegalArgumentException("xreg has " + xreg.length + " rows for " + y.length + " values");
+        }
+        for (double[] row : xreg) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("regressors must be finite; a row holds " + v);
+                }
+            }
+        }
+        for (double v : y) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(NAME + " needs finite values; a series holds " + v);
+            }
+        }
+        RegressorColumns chosen = RegressorColumns.choose(xreg);
+        String dropped = chosen.dropped().isEmpty() ? "" : "regressors dropped: " + chosen.dropped();
+        if (chosen.kept().length == 0) {
+            ArimaFit plain = fit(y, seasonalityOf(period), deadline);
+            return plain.withNote(join(join(dropped, "no usable regressor; fitted without regressors"), plain.note()));
+        }
+        try {
+            ArimaFit fit = AutoArimaSearch.fit(y, chosen.select(xreg), chosen.kept(), seasonalityOf(period), deadline);
+            return fit.withNote(join(dropped, fit.note()));
+        } catch (ArimaFitException e) {
+            return randomWalk(y, join(dropped, "auto.arima with regressors found no model (" + e.getMessage()
+                    + "); forecasting the last value"));
+        }
+    }
+
+    private static int seasonalityOf(int period) {
+        return Math.max(1, period);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
     /** ARIMA(0,1,0): its state after the series is the last value, which it forecasts at every step. */
     static ArimaFit randomWalk(double[] values, String note) {
         return new ArimaFit("ARIMA(0,1,0)", new int[] {0, 1, 0, 0, 0, 0, 1}, ArimaFit.NONE, new String[0], new double[0],

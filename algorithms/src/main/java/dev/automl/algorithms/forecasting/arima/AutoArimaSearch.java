@@ -6,6 +6,7 @@ import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Estimate;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Method;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * from (2,d,2)(1,D,1)), each candidate scored by AICc, a constant (mean, or drift after one difference) tried both
  * ways, at most 94 models. Long or finely seasonal series (more than 150 values, or a period above 12) are searched
  * with the conditional-sum-of-squares approximation, then the best candidates refitted exactly until one passes.
+ * With regressors ({@code xreg}) every candidate is a regression with ARIMA errors, the differences are chosen on the
+ * residuals of the regression on them, and a drift is one more regression column.
  */
 final class AutoArimaSearch {
 
@@ -36,14 +39,20 @@ final class AutoArimaSearch {
     }
 
     private final double[] x;
+    /** The regressors by time, or null without any. */
+    private final double[][] xreg;
+    /** Which columns of the caller's matrix xreg holds, for the coefficients' names. */
+    private final int[] columns;
     private final int n;
     private final int m;
     private final boolean useAic;
 
     private final Deadline deadline;
 
-    private AutoArimaSearch(double[] x, int m, Deadline deadline) {
+    private AutoArimaSearch(double[] x, double[][] xreg, int[] columns, int m, Deadline deadline) {
         this.x = x;
+        this.xreg = xreg;
+        this.columns = columns;
         this.deadline = deadline;
         this.n = x.length;
         this.m = m;
@@ -58,11 +67,62 @@ final class AutoArimaSearch {
      * @throws ArimaFitException where auto.arima stops with an error (no model fits, too little data)
      */
     static ArimaFit fit(double[] y, int period, Deadline deadline) {
+        return fit(y, null, new int[0], period, deadline);
+    }
+
+    /**
+     * Chooses and fits a regression on the regressors with ARIMA errors, as {@code auto.arima(y, xreg = )}.
+     *
+     * @param xreg    row i holds the regressors at time i, none constant nor collinear with an intercept; null for
+     *                none
+     * @param columns the index of each of xreg's columns in the caller's matrix, which names the coefficients
+     * @throws ArimaFitException where auto.arima stops with an error
+     */
+    static ArimaFit fit(double[] y, double[][] xreg, int[] columns, int period, Deadline deadline) {
         if (Differencing.isConstant(y)) {
             // auto.arima fits a mean, and forecast.Arima repeats the first value of a constant series.
             return constantFit(y, "");
         }
-        return new AutoArimaSearch(y, Math.max(1, period), deadline).run(period);
+        boolean none = xreg == null || columns.length == 0;
+        return new AutoArimaSearch(y, none ? null : xreg, none ? new int[0] : columns, Math.max(1, period), deadline)
+                .run(period);
+    }
+
+    /** Column j of the regressors, differenced {@code times} times at this lag. */
+    private double[] regressor(int j, int lag, int times) {
+        double[] col = new double[n];
+        for (int i = 0; i < n; i++) {
+            col[i] = xreg[i][j];
+        }
+        for (int t = 0; t < times; t++) {
+            col = ArimaEstimator.diff(col, lag);
+        }
+        return col;
+    }
+
+    /** Whether a regressor differenced so is constant, which makes auto.arima take one difference fewer. */
+    private boolean anyConstantRegressor(int seasonalDiffs, int diffs) {
+        for (int j = 0; j < columns.length; j++) {
+            double[] col = regressor(j, m, seasonalDiffs);
+            for (int t = 0; t < diffs; t++) {
+                col = ArimaEstimator.diff(col, 1);
+            }
+            if (Differencing.isConstant(col)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The series less its least squares regression on an intercept and the regressors (auto.arima's xx). */
+    private double[] regressionResiduals() {
+        double[][] cols = new double[columns.length + 1][];
+        cols[0] = new double[n];
+        Arrays.fill(cols[0], 1.0);
+        for (int j = 0; j < columns.length; j++) {
+            cols[j + 1] = regressor(j, 1, 0);
+        }
+        return PivotedQr.leastSquares(x, cols).residuals();
     }
 
     private ArimaFit run(int frequency) {
@@ -71,6 +131,9 @@ final class AutoArimaSearch {
         int maxSp = Math.min(MAX_SP, (int) Math.floor(n / 3.0 / m));
         int maxSq = Math.min(MAX_SQ, (int) Math.floor(n / 3.0 / m));
 
+        // With regressors the tests look at what the regression leaves, and a difference that would make a
+        // regressor constant is not taken.
+        double[] xx = xreg == null ? x : regressionResiduals();
         int sd;
         if (m == 1) {
             sd = 0;
@@ -79,10 +142,16 @@ final class AutoArimaSearch {
         } else if (n <= 2 * m) {
             sd = 0;
         } else {
-            sd = Math.min(MAX_SD, Differencing.nsdiffs(x, m));
+            sd = Math.min(MAX_SD, Differencing.nsdiffs(xx, m));
+            if (sd > 0 && xreg != null && anyConstantRegressor(sd, 0)) {
+                sd--;
+            }
         }
-        double[] dx = sd > 0 ? ArimaEstimator.diff(x, m) : x;
+        double[] dx = sd > 0 ? ArimaEstimator.diff(xx, m) : xx;
         int d = Differencing.ndiffs(dx, MAX_D);
+        if (d > 0 && xreg != null && anyConstantRegressor(sd, d)) {
+            d--;
+        }
         for (int i = 0; i < d; i++) {
             dx = ArimaEstimator.diff(dx, 1);
         }
@@ -104,8 +173,8 @@ final class AutoArimaSearch {
         double offset = 0.0;
         if (approximation) {
             try {
-                Estimate e = ArimaEstimator.fit(x, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.MEAN, Method.CSS_ML,
-                        deadline);
+                Estimate e = ArimaEstimator.fit(x, xreg, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.MEAN,
+                        Method.CSS_ML, deadline);
                 offset = -2 * e.loglik() - n * Math.log(e.sigma2());
             } catch (ArimaFitException e) {
                 offset = 0.0;
@@ -279,7 +348,7 @@ final class AutoArimaSearch {
         Constant c = !constant ? Constant.NONE : (d + sd == 1 ? Constant.DRIFT : Constant.MEAN);
         Estimate e;
         try {
-            e = ArimaEstimator.fit(x, order, c, method, deadline);
+            e = ArimaEstimator.fit(x, xreg, order, c, method, deadline);
         } catch (ArimaFitException ex) {
             return new Candidate(order, constant, Double.POSITIVE_INFINITY, null);
         }
@@ -336,8 +405,8 @@ final class AutoArimaSearch {
     }
 
     private ArimaFit toFit(Estimate e, double offset, String note) {
-        double[] state = e.state() != null ? e.state() : ArimaEstimator.filteredState(x, e);
-        return ArimaFit.of(e, state, sigma2(e), aicc(e, aic(e, offset)), note);
+        double[] state = e.state() != null ? e.state() : ArimaEstimator.filteredState(x, xreg, e);
+        return ArimaFit.of(e, state, sigma2(e), aicc(e, aic(e, offset)), note, columns);
     }
 
     /** auto.arima's innovation variance: the residual sum of squares over the effective length less the parameters. */
@@ -360,6 +429,12 @@ final class AutoArimaSearch {
      * drift when one difference leaves one.
      */
     private ArimaFit polynomialFit(int d, int sd, double[] dx) {
+        if (xreg != null) {
+            // auto.arima then fits the differences with the regressors (and Arima's intercept when undifferenced).
+            Estimate e = ArimaEstimator.fit(x, xreg, new ArimaOrder(0, d, 0, 0, sd, 0, m), Constant.MEAN,
+                    Method.CSS_ML, deadline);
+            return toFit(e, 0.0, "");
+        }
         double mean = 0.0;
         for (double v : dx) {
             mean += v;

@@ -13,38 +13,50 @@ final class Covariance {
     }
 
     /**
-     * Whether every variance on the diagonal of {@code A' (H n)^-1 A} ({@code (H n)^-1} without {@code a}) is
-     * defined, that is neither negative nor NaN.
+     * The coefficients' covariance {@code A' (H n)^-1 A} ({@code (H n)^-1} without {@code a}); null when the Hessian
+     * holds NaN, which leaves the variances undefined.
      *
      * @throws ArimaFitException when {@code H n} is singular to working precision, as R's solve stops
      */
-    static boolean defined(double[][] hessian, int n, double[][] a) {
+    static double[][] of(double[][] hessian, int n, double[][] a) {
         int k = hessian.length;
         double[][] m = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 m[i][j] = hessian[i][j] * n;
                 if (Double.isNaN(m[i][j])) {
-                    return false;
+                    return null;
                 }
             }
         }
         double[][] inv = inverse(m);
+        if (a == null) {
+            return inv;
+        }
+        double[][] out = new double[k][k];
         for (int i = 0; i < k; i++) {
-            double v;
-            if (a == null) {
-                v = inv[i][i];
-            } else {
-                v = 0.0;
+            for (int j = 0; j < k; j++) {
+                double v = 0.0;
                 for (int r = 0; r < k; r++) {
                     double s = 0.0;
                     for (int c = 0; c < k; c++) {
-                        s += inv[r][c] * a[c][i];
+                        s += inv[r][c] * a[c][j];
                     }
                     v += a[r][i] * s;
                 }
+                out[i][j] = v;
             }
-            if (Double.isNaN(v) || v < 0) {
+        }
+        return out;
+    }
+
+    /** Whether every variance on the covariance's diagonal is defined, neither negative nor NaN (checkarima). */
+    static boolean defined(double[][] var) {
+        if (var == null) {
+            return false;
+        }
+        for (int i = 0; i < var.length; i++) {
+            if (Double.isNaN(var[i][i]) || var[i][i] < 0) {
                 return false;
             }
         }
