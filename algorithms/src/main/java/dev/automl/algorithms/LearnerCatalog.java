@@ -8,6 +8,7 @@ import dev.automl.algorithms.forecasting.Average;
 import dev.automl.algorithms.forecasting.Naive;
 import dev.automl.algorithms.forecasting.SeasonalAverage;
 import dev.automl.algorithms.forecasting.SeasonalNaive;
+import dev.automl.algorithms.forecasting.arima.Arimax;
 import dev.automl.algorithms.forecasting.arima.AutoArima;
 import dev.automl.algorithms.forecasting.ets.ExponentialSmoothing;
 import dev.automl.algorithms.forecasting.prophet.Prophet;
@@ -24,6 +25,7 @@ import dev.automl.algorithms.neighbors.KNearestNeighbors;
 import dev.automl.algorithms.svm.SupportVectorMachine;
 import dev.automl.data.Task;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +63,7 @@ public final class LearnerCatalog {
                 new KNearestNeighbors(), new StochasticGradientDescent(), new LinearSvm(), new SupportVectorMachine(),
                 new MultinomialNaiveBayes(), new LassoLars(), new GradientBoosting(), new BernoulliNaiveBayes(),
                 new Naive(), new SeasonalNaive(), new Average(), new SeasonalAverage(), new ExponentialSmoothing(),
-                new AutoArima(), new Prophet()));
+                new AutoArima(), new Arimax(), new Prophet()));
     }
 
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
@@ -78,8 +80,16 @@ public final class LearnerCatalog {
     }
 
     /**
-     * The learners for a task, in catalog order; a forecasting job runs the series models first (they cost next to
-     * nothing and set the bar), then, as Azure does, every regression learner as a global model over all series.
+     * The order a forecasting job tries its learners in: the naive forecasts first (they cost next to nothing and
+     * set the bar), then the strongest of each kind before the weaker ones, so that a job of a few trials (Azure's
+     * examples allow ten) meets both the series models and a global one; the rest follow in catalog order.
+     */
+    static final List<String> FORECASTING_ORDER = List.of("Naive", "SeasonalNaive", "ExponentialSmoothing", "LightGBM",
+            "Arimax", "Prophet", "AutoArima", "XGBoostRegressor", "Average", "SeasonalAverage");
+
+    /**
+     * The learners for a task, in catalog order; a forecasting job's are its series models and, as Azure does, every
+     * regression learner as a global model over all series, in {@link #FORECASTING_ORDER}.
      */
     public List<Learner> forTask(Task task) {
         List<Learner> out = new ArrayList<>();
@@ -94,6 +104,10 @@ public final class LearnerCatalog {
                     out.add(l);
                 }
             }
+            out.sort(Comparator.comparingInt(l -> {
+                int at = FORECASTING_ORDER.indexOf(l.name());
+                return at < 0 ? FORECASTING_ORDER.size() : at;
+            }));
         }
         return out;
     }

@@ -177,6 +177,10 @@ class ForecastingIT {
         JsonNode s = RunJobIT.summary(work.resolve("out"));
         assertEquals(9, s.get("forecasting").get("series").asInt());
         assertEquals(51, s.get("forecasting").get("repairs").get("filled_steps").asInt());
+        // Arimax regresses each series on its covariates (price, advertising), with ARIMA errors.
+        CSVRecord arimax = RunJobIT.csv(work.resolve("out/leaderboard.csv")).stream()
+                .filter(r -> r.get("algorithm").equals("Arimax")).findFirst().orElseThrow();
+        assertEquals("completed", arimax.get("status"), arimax.toString());
         JsonNode guardrails = new ObjectMapper().readTree(
                 work.resolve("out/guardrails.json").toFile());
         assertTrue(guardrails.toString().contains("51 targets filled with the constant 0\""), guardrails.toString());

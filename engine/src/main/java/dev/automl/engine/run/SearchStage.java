@@ -13,6 +13,7 @@ import dev.automl.engine.search.CostFrugalSearch;
 import dev.automl.engine.search.EarlyTermination;
 import dev.automl.engine.search.SearchStrategy;
 import dev.automl.engine.search.TrialCost;
+import dev.automl.engine.trial.FeatureCache;
 import dev.automl.engine.trial.Leaderboard;
 import dev.automl.engine.trial.Ranking;
 import dev.automl.engine.trial.TrialOutcome;
@@ -21,6 +22,7 @@ import dev.automl.engine.trial.TrialRunner;
 import dev.automl.engine.trial.TrialSpec;
 import dev.automl.engine.trial.TrialStatus;
 import dev.automl.engine.validation.ValidationPlan;
+import dev.automl.featurization.FeatureView;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ final class SearchStage {
     SearchResult search(Prepared p) {
         long start = System.nanoTime();
         Leaderboard board = new Leaderboard(p.spec().primaryMetric());
-        DataShape shape = shape(p.data(), p.plan());
+        DataShape shape = shape(p.data(), p.plan(), p.features());
         SearchStrategy search = new CostFrugalSearch(p.learners(), p.data().target().task(), shape, ctx.seed());
         EarlyTermination termination = EarlyTermination.forRows(new TrialCost(shape.rows()), p.plan().refitRows().length);
         int threads = p.spec().limits().threadsPerTrial(ctx.cores());
@@ -222,13 +224,14 @@ final class SearchStage {
     }
 
     /** The shape portfolios and search spaces adapt to: a fold's training rows, the features, the classes. */
-    private static DataShape shape(JobData data, ValidationPlan plan) {
+    private static DataShape shape(JobData data, ValidationPlan plan, FeatureCache cache) {
         long categorical = data.schema().values().stream().filter(t -> t == ColumnType.CATEGORICAL).count();
         int features = data.schema().size();
         return new DataShape(plan.folds().get(0).train().length, features,
                 data.target().task() == Task.CLASSIFICATION ? data.target().numClasses() : 0,
                 features == 0 ? 0 : (double) categorical / features, data.series() == null ? 1 : data.series().seasonality(),
-                data.series() == null ? 1 : data.series().table().frequency().meanStepDays());
+                data.series() == null ? 1 : data.series().table().frequency().meanStepDays(),
+                data.series() == null ? 0 : cache.onAllRows().featureNames(FeatureView.SERIES).size() - 2);
     }
 
     static String formatMinutes(double m) {

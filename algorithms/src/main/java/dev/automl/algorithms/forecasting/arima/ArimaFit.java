@@ -164,6 +164,35 @@ public record ArimaFit(@JsonProperty("model") String model,
      * @param futureRegressors row k holds the regressors, all columns of the matrix the fit was given, at step k + 1
      *                         after the series' end; ignored (may be null) when the model uses none
      */
+    /**
+     * Rows' forecasts from their own regressors: a step's regression term reads that step's covariates alone, so
+     * steps no row asks for need none.
+     */
+    @Override
+    public double[] forecastRows(long[] ahead, double[][] rows) {
+        if (regressors.length == 0) {
+            return SeriesFit.super.forecastRows(ahead, rows);
+        }
+        int furthest = 0;
+        for (long k : ahead) {
+            furthest = Math.max(furthest, Math.toIntExact(k));
+        }
+        double[][] future = new double[furthest][];
+        for (int i = 0; i < ahead.length; i++) {
+            future[(int) ahead[i] - 1] = rows[i];
+        }
+        double[] none = new double[rows[0].length];
+        for (int k = 0; k < furthest; k++) {
+            future[k] = future[k] == null ? none : future[k];
+        }
+        double[] path = forecast(furthest, future);
+        double[] out = new double[ahead.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = path[(int) ahead[i] - 1];
+        }
+        return out;
+    }
+
     public double[] forecast(int steps, double[][] futureRegressors) {
         if (regressors.length > 0 && (futureRegressors == null || futureRegressors.length < steps)) {
             throw new IllegalArgumentException(model + " needs the regressors' values at each of the " + steps

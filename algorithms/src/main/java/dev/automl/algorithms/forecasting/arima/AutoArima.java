@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * found", "Not enough data to proceed") the series falls back to a random walk, which forecasts its last value, and
  * the fit's note says so.
  */
-public final class AutoArima extends SeriesLearner {
+public class AutoArima extends SeriesLearner {
 
     public static final String NAME = "AutoArima";
     /** The seasonal period in steps. */

@@ -3,7 +3,16 @@ package dev.automl.algorithms.forecasting.arima;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.Deadline;
+import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.Params;
+import dev.automl.algorithms.TrainingData;
+import dev.automl.algorithms.TrialContext;
+import dev.automl.data.Task;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.featurization.Target;
+import java.util.BitSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +218,57 @@ class ArimaxTest {
         ArimaFit back = mapper.treeToValue(old, ArimaFit.class);
         assertEquals(0, back.regressors().length);
         assertArrayEquals(plain.forecast(8), back.forecast(8), 0.0);
+    }
+
+    /**
+     * As a learner, on the series view: the covariate columns are the regressors, a row's forecast reads its own
+     * covariates (also when the rows ask for steps out of order and skip some), and R's forecasts come out; without
+     * covariates in the shape, the portfolio is empty.
+     */
+    @Test
+    void theLearnerReadsTheSeriesViewsCovariates() {
+        JsonNode g = goldens.get("series").get(0);
+        double[] y = doubles(g.get("y"));
+        double[][] xreg = matrix(g.get("xreg"));
+        double[][] future = matrix(g.get("future_xreg"));
+        int k = xreg[0].length;
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            names.add("x" + j);
+        }
+        names.add("_series_index");
+        names.add("_series_step");
+        float[] v = new float[y.length * (k + 2)];
+        for (int t = 0; t < y.length; t++) {
+            for (int j = 0; j < k; j++) {
+                v[t * (k + 2) + j] = (float) xreg[t][j];
+            }
+            v[t * (k + 2) + k] = 0;
+            v[t * (k + 2) + k + 1] = t;
+        }
+        TrainingData train = new TrainingData(new FeatureMatrix(v, y.length, k + 2, names, new BitSet()),
+                new Target(Task.REGRESSION, y, List.of(), null));
+        Arimax learner = new Arimax();
+        assertEquals(List.of(), learner.portfolio(Task.FORECASTING, new DataShape(y.length, 2, 0, 0, 1, 1, 0)));
+        Params params = learner.portfolio(Task.FORECASTING, new DataShape(y.length, 2, 0, 0,
+                g.get("seasonality").asInt(), 1, k)).get(0);
+        int[] ahead = {3, 1};
+        float[] next = new float[ahead.length * (k + 2)];
+        for (int i = 0; i < ahead.length; i++) {
+            for (int j = 0; j < k; j++) {
+                next[i * (k + 2) + j] = (float) future[ahead[i] - 1][j];
+            }
+            next[i * (k + 2) + k + 1] = y.length - 1 + ahead[i];
+        }
+        try (FittedModel model = learner.fit(train, null, params, new TrialContext(Deadline.never(), 1, 1))) {
+            double[] got = model.predict(new FeatureMatrix(next, ahead.length, k + 2, names, new BitSet())).values();
+            double[] want = doubles(g.get("forecast"));
+            // The view holds floats: the regressors lose their digits beyond the seventh.
+            double tolerance = 1e-5 * meanAbs(y);
+            assertEquals(want[2], got[0], tolerance);
+            assertEquals(want[0], got[1], tolerance);
+            assertTrue(model.note().startsWith(g.get("model").asText()), model.note());
+        }
     }
 
     private static double meanAbs(double[] y) {
