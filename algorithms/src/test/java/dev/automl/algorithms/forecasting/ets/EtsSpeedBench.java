@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.automl.algorithms.Deadline;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +28,8 @@ import java.util.TreeMap;
  * <p>Cases: {@code 240}, M4 hourly H1's last 240 training hours (from ets_goldens.json); {@code 2000}, the first
  * 2,000 hours of Azure's NYC energy demand example; {@code energy}, the whole of it (gaps filled forward). The energy
  * series is read from the Azure examples' absolute path below; the cases needing it say so and are skipped when it is
- * absent. Each case prints the chosen form and every candidate's AICc, so runs before and after a change can be
+ * absent. Each case prints wall-clock seconds and the thread's CPU seconds (steadier when other processes share the
+ * machine), then the chosen form and every candidate's AICc, so runs before and after a change can be
  * compared beyond the goldens.
  */
 public final class EtsSpeedBench {
@@ -60,10 +63,13 @@ public final class EtsSpeedBench {
     }
 
     private static void run(String what, double[] y) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         EtsSelection.Outcome out = EtsSelection.fit(y, 24, EtsSelection.AUTOMATIC, null, Deadline.never());
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-40s %8.2f s  chose %s AICc %s%n", what, seconds,
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+        System.out.printf("%-40s %8.2f s (cpu %.2f s)  chose %s AICc %s%n", what, seconds, cpuSeconds,
                 out.chosen() == null ? "-" : out.chosen().form().label(),
                 out.chosen() == null ? "-" : Double.toString(out.chosen().aicc()));
         for (FormFit f : out.candidates()) {
