@@ -35,12 +35,19 @@ final class EtsRecursion {
      * @param m the seasonal period; ignored for a form without a season
      */
     static Pass run(double[] y, int m, EtsForm form, Smoothing p, double[] initial) {
-        boolean trended = form.hasTrend();
+        Component trend = form.trend();
+        if (trend == Component.M) {
+            return runMultiplicativeTrend(y, m, form, p, initial);
+        }
+        boolean trended = trend == Component.A;
         boolean seasonal = form.hasSeason();
+        boolean additiveSeason = form.season() == Component.A;
+        boolean additiveError = form.error() == Component.A;
         double alpha = p.alpha();
         double beta = p.beta();
         double gamma = p.gamma();
         double phi = p.phi();
+        double betaOverAlpha = beta / alpha;
         double l = initial[0];
         double b = trended ? initial[1] : 0;
         int first = trended ? 2 : 1;
@@ -53,23 +60,111 @@ final class EtsRecursion {
         }
         double sse = 0.0;
         double logf = 0.0;
+        int n = y.length;
+        for (int t = 0; t < n; t++) {
+            double yi = y[t];
+            double oldl = l;
+            double oldb = b;
+            int oldest = 0;
+            double olds = 0;
+            if (seasonal) {
+                oldest = head == 0 ? m - 1 : head - 1;
+                olds = s[oldest];
+            }
+            // The one-step forecast, and q, the level and trend's part of it (phib the damped trend).
+            double phib = trended ? phi * oldb : 0;
+            double q = trended ? oldl + phib : oldl;
+            double f;
+            if (!seasonal) {
+                f = q;
+            } else if (additiveSeason) {
+                f = q + olds;
+            } else {
+                f = q * olds;
+            }
+            if (Math.abs(f - NA) < TOL) {
+                return Pass.UNDEFINED;
+            }
+            double e;
+            if (additiveError) {
+                e = yi - f;
+            } else {
+                e = (yi - f) / f;
+                logf += Math.log(Math.abs(f));
+            }
+            double target;
+            if (!seasonal) {
+                target = yi;
+            } else if (additiveSeason) {
+                target = yi - olds;
+            } else {
+                target = Math.abs(olds) < TOL ? HUGE : yi / olds;
+            }
+            l = q + alpha * (target - q);
+            if (trended) {
+                b = phib + betaOverAlpha * (l - oldl - phib);
+            }
+            if (seasonal) {
+                double st;
+                if (additiveSeason) {
+                    st = yi - q;
+                } else {
+                    st = Math.abs(q) < TOL ? HUGE : yi / q;
+                }
+                s[oldest] = olds + gamma * (st - olds);
+                head = oldest;
+            }
+            sse = sse + e * e;
+        }
+        return finish(y.length, form, l, b, s, head, m, first, initial.length, sse, logf);
+    }
+
+    private static Pass finish(int n, EtsForm form, double l, double b, double[] s, int head, int m, int first,
+                               int length, double sse, double logf) {
+        double lik = n * Math.log(sse);
+        if (form.error() == Component.M) {
+            lik += 2 * logf;
+        }
+        double[] last = new double[length];
+        last[0] = l;
+        if (form.hasTrend()) {
+            last[1] = b;
+        }
+        if (s != null) {
+            for (int j = 0; j < m; j++) {
+                int k = head + j;
+                last[first + j] = s[k < m ? k : k - m];
+            }
+        }
+        return new Pass(lik, sse, last);
+    }
+
+    /** The recursion with a multiplicative trend, which no automatic choice tries (R's restrict and allow). */
+    private static Pass runMultiplicativeTrend(double[] y, int m, EtsForm form, Smoothing p, double[] initial) {
+        boolean seasonal = form.hasSeason();
+        double alpha = p.alpha();
+        double beta = p.beta();
+        double gamma = p.gamma();
+        double phi = p.phi();
+        double l = initial[0];
+        double b = initial[1];
+        int first = 2;
+        double[] s = seasonal ? new double[m] : null;
+        int head = 0;
+        if (seasonal) {
+            System.arraycopy(initial, first, s, 0, m);
+        }
+        double sse = 0.0;
+        double logf = 0.0;
         for (double yi : y) {
             double oldl = l;
             double oldb = b;
             int oldest = seasonal ? (head + m - 1) % m : 0;
             double olds = seasonal ? s[oldest] : 0;
-
-            double f;
-            switch (form.trend()) {
-                case N -> f = oldl;
-                case A -> f = oldl + phi * oldb;
-                default -> {
-                    if (oldb < 0) {
-                        return Pass.UNDEFINED;
-                    }
-                    f = oldl * Math.pow(oldb, phi);
-                }
+            if (oldb < 0) {
+                return Pass.UNDEFINED;
             }
+            double f = oldl * Math.pow(oldb, phi);
             if (form.season() == Component.A) {
                 f = f + olds;
             } else if (form.season() == Component.M) {
@@ -79,27 +174,14 @@ final class EtsRecursion {
                 return Pass.UNDEFINED;
             }
             double e = form.error() == Component.A ? yi - f : (yi - f) / f;
-
             double q;
             double phib;
-            switch (form.trend()) {
-                case N -> {
-                    q = oldl;
-                    phib = 0;
-                }
-                case A -> {
-                    phib = phi * oldb;
-                    q = oldl + phib;
-                }
-                default -> {
-                    if (Math.abs(phi - 1.0) < TOL) {
-                        phib = oldb;
-                        q = oldl * oldb;
-                    } else {
-                        phib = Math.pow(oldb, phi);
-                        q = oldl * phib;
-                    }
-                }
+            if (Math.abs(phi - 1.0) < TOL) {
+                phib = oldb;
+                q = oldl * oldb;
+            } else {
+                phib = Math.pow(oldb, phi);
+                q = oldl * phib;
             }
             double target;
             switch (form.season()) {
@@ -108,15 +190,8 @@ final class EtsRecursion {
                 default -> target = Math.abs(olds) < TOL ? HUGE : yi / olds;
             }
             l = q + alpha * (target - q);
-            if (trended) {
-                double r;
-                if (form.trend() == Component.A) {
-                    r = l - oldl;
-                } else {
-                    r = Math.abs(oldl) < TOL ? HUGE : l / oldl;
-                }
-                b = phib + (beta / alpha) * (r - phib);
-            }
+            double r = Math.abs(oldl) < TOL ? HUGE : l / oldl;
+            b = phib + (beta / alpha) * (r - phib);
             if (seasonal) {
                 double t;
                 if (form.season() == Component.A) {
@@ -130,21 +205,7 @@ final class EtsRecursion {
             sse = sse + e * e;
             logf += Math.log(Math.abs(f));
         }
-        double lik = y.length * Math.log(sse);
-        if (form.error() == Component.M) {
-            lik += 2 * logf;
-        }
-        double[] last = new double[initial.length];
-        last[0] = l;
-        if (trended) {
-            last[1] = b;
-        }
-        if (seasonal) {
-            for (int j = 0; j < m; j++) {
-                last[first + j] = s[(head + j) % m];
-            }
-        }
-        return new Pass(lik, sse, last);
+        return finish(y.length, form, l, b, s, head, m, first, initial.length, sse, logf);
     }
 
     /**
