@@ -38,6 +38,6 @@ public final class Arimax extends AutoArima {
         if (regressors == null || regressors.length == 0 || regressors[0].length == 0) {
             return fitSeries(values, params, deadline);
         }
-        return fitWithRegressors(values, regressors, params.getInt(SEASONALITY, 1), deadline);
+        return fitWithRegressors(recent(values), recent(regressors), params.getInt(SEASONALITY, 1), deadline);
     }
 }

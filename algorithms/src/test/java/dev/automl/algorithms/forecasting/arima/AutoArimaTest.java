@@ -14,6 +14,7 @@ import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Method;
 import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -238,6 +239,28 @@ class AutoArimaTest {
         assertEquals("", full.note());
         assertEquals("the trial's deadline passed before a model was fitted; forecasting the last value", stopped.note());
         assertArrayEquals(new double[] {air[air.length - 1], air[air.length - 1]}, stopped.forecast(2));
+    }
+
+    /** A series longer than MAX_HISTORY is fitted on its last MAX_HISTORY values, as if the rest were not there. */
+    @Test
+    void aLongSeriesIsFittedOnItsRecentValues() {
+        Random rng = new Random(7);
+        int n = AutoArima.MAX_HISTORY + 150;
+        List<double[]> rows = new ArrayList<>();
+        double level = 0;
+        for (int t = 0; t < n; t++) {
+            level = 0.6 * level + rng.nextGaussian();
+            rows.add(new double[] {0, t, 10 + level});
+        }
+        double[] recent = rows.subList(150, n).stream().mapToDouble(r -> r[2]).toArray();
+        ArimaFit alone = AutoArima.fit(recent, 1, Deadline.never());
+        FeatureMatrix ahead = matrix(List.of(new double[] {0, n}, new double[] {0, n + 2}));
+        try (FittedModel model = new AutoArima().fit(table(rows), null, Params.of("seasonality", 1),
+                new TrialContext(Deadline.never(), 1, 1))) {
+            double[] got = model.predict(ahead).values();
+            assertEquals(alone.forecast(3)[0], got[0], 1e-12);
+            assertEquals(alone.forecast(3)[2], got[1], 1e-12);
+        }
     }
 
     /** A fitted model saved and loaded through SeriesModel forecasts the same, without refitting. */
