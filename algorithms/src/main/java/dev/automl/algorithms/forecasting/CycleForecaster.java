@@ -16,8 +16,6 @@ import java.util.Set;
  */
 abstract sealed class CycleForecaster extends SeriesLearner permits Naive, SeasonalNaive, Average, SeasonalAverage {
 
-    /** The seasonal period in steps, which the seasonal forms read. */
-    static final String SEASONALITY = "seasonality";
     /** A fit costs a pass over the rows, and featurizing the series view another: a fiftieth of a LightGBM trial. */
     static final double RELATIVE_COST = 0.02;
 

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 /**
  * A forecasting learner that fits each series on its own past, as R's forecast package does: it reads the series
  * view (series and step), and forecasts a row from its series' fit. Series are fitted side by side on the trial's
- * threads; a series the deadline leaves unfitted forecasts its last value, and the model says it was cut short.
+ * threads; a series the deadline leaves unfitted forecasts as M4's Naive2, and the model says it was cut short.
  */
 public abstract class SeriesLearner implements Learner {
 
@@ -43,6 +43,9 @@ public abstract class SeriesLearner implements Learner {
     public SearchSpace space(Task task, DataShape shape) {
         return new SearchSpace(List.of());
     }
+
+    /** The parameter that gives a learner the seasonal period, which a stand-in fit reads too. */
+    protected static final String SEASONALITY = "seasonality";
 
     /** Rejects parameters the learner does not take, before any series is fitted. */
     protected abstract void check(Params params);
@@ -120,7 +123,9 @@ public abstract class SeriesLearner implements Learner {
         double[] values = s.values();
         if (ctx.deadline().expired()) {
             cut[0] = true; // a benign race: every writer writes true
-            return Cycle.lastValue(values);
+            // M4's Naive2: a seasonal series (by M4's test) repeats its season, seasonally adjusted, where its last
+            // value alone would miss every hour of the day but one.
+            return Naive2.cycle(values, params.getInt(SEASONALITY, 1));
         }
         if (values.length < 2) {
             return Cycle.lastValue(values);

@@ -2,6 +2,7 @@ package dev.automl.engine.benchmark;
 
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Predictions;
+import dev.automl.algorithms.forecasting.Naive2;
 import dev.automl.data.ColumnType;
 import dev.automl.data.DataSource;
 import dev.automl.data.InvalidInputException;

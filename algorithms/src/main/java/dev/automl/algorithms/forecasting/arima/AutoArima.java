@@ -31,8 +31,6 @@ import java.util.stream.Collectors;
 public class AutoArima extends SeriesLearner {
 
     public static final String NAME = "AutoArima";
-    /** The seasonal period in steps. */
-    static final String SEASONALITY = "seasonality";
     /**
      * A stepwise search fits up to 94 models per series by numerical optimisation, a few hundred likelihood
      * evaluations each: seconds for a seasonal series of a few hundred values, several LightGBM trials' worth.

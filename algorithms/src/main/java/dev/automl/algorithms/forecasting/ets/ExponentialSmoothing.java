@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 public final class ExponentialSmoothing extends SeriesLearner {
 
     public static final String NAME = "ExponentialSmoothing";
-    static final String SEASONALITY = "seasonality";
     static final String MODEL = "model";
     static final String DAMPED = "damped";
 

@@ -8,6 +8,7 @@ import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.algorithms.forecasting.Cycle;
+import dev.automl.algorithms.forecasting.Naive2;
 import dev.automl.algorithms.forecasting.SeriesFit;
 import dev.automl.algorithms.forecasting.SeriesModel;
 import dev.automl.data.Task;
@@ -165,6 +166,39 @@ class EtsLearnerTest {
     }
 
     /** Rows of (series, step, target). */
+    /**
+     * A deadline that has passed before a series is fitted leaves it M4's Naive2: an hourly series with a daily
+     * cycle repeats its (seasonally adjusted) day, a series without one its last value; the model says it was cut.
+     */
+    @Test
+    void seriesTheDeadlineLeavesUnfittedForecastAsNaive2() {
+        List<double[]> rows = new ArrayList<>();
+        double[] daily = new double[300];
+        for (int t = 0; t < daily.length; t++) {
+            daily[t] = 100 + 30 * Math.sin(2 * Math.PI * t / 24) + 0.05 * t;
+            rows.add(new double[] {0, t, daily[t]});
+        }
+        double[] trend = new double[300];
+        for (int t = 0; t < trend.length; t++) {
+            trend[t] = 50 + t;
+            rows.add(new double[] {1, t, trend[t]});
+        }
+        List<double[]> ahead = new ArrayList<>();
+        for (int k = 1; k <= 30; k++) {
+            ahead.add(new double[] {0, 299 + k});
+        }
+        ahead.add(new double[] {1, 300});
+        try (FittedModel model = ETS.fit(table(rows), null, Params.of("seasonality", 24),
+                new TrialContext(Deadline.afterSeconds(0), 1, 1))) {
+            assertTrue(model.stoppedByDeadline());
+            double[] got = model.predict(matrix(ahead)).values();
+            double[] naive2 = Naive2.forecast(daily, 24, 30);
+            assertArrayEquals(naive2, Arrays.copyOf(got, 30), 1e-9);
+            assertTrue(Math.abs(naive2[6] - naive2[18]) > 10, "the day's cycle is kept");
+            assertEquals(349, got[30], 1e-9);
+        }
+    }
+
     private static TrainingData table(List<double[]> rows) {
         double[] y = rows.stream().mapToDouble(r -> r[2]).toArray();
         return new TrainingData(matrix(rows), new Target(Task.REGRESSION, y, List.of(), null));

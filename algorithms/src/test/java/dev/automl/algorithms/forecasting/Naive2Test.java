@@ -1,4 +1,4 @@
-package dev.automl.engine.benchmark;
+package dev.automl.algorithms.forecasting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,13 @@
-package dev.automl.engine.benchmark;
+package dev.automl.algorithms.forecasting;
 
 /**
  * The M4 competition's Naive2 benchmark, which OWA divides by: the last value of the seasonally adjusted series,
  * seasonally readjusted; the series is adjusted only when it passes M4's seasonality test (autocorrelation at the
- * seasonal lag beyond its 90 % limit), by a classical multiplicative decomposition as R's {@code decompose}.
+ * seasonal lag beyond its 90 % limit), by a classical multiplicative decomposition as R's {@code decompose}. It is
+ * also what a series model's series stands in with when a deadline leaves it unfitted: a seasonal series repeats its
+ * season instead of its last value.
  */
-final class Naive2 {
+public final class Naive2 {
 
     /** M4's critical value of the seasonality test. */
     static final double T_CRIT = 1.645;
@@ -14,7 +16,7 @@ final class Naive2 {
     }
 
     /** The forecasts of the next {@code h} values of a series with seasonal period {@code m} (1 for none). */
-    static double[] forecast(double[] y, int m, int h) {
+    public static double[] forecast(double[] y, int m, int h) {
         double[] index = m > 1 && seasonal(y, m) ? seasonalIndices(y, m) : null;
         int n = y.length;
         double last = index == null ? y[n - 1] : y[n - 1] / index[(n - 1) % m];
@@ -23,6 +25,19 @@ final class Naive2 {
             out[k] = index == null ? last : last * index[(n + k) % m];
         }
         return out;
+    }
+
+    /**
+     * Naive2's forecasts as a fit, a cycle of one season (one value without a season); a series with a value of 0
+     * or below, which a multiplicative decomposition cannot adjust, forecasts its last value.
+     */
+    static Cycle cycle(double[] y, int m) {
+        for (double v : y) {
+            if (!(v > 0)) {
+                return Cycle.lastValue(y);
+            }
+        }
+        return new Cycle(forecast(y, m, Math.max(1, m)));
     }
 
     /** M4's test: the autocorrelation at lag m beyond 1.645 standard errors (Bartlett's formula). */
