@@ -12,7 +12,6 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.featurization.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -73,8 +71,8 @@ class CycleForecasterTest {
                 rows.add(new double[] {1, t, 10 * (t + 1)});
             }
         }
-        TrainingData train = table(rows);
-        FeatureMatrix ahead = matrix(List.of(new double[] {1, 4}, new double[] {0, 9}, new double[] {1, 7}, new double[] {0, 8}));
+        TrainingData train = SeriesView.training(rows);
+        FeatureMatrix ahead = SeriesView.rows(List.of(new double[] {1, 4}, new double[] {0, 9}, new double[] {1, 7}, new double[] {0, 8}));
         try (FittedModel naive = new Naive().fit(train, null, Params.empty(), CTX);
              FittedModel seasonal = new SeasonalNaive().fit(train, null, Params.of("seasonality", 3), CTX);
              FittedModel average = new SeasonalAverage().fit(train, null, Params.of("seasonality", 2), CTX)) {
@@ -94,12 +92,12 @@ class CycleForecasterTest {
     @Test
     void refusesWhatIsNotAForecast() {
         try (FittedModel naive = new Naive().fit(series(0, 0, new double[] {1, 2, 3}), null, Params.empty(), CTX)) {
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> naive.predict(matrix(List.of(new double[] {0, 2}))))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> naive.predict(SeriesView.rows(List.of(new double[] {0, 2}))))
                     .getMessage().contains("step 2 of series 0 lies within"));
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> naive.predict(matrix(List.of(new double[] {3, 5}))))
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> naive.predict(SeriesView.rows(List.of(new double[] {3, 5}))))
                     .getMessage().contains("not fitted on series 3"));
         }
-        TrainingData gap = table(List.of(new double[] {0, 0, 1}, new double[] {0, 2, 1}));
+        TrainingData gap = SeriesView.training(List.of(new double[] {0, 0, 1}, new double[] {0, 2, 1}));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Naive().fit(gap, null, Params.empty(), CTX))
                 .getMessage().contains("gaps"));
         assertThrows(IllegalArgumentException.class, () -> new SeasonalNaive().fit(series(0, 0, new double[] {1, 2}), null,
@@ -126,13 +124,7 @@ class CycleForecasterTest {
         for (int i = 0; i < y.length; i++) {
             rows.add(new double[] {index, firstStep + i, y[i]});
         }
-        return table(rows);
-    }
-
-    /** Rows of (series, step, target). */
-    private static TrainingData table(List<double[]> rows) {
-        double[] y = rows.stream().mapToDouble(r -> r[2]).toArray();
-        return new TrainingData(matrix(rows), new Target(Task.REGRESSION, y, List.of(), null));
+        return SeriesView.training(rows);
     }
 
     private static FeatureMatrix steps(int series, int from, int h) {
@@ -140,16 +132,7 @@ class CycleForecasterTest {
         for (int k = 0; k < h; k++) {
             rows.add(new double[] {series, from + k});
         }
-        return matrix(rows);
-    }
-
-    private static FeatureMatrix matrix(List<double[]> rows) {
-        float[] v = new float[rows.size() * 2];
-        for (int i = 0; i < rows.size(); i++) {
-            v[2 * i] = (float) rows.get(i)[0];
-            v[2 * i + 1] = (float) rows.get(i)[1];
-        }
-        return new FeatureMatrix(v, rows.size(), 2, List.of("_series_index", "_series_step"), new BitSet());
+        return SeriesView.rows(rows);
     }
 
     private static double[] doubles(JsonNode array) {

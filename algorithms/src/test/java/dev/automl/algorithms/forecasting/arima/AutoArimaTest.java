@@ -8,12 +8,12 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.algorithms.forecasting.SeriesView;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Constant;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Estimate;
 import dev.automl.algorithms.forecasting.arima.ArimaEstimator.Method;
 import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.featurization.Target;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -254,8 +253,8 @@ class AutoArimaTest {
         }
         double[] recent = rows.subList(150, n).stream().mapToDouble(r -> r[2]).toArray();
         ArimaFit alone = AutoArima.fit(recent, 1, Deadline.never());
-        FeatureMatrix ahead = matrix(List.of(new double[] {0, n}, new double[] {0, n + 2}));
-        try (FittedModel model = new AutoArima().fit(table(rows), null, Params.of("seasonality", 1),
+        FeatureMatrix ahead = SeriesView.rows(List.of(new double[] {0, n}, new double[] {0, n + 2}));
+        try (FittedModel model = new AutoArima().fit(SeriesView.training(rows), null, Params.of("seasonality", 1),
                 new TrialContext(Deadline.never(), 1, 1))) {
             double[] got = model.predict(ahead).values();
             assertEquals(alone.forecast(3)[0], got[0], 1e-12);
@@ -281,9 +280,9 @@ class AutoArimaTest {
         AutoArima learner = new AutoArima();
         Params params = learner.portfolio(Task.FORECASTING, new DataShape(rows.size(), 2, 0, 0, 12, 1)).get(0);
         assertEquals(Params.of("seasonality", 12), params);
-        FeatureMatrix ahead = matrix(List.of(new double[] {0, 144}, new double[] {0, 150}, new double[] {1, 198},
+        FeatureMatrix ahead = SeriesView.rows(List.of(new double[] {0, 144}, new double[] {0, 150}, new double[] {1, 198},
                 new double[] {1, 200}, new double[] {2, 12}));
-        try (FittedModel model = learner.fit(table(rows), null, params, new TrialContext(Deadline.never(), 1, 1))) {
+        try (FittedModel model = learner.fit(SeriesView.training(rows), null, params, new TrialContext(Deadline.never(), 1, 1))) {
             double[] before = model.predict(ahead).values();
             double[] air7 = AutoArima.fit(air, 12, Deadline.never()).forecast(7);
             assertEquals(air7[0], before[0], 1e-9);
@@ -300,7 +299,7 @@ class AutoArimaTest {
     @Test
     void refusesBadParams() {
         AutoArima learner = new AutoArima();
-        TrainingData data = table(List.of(new double[] {0, 0, 1}, new double[] {0, 1, 2}, new double[] {0, 2, 3}));
+        TrainingData data = SeriesView.training(List.of(new double[] {0, 0, 1}, new double[] {0, 1, 2}, new double[] {0, 2, 3}));
         TrialContext ctx = new TrialContext(Deadline.never(), 1, 1);
         assertThrows(IllegalArgumentException.class, () -> learner.fit(data, null, Params.of("seasonality", 0), ctx));
         assertThrows(IllegalArgumentException.class, () -> learner.fit(data, null, Params.of("max_p", 3), ctx));
@@ -333,21 +332,6 @@ class AutoArimaTest {
             s += Math.abs(v);
         }
         return s / y.length;
-    }
-
-    /** Rows of (series, step, target). */
-    private static TrainingData table(List<double[]> rows) {
-        double[] y = rows.stream().mapToDouble(r -> r[2]).toArray();
-        return new TrainingData(matrix(rows), new Target(Task.REGRESSION, y, List.of(), null));
-    }
-
-    private static FeatureMatrix matrix(List<double[]> rows) {
-        float[] v = new float[rows.size() * 2];
-        for (int i = 0; i < rows.size(); i++) {
-            v[2 * i] = (float) rows.get(i)[0];
-            v[2 * i + 1] = (float) rows.get(i)[1];
-        }
-        return new FeatureMatrix(v, rows.size(), 2, List.of("_series_index", "_series_step"), new BitSet());
     }
 
     private static double[] doubles(JsonNode array) {

@@ -7,13 +7,12 @@ import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.algorithms.forecasting.SeriesView;
 import dev.automl.algorithms.forecasting.Cycle;
 import dev.automl.algorithms.forecasting.Naive2;
 import dev.automl.algorithms.forecasting.SeriesFit;
 import dev.automl.algorithms.forecasting.SeriesModel;
 import dev.automl.data.Task;
-import dev.automl.featurization.FeatureMatrix;
-import dev.automl.featurization.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -64,8 +62,8 @@ class EtsLearnerTest {
             ahead.add(new double[] {1, 119 + k});
         }
         double[] want = EtsGoldenTest.doubles(ukgas.get("forecast"));
-        try (FittedModel model = ETS.fit(table(rows), null, portfolio.get(0), CTX)) {
-            double[] got = model.predict(matrix(ahead)).values();
+        try (FittedModel model = ETS.fit(SeriesView.training(rows), null, portfolio.get(0), CTX)) {
+            double[] got = model.predict(SeriesView.rows(ahead)).values();
             for (int k = 0; k < 8; k++) {
                 EtsGoldenTest.assertClose(want[k], got[2 * k], 1e-6, "UKgas " + (k + 1) + " ahead");
                 assertEquals(5.0, got[2 * k + 1], 1e-12, "constant series");
@@ -73,7 +71,7 @@ class EtsLearnerTest {
             assertEquals("ETS forms: A,N,N x1; M,A,M x1", model.note());
             model.save(dir);
             try (FittedModel loaded = ETS.load(dir, Task.REGRESSION, 0)) {
-                assertArrayEquals(got, loaded.predict(matrix(ahead)).values());
+                assertArrayEquals(got, loaded.predict(SeriesView.rows(ahead)).values());
                 assertEquals(portfolio.get(0), loaded.fittedParams());
                 SeriesFit fit = ((SeriesModel) loaded).entries().get(0).fit();
                 assertEquals("M,A,M", assertInstanceOf(EtsFit.class, fit).form().label());
@@ -92,7 +90,7 @@ class EtsLearnerTest {
 
     @Test
     void refusesParametersROrTheModelRefuses() {
-        TrainingData y = table(List.of(new double[] {0, 0, 1}, new double[] {0, 1, 2}, new double[] {0, 2, 3}));
+        TrainingData y = SeriesView.training(List.of(new double[] {0, 0, 1}, new double[] {0, 1, 2}, new double[] {0, 2, 3}));
         for (Params bad : List.of(Params.of("alpha", 0.5), Params.of("seasonality", 0), Params.of("model", "ZZ"),
                 Params.of("model", "NNN"), Params.of("model", "ZQZ"), Params.of("model", "ANM"), Params.of("model", "AMN"),
                 Params.of("model", "MMA"), Params.of("model", "ZNZ", "damped", true),
@@ -188,29 +186,15 @@ class EtsLearnerTest {
             ahead.add(new double[] {0, 299 + k});
         }
         ahead.add(new double[] {1, 300});
-        try (FittedModel model = ETS.fit(table(rows), null, Params.of("seasonality", 24),
+        try (FittedModel model = ETS.fit(SeriesView.training(rows), null, Params.of("seasonality", 24),
                 new TrialContext(Deadline.afterSeconds(0), 1, 1))) {
             assertTrue(model.stoppedByDeadline());
-            double[] got = model.predict(matrix(ahead)).values();
+            double[] got = model.predict(SeriesView.rows(ahead)).values();
             double[] naive2 = Naive2.forecast(daily, 24, 30);
             assertArrayEquals(naive2, Arrays.copyOf(got, 30), 1e-9);
             assertTrue(Math.abs(naive2[6] - naive2[18]) > 10, "the day's cycle is kept");
             assertEquals(349, got[30], 1e-9);
         }
-    }
-
-    private static TrainingData table(List<double[]> rows) {
-        double[] y = rows.stream().mapToDouble(r -> r[2]).toArray();
-        return new TrainingData(matrix(rows), new Target(Task.REGRESSION, y, List.of(), null));
-    }
-
-    private static FeatureMatrix matrix(List<double[]> rows) {
-        float[] v = new float[rows.size() * 2];
-        for (int i = 0; i < rows.size(); i++) {
-            v[2 * i] = (float) rows.get(i)[0];
-            v[2 * i + 1] = (float) rows.get(i)[1];
-        }
-        return new FeatureMatrix(v, rows.size(), 2, List.of("_series_index", "_series_step"), new BitSet());
     }
 
     /** A passed deadline leaves every form but the first out: R's first candidate, A,N,N, is what remains. */

@@ -8,12 +8,11 @@ import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.algorithms.forecasting.SeriesView;
 import dev.automl.algorithms.forecasting.Cycle;
 import dev.automl.algorithms.forecasting.SeriesFit;
 import dev.automl.algorithms.forecasting.SeriesModel;
 import dev.automl.data.Task;
-import dev.automl.featurization.FeatureMatrix;
-import dev.automl.featurization.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -61,8 +59,8 @@ class ProphetLearnerTest {
             ahead.add(new double[] {1, 119 + k});
         }
         double[] want = ProphetGoldenTest.doubles(air.get("exact_map").get("yhat"));
-        try (FittedModel model = PROPHET.fit(table(rows), null, portfolio.get(0), CTX)) {
-            double[] got = model.predict(matrix(ahead)).values();
+        try (FittedModel model = PROPHET.fit(SeriesView.training(rows), null, portfolio.get(0), CTX)) {
+            double[] got = model.predict(SeriesView.rows(ahead)).values();
             for (int k = 0; k < 24; k++) {
                 // The learner phases the Fourier terms from the first value rather than from 1970, which leaves
                 // the fit unchanged but not every rounding.
@@ -72,7 +70,7 @@ class ProphetLearnerTest {
             assertEquals("Prophet seasonalities: none x1; yearly x1", model.note());
             model.save(dir);
             try (FittedModel loaded = PROPHET.load(dir, Task.FORECASTING, 0)) {
-                assertArrayEquals(got, loaded.predict(matrix(ahead)).values());
+                assertArrayEquals(got, loaded.predict(SeriesView.rows(ahead)).values());
                 assertEquals(portfolio.get(0), loaded.fittedParams());
                 SeriesFit fit = ((SeriesModel) loaded).entries().get(0).fit();
                 assertEquals("yearly", assertInstanceOf(ProphetFit.class, fit).seasonalities().get(0).name());
@@ -100,7 +98,7 @@ class ProphetLearnerTest {
 
     @Test
     void refusesBadParametersNamingThem() {
-        TrainingData y = table(List.of(new double[] {0, 0, 1}, new double[] {0, 1, 2}, new double[] {0, 2, 3}));
+        TrainingData y = SeriesView.training(List.of(new double[] {0, 0, 1}, new double[] {0, 1, 2}, new double[] {0, 2, 3}));
         List<Object[]> bad = List.of(
                 new Object[] {Params.of("growth", "logistic"), "growth"},
                 new Object[] {Params.of("step_days", 0.0), "step_days"},
@@ -209,20 +207,5 @@ class ProphetLearnerTest {
             throw new AssertionError(e);
         }
         throw new AssertionError("no golden " + name);
-    }
-
-    /** Rows of (series, step, target). */
-    private static TrainingData table(List<double[]> rows) {
-        double[] y = rows.stream().mapToDouble(r -> r[2]).toArray();
-        return new TrainingData(matrix(rows), new Target(Task.REGRESSION, y, List.of(), null));
-    }
-
-    private static FeatureMatrix matrix(List<double[]> rows) {
-        float[] v = new float[rows.size() * 2];
-        for (int i = 0; i < rows.size(); i++) {
-            v[2 * i] = (float) rows.get(i)[0];
-            v[2 * i + 1] = (float) rows.get(i)[1];
-        }
-        return new FeatureMatrix(v, rows.size(), 2, List.of("_series_index", "_series_step"), new BitSet());
     }
 }
