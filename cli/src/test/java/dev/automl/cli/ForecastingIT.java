@@ -171,11 +171,18 @@ class ForecastingIT {
                 + "      - fields: [\"INCOME\"]\n        parameters:\n          strategy: median\n"
                 + "      - fields: [\"Price\"]\n        parameters:\n          strategy: ffill\n"
                 + "forecasting:\n  time_column_name: WeekStarting\n  time_series_id_column_names: [Store, Brand]\n"
-                + "  forecast_horizon: 20\n  frequency: W-THU\n  target_lags: auto\n");
+                + "  forecast_horizon: 20\n  frequency: W-THU\n  target_lags: auto\n"
+                + "  features_unknown_at_forecast_time: [Advert]\n");
         JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out", "--seed", "1");
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode s = RunJobIT.summary(work.resolve("out"));
         assertEquals(9, s.get("forecasting").get("series").asInt());
+        // Advertising is unknown at forecast time: a feature only through its lags, each at least the horizon back.
+        Set<String> described = new HashSet<>();
+        new ObjectMapper().readTree(work.resolve("out/featurization.json").toFile())
+                .forEach(e -> described.add(e.get("RawFeatureName").asText()));
+        assertTrue(described.containsAll(List.of("Advert_lag20", "Advert_lag52", "Price")), described.toString());
+        assertFalse(described.contains("Advert"), described.toString());
         assertEquals(51, s.get("forecasting").get("repairs").get("filled_steps").asInt());
         // Arimax regresses each series on its covariates (price, advertising), with ARIMA errors.
         CSVRecord arimax = RunJobIT.csv(work.resolve("out/leaderboard.csv")).stream()

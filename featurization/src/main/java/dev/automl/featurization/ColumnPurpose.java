@@ -14,8 +14,8 @@ public enum ColumnPurpose {
     /** A forecasting row's step within its series: a feature of the {@link FeatureView#SERIES} view only. */
     SERIES_STEP,
     /**
-     * A number derived from the target's past (a lag, a rolling mean): a numeric feature that is never dropped as
-     * an ID, however many distinct values it has.
+     * A number derived from the target's past (a lag, a rolling mean): a numeric feature that is never dropped as an
+     * ID, however many distinct values it has, and not a regressor of the series view.
      */
     TARGET_HISTORY
 }

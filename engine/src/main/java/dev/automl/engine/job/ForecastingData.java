@@ -4,6 +4,7 @@ import dev.automl.data.Column;
 import dev.automl.data.ColumnType;
 import dev.automl.data.DateTimeColumn;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
 import dev.automl.data.Task;
 import dev.automl.data.series.SeriesTable;
@@ -92,11 +93,14 @@ final class ForecastingData {
                 .map(Map.Entry::getKey).toList();
         HolidayFeatures holidays = f.covariates().holidays() == null ? null
                 : new HolidayFeatures(f.covariates().holidays());
-        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled, holidays);
+        List<String> unknown = f.covariates().unknownAtForecastTime();
+        List<String> lagged = laggedCovariates(spec, table, unknown, notes);
+        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled, holidays, lagged);
         Table derived = features.derive(table);
 
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
         nonFeatures.add(spec.targetColumn());
+        nonFeatures.addAll(unknown); // known at forecast time only through their lags
         Map<String, ColumnType> schema = new LinkedHashMap<>();
         for (Column c : table.table().columns()) {
             if (!nonFeatures.contains(c.name())) {
@@ -136,13 +140,51 @@ final class ForecastingData {
         if (f.target().stl() != ForecastingSettings.Stl.NONE) {
             throw new InvalidInputException("forecasting.use_stl is not supported yet; remove it or set it to null.");
         }
+    }
+
+    /**
+     * The numeric covariates to lag: every one with {@code feature_lags: auto}, and always those unknown at
+     * forecast time, which are features only through their lags (a categorical one is left out, noted).
+     */
+    private static List<String> laggedCovariates(JobSpec spec, SeriesTable table, List<String> unknown,
+                                                 Consumer<String> notes) {
+        ForecastingSettings f = spec.forecasting();
+        List<String> structural = new ArrayList<>(f.series().grainColumns());
+        structural.add(f.series().timeColumn());
+        structural.add(spec.targetColumn());
+        List<String> out = new ArrayList<>();
+        for (String c : unknown) {
+            Column column = table.table().require(c, "forecasting.features_unknown_at_forecast_time", "training_data");
+            if (structural.contains(c)) {
+                throw new InvalidInputException("forecasting.features_unknown_at_forecast_time names '" + c + "', which"
+                        + " is the time, a series or the target column.");
+            }
+            if (column.type() == ColumnType.NUMERIC) {
+                out.add(c);
+            } else {
+                notes.accept("'" + c + "' is unknown at forecast time and not numeric, so it cannot be lagged: it is"
+                        + " left out.");
+            }
+        }
         if (f.covariates().featureLags()) {
-            throw new InvalidInputException("forecasting.feature_lags: auto is not supported yet; remove it or set it"
-                    + " to none.");
+            for (Column c : table.table().columns()) {
+                if (c instanceof NumericColumn n && !structural.contains(c.name()) && !out.contains(c.name())
+                        && !spec.featurization().ignoredColumns().contains(c.name()) && !countsSteps(n)) {
+                    out.add(c.name());
+                }
+            }
         }
-        if (!f.covariates().unknownAtForecastTime().isEmpty()) {
-            throw new InvalidInputException("forecasting.features_unknown_at_forecast_time is not supported yet.");
+        return out;
+    }
+
+    /** Whether a column numbers the rows (1, 2, 3 ...): its lags would only number them again. */
+    private static boolean countsSteps(NumericColumn c) {
+        double[] v = c.values();
+        int steps = 0;
+        for (int r = 1; r < v.length; r++) {
+            steps += v[r] - v[r - 1] == 1 ? 1 : 0;
         }
+        return v.length > 2 && steps >= 0.9 * (v.length - 1);
     }
 
     /** How the target's gaps are filled: carried forward unless the job gives the target an imputer. */

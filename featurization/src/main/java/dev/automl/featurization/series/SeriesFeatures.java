@@ -35,12 +35,14 @@ import java.util.TreeSet;
  * @param series    each series: its key and where its training values end
  * @param fill      the columns the job's {@code ffill} imputer carries forward within each series
  * @param holidays  the holiday calendar whose features rows get; null for none
+ * @param covariates the lags of numeric covariates ({@code feature_lags}, {@code features_unknown_at_forecast_time})
  */
 public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonProperty("frequency") String frequency,
                              @JsonProperty("horizon") int horizon, @JsonProperty("lags") List<Integer> lags,
                              @JsonProperty("window") int window, @JsonProperty("series") List<History> series,
                              @JsonProperty("forward_fill") ForwardFill fill,
-                             @JsonProperty("holidays") HolidayFeatures holidays) {
+                             @JsonProperty("holidays") HolidayFeatures holidays,
+                             @JsonProperty("covariate_lags") CovariateLags covariates) {
 
     /** The derived column holding a row's series index, 0 for the first series of the training data. */
     public static final String SERIES_COLUMN = "_series_index";
@@ -82,6 +84,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
 
     public SeriesFeatures {
         fill = fill == null ? ForwardFill.none() : fill; // models saved before ffill existed
+        covariates = covariates == null ? CovariateLags.none() : covariates;
         lags = List.copyOf(lags);
         series = List.copyOf(series);
         for (int k : lags) {
@@ -113,15 +116,16 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
 
     /** Fits on a job's regularised training rows, keeping as many of each series' last values as lags reach back. */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window) {
-        return fit(table, horizon, lags, window, List.of(), null);
+        return fit(table, horizon, lags, window, List.of(), null, List.of());
     }
 
     /**
      * Fits as {@link #fit(SeriesTable, int, List, int)}, with the numeric columns the job's {@code ffill} imputer
-     * names and the holiday calendar, if any.
+     * names, the holiday calendar, if any, and the numeric covariates to lag (at the target's lags, or the horizon
+     * without them).
      */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window,
-                                     List<String> forwardFilled, HolidayFeatures holidays) {
+                                     List<String> forwardFilled, HolidayFeatures holidays, List<String> lagged) {
         int depth = Math.max(lags.stream().mapToInt(Integer::intValue).max().orElse(0), window == 0 ? 0 : horizon + window - 1);
         double[] y = table.target();
         List<History> series = new ArrayList<>();
@@ -135,7 +139,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         SeriesTable.Layout l = table.layout();
         return new SeriesFeatures(new Layout(l.timeColumn(), l.grainColumns(), l.targetColumn()),
                 table.frequency().alias(), horizon, lags, window, series, ForwardFill.fit(table, forwardFilled),
-                holidays);
+                holidays, CovariateLags.fit(table, lagged, lags.isEmpty() ? List.of(horizon) : lags));
     }
 
     /** The derived columns' names, in the order {@link #derive} adds them. */
@@ -151,6 +155,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         if (holidays != null) {
             out.addAll(holidays.columns(parsedFrequency()));
         }
+        out.addAll(covariates.names());
         return out;
     }
 
@@ -160,8 +165,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         Map<String, ColumnPurpose> out = new LinkedHashMap<>();
         out.put(SERIES_COLUMN, ColumnPurpose.SERIES_INDEX);
         out.put(STEP_COLUMN, ColumnPurpose.SERIES_STEP);
+        // Holiday features and covariates' lags are ordinary features: a running number's lag is still an ID.
         for (String c : derivedColumns().subList(2, derivedColumns().size())) {
-            if (holidays == null || !holidays.columns(parsedFrequency()).contains(c)) {
+            if ((holidays == null || !holidays.columns(parsedFrequency()).contains(c)) && !covariates.names().contains(c)) {
                 out.put(c, ColumnPurpose.TARGET_HISTORY);
             }
         }
@@ -200,7 +206,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                 step[start + j] = j;
             }
         }
-        return withDerived(fill.applyToTraining(table), index, step, (row, back) -> {
+        return withDerived(fill.applyToTraining(table), index, step, covariates.training(table), (row, back) -> {
             int s = (int) index[row];
             long at = (long) step[row] - back;
             return at < 0 ? Double.NaN : y[table.index().starts()[s] + (int) at];
@@ -226,7 +232,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
             index[r] = p.series()[r];
             step[r] = p.steps()[r];
         }
-        return withDerived(fill.applyToNew(raw, p.series(), p.steps()), index, step, (row, back) -> {
+        long[] lastSteps = series.stream().mapToLong(History::lastStep).toArray();
+        Table filled = fill.applyToNew(raw, p.series(), p.steps());
+        return withDerived(filled, index, step, covariates.forNew(filled, p.series(), p.steps(), lastSteps), (row, back) -> {
             int s = p.series()[row];
             long at = p.steps()[row] - back;
             History h = series.get(s);
@@ -360,7 +368,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         double at(int row, int back);
     }
 
-    private Table withDerived(Table raw, double[] index, double[] step, PastValue past) {
+    private Table withDerived(Table raw, double[] index, double[] step, List<Column> lagged, PastValue past) {
         int n = raw.rows();
         List<Column> columns = new ArrayList<>(raw.columns());
         columns.add(new NumericColumn(SERIES_COLUMN, index));
@@ -391,6 +399,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         if (holidays != null) {
             columns.addAll(holidays.derive((DateTimeColumn) raw.column(layout.timeColumn()), parsedFrequency()));
         }
+        columns.addAll(lagged);
         return new Table(columns);
     }
 
