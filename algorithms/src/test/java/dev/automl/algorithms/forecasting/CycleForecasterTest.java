@@ -1,7 +1,6 @@
 package dev.automl.algorithms.forecasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +36,7 @@ class CycleForecasterTest {
 
     @Test
     void forecastsAsRsForecastPackage() throws IOException {
-        JsonNode goldens = new ObjectMapper().readTree(root().resolve("testdata/forecasting/goldens.json").toFile());
+        JsonNode goldens = GoldenFiles.read("testdata/forecasting/goldens.json");
         assertEquals("8.20", goldens.get("r_forecast_version").asText());
         int compared = 0;
         for (JsonNode g : goldens.get("series")) {
@@ -133,21 +132,5 @@ class CycleForecasterTest {
             rows.add(new double[] {series, from + k});
         }
         return SeriesView.rows(rows);
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("testdata"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

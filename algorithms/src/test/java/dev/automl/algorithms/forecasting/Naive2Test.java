@@ -3,9 +3,6 @@ package dev.automl.algorithms.forecasting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +13,7 @@ class Naive2Test {
 
     @Test
     void forecastsAsM4sRCode() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("testdata"))) {
-            root = root.getParent();
-        }
-        JsonNode goldens = new ObjectMapper().readTree(root.resolve("testdata/forecasting/naive2_goldens.json").toFile());
+        JsonNode goldens = GoldenFiles.read("testdata/forecasting/naive2_goldens.json");
         int compared = 0;
         for (JsonNode g : goldens.get("series")) {
             double[] y = new double[g.get("y").size()];

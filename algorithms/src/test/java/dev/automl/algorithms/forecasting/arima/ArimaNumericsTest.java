@@ -1,13 +1,12 @@
 package dev.automl.algorithms.forecasting.arima;
 
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +19,7 @@ class ArimaNumericsTest {
     /** R's optim(method = "BFGS") on Rosenbrock's function, with and without parscale, and stopped by maxit. */
     @Test
     void minimisesAsRsOptim() throws IOException {
-        JsonNode goldens = new ObjectMapper().readTree(root().resolve("testdata/forecasting/arima/arima_goldens.json").toFile());
+        JsonNode goldens = GoldenFiles.read("testdata/forecasting/arima/arima_goldens.json");
         // As R evaluates 100 * (x[2] - x[1]^2)^2 + (1 - x[1])^2, squares first.
         Bfgs.Objective rosenbrock = x -> {
             double a = x[1] - x[0] * x[0];
@@ -50,7 +49,7 @@ class ArimaNumericsTest {
      */
     @Test
     void findsRootsAsRsPolyroot() throws IOException {
-        JsonNode goldens = new ObjectMapper().readTree(root().resolve("testdata/forecasting/arima/arima_goldens.json").toFile());
+        JsonNode goldens = GoldenFiles.read("testdata/forecasting/arima/arima_goldens.json");
         for (JsonNode g : goldens.get("polyroots")) {
             double[] ar = doubles(g.get("ar"));
             double[] sar = doubles(g.get("sar"));
@@ -115,21 +114,5 @@ class ArimaNumericsTest {
         assertArrayEquals(coef, arma.undo(arma.inverse(coef)), 1e-14);
         double[][] pt = new ArmaParameters(1, 0, 1, 0, 4).expand(new double[] {0.5, 0.3}, false);
         assertArrayEquals(new double[] {0.5, 0, 0, 0.3, -0.15}, pt[0], 1e-15);
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("testdata"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

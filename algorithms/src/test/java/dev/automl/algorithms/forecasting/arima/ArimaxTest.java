@@ -1,5 +1,6 @@
 package dev.automl.algorithms.forecasting.arima;
 
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,13 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
+import static dev.automl.algorithms.forecasting.GoldenFiles.ints;
+import static dev.automl.algorithms.forecasting.GoldenFiles.strings;
+import static dev.automl.algorithms.forecasting.GoldenFiles.matrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +49,7 @@ class ArimaxTest {
 
     @BeforeAll
     static void load() throws IOException {
-        goldens = new ObjectMapper().readTree(root().resolve("testdata/forecasting/arima/arimax_goldens.json").toFile());
+        goldens = GoldenFiles.read("testdata/forecasting/arima/arimax_goldens.json");
         assertEquals("8.20", goldens.get("r_forecast_version").asText());
     }
 
@@ -277,45 +280,5 @@ class ArimaxTest {
             s += Math.abs(v);
         }
         return s / y.length;
-    }
-
-    private static double[][] matrix(JsonNode rows) {
-        double[][] out = new double[rows.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = doubles(rows.get(i));
-        }
-        return out;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
-    }
-
-    private static String[] strings(JsonNode array) {
-        String[] out = new String[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asText();
-        }
-        return out;
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("testdata"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

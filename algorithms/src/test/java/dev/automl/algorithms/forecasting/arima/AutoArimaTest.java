@@ -1,7 +1,7 @@
 package dev.automl.algorithms.forecasting.arima;
 
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
+import static dev.automl.algorithms.forecasting.GoldenFiles.ints;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +49,7 @@ class AutoArimaTest {
 
     @BeforeAll
     static void load() throws IOException {
-        goldens = new ObjectMapper().readTree(root().resolve("testdata/forecasting/arima/arima_goldens.json").toFile());
+        goldens = GoldenFiles.read("testdata/forecasting/arima/arima_goldens.json");
         assertEquals("8.20", goldens.get("r_forecast_version").asText());
     }
 
@@ -332,29 +333,5 @@ class AutoArimaTest {
             s += Math.abs(v);
         }
         return s / y.length;
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("testdata"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

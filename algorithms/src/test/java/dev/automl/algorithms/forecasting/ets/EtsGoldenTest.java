@@ -1,18 +1,17 @@
 package dev.automl.algorithms.forecasting.ets;
 
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.automl.algorithms.Deadline;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,22 +157,6 @@ class EtsGoldenTest {
     }
 
     static JsonNode goldens() throws IOException {
-        return new ObjectMapper().readTree(root().resolve("testdata/forecasting/ets/ets_goldens.json").toFile());
-    }
-
-    static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("testdata"))) {
-            dir = dir.getParent();
-        }
-        return dir;
+        return GoldenFiles.read("testdata/forecasting/ets/ets_goldens.json");
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -44,7 +45,7 @@ class EtsLearnerTest {
                 ukgas = g;
             }
         }
-        double[] gas = EtsGoldenTest.doubles(ukgas.get("y"));
+        double[] gas = doubles(ukgas.get("y"));
         double[] flat = new double[20];
         Arrays.fill(flat, 5.0);
         List<Params> portfolio = ETS.portfolio(Task.FORECASTING, new DataShape(gas.length, 2, 0, 0, 4, 1));
@@ -61,7 +62,7 @@ class EtsLearnerTest {
             ahead.add(new double[] {0, gas.length - 1 + k});
             ahead.add(new double[] {1, 119 + k});
         }
-        double[] want = EtsGoldenTest.doubles(ukgas.get("forecast"));
+        double[] want = doubles(ukgas.get("forecast"));
         try (FittedModel model = ETS.fit(SeriesView.training(rows), null, portfolio.get(0), CTX)) {
             double[] got = model.predict(SeriesView.rows(ahead)).values();
             for (int k = 0; k < 8; k++) {
@@ -106,7 +107,7 @@ class EtsLearnerTest {
         try {
             for (JsonNode g : EtsGoldenTest.goldens().get("series")) {
                 if (g.get("name").asText().equals("WWWusage")) {
-                    wwwusage = EtsGoldenTest.doubles(g.get("y"));
+                    wwwusage = doubles(g.get("y"));
                 }
             }
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.automl.algorithms.forecasting.ets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.automl.algorithms.Deadline;
 
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -80,7 +81,7 @@ public final class EtsSpeedBench {
     static double[] m4Hourly240() throws IOException {
         for (JsonNode g : EtsGoldenTest.goldens().get("series")) {
             if (g.get("name").asText().equals("M4 hourly H1")) {
-                return EtsGoldenTest.doubles(g.get("y"));
+                return GoldenFiles.doubles(g.get("y"));
             }
         }
         throw new IllegalStateException("M4 hourly H1 is missing from ets_goldens.json");

@@ -1,20 +1,19 @@
 package dev.automl.algorithms.forecasting.prophet;
 
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.automl.algorithms.Params;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.automl.algorithms.forecasting.GoldenFiles.doubles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,18 +124,6 @@ class ProphetGoldenTest {
     }
 
     static JsonNode goldens() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("testdata"))) {
-            dir = dir.getParent();
-        }
-        return new ObjectMapper().readTree(dir.resolve("testdata/forecasting/prophet/prophet_goldens.json").toFile());
-    }
-
-    static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).isNull() ? Double.NaN : a.get(i).asDouble();
-        }
-        return out;
+        return GoldenFiles.read("testdata/forecasting/prophet/prophet_goldens.json");
     }
 }

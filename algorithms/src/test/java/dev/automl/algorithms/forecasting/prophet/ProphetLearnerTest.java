@@ -8,6 +8,7 @@ import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
+import dev.automl.algorithms.forecasting.GoldenFiles;
 import dev.automl.algorithms.forecasting.SeriesView;
 import dev.automl.algorithms.forecasting.Cycle;
 import dev.automl.algorithms.forecasting.SeriesFit;
@@ -41,7 +42,7 @@ class ProphetLearnerTest {
     @Test
     void fitsEachSeriesAndSavesWhatItForecasts(@TempDir Path dir) throws IOException {
         JsonNode air = golden("AirPassengers additive");
-        double[] passengers = ProphetGoldenTest.doubles(air.get("y"));
+        double[] passengers = GoldenFiles.doubles(air.get("y"));
         double[] flat = new double[20];
         Arrays.fill(flat, 5.0);
         List<Params> portfolio = PROPHET.portfolio(Task.FORECASTING, new DataShape(passengers.length, 2, 0, 0, 12, 365.25 / 12));
@@ -58,7 +59,7 @@ class ProphetLearnerTest {
             ahead.add(new double[] {0, passengers.length - 1 + k});
             ahead.add(new double[] {1, 119 + k});
         }
-        double[] want = ProphetGoldenTest.doubles(air.get("exact_map").get("yhat"));
+        double[] want = GoldenFiles.doubles(air.get("exact_map").get("yhat"));
         try (FittedModel model = PROPHET.fit(SeriesView.training(rows), null, portfolio.get(0), CTX)) {
             double[] got = model.predict(SeriesView.rows(ahead)).values();
             for (int k = 0; k < 24; k++) {
@@ -131,9 +132,9 @@ class ProphetLearnerTest {
     @Test
     void leavesMissingValuesOut() {
         JsonNode synthetic = golden("synthetic daily with missing values");
-        double[] y = ProphetGoldenTest.doubles(synthetic.get("y"));
+        double[] y = GoldenFiles.doubles(synthetic.get("y"));
         assertTrue(Arrays.stream(y).anyMatch(Double::isNaN));
-        double[] want = ProphetGoldenTest.doubles(synthetic.get("exact_map").get("yhat"));
+        double[] want = GoldenFiles.doubles(synthetic.get("exact_map").get("yhat"));
         double[] got = Prophet.fit(y, ProphetSettings.defaults(1)).forecast(want.length);
         for (int h = 0; h < want.length; h++) {
             assertEquals(want[h], got[h], 1e-6 * synthetic.get("y_scale").asDouble());
@@ -153,8 +154,8 @@ class ProphetLearnerTest {
     @Test
     void shortAndDegenerateSeries() {
         JsonNode shortOne = golden("USAccDeaths first 24 months");
-        double[] want = ProphetGoldenTest.doubles(shortOne.get("exact_map").get("yhat"));
-        ProphetFit fit = assertInstanceOf(ProphetFit.class, Prophet.fit(ProphetGoldenTest.doubles(shortOne.get("y")),
+        double[] want = GoldenFiles.doubles(shortOne.get("exact_map").get("yhat"));
+        ProphetFit fit = assertInstanceOf(ProphetFit.class, Prophet.fit(GoldenFiles.doubles(shortOne.get("y")),
                 ProphetSettings.defaults(365.25 / 12)));
         assertEquals(18, fit.changepoints().length);
         assertEquals(List.of(), fit.seasonalities());
