@@ -24,8 +24,13 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
         return RELATIVE_COST;
     }
 
-    boolean seasonal() {
-        return false;
+    /** The plain form a seasonal form falls back to for a series shorter than a season; null for a plain form. */
+    CycleForecaster plainForm() {
+        return null;
+    }
+
+    private boolean seasonal() {
+        return plainForm() != null;
     }
 
     /** Nothing for a seasonal form when the data has no seasons: it would repeat its plain form's trial. */
@@ -37,7 +42,10 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
         return shape.seasonality() > 1 ? List.of(Params.of(SEASONALITY, shape.seasonality())) : List.of();
     }
 
-    /** The values to repeat after a series' last value, from its values in time order and the seasonal period. */
+    /**
+     * The values to repeat after a series' last value, from its values in time order and the seasonal period; a
+     * seasonal form's series holds at least a season.
+     */
     abstract double[] cycle(double[] values, int seasonality);
 
     @Override
@@ -50,7 +58,8 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
 
     @Override
     protected SeriesFit fitSeries(double[] values, Params params, Deadline deadline) {
-        return new Cycle(cycle(values, params.getInt(SEASONALITY, 1)));
+        int m = params.getInt(SEASONALITY, 1);
+        return new Cycle(seasonal() && values.length < m ? plainForm().cycle(values, 1) : cycle(values, m));
     }
 
     @Override

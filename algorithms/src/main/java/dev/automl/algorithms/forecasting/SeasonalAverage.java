@@ -15,16 +15,13 @@ public final class SeasonalAverage extends CycleForecaster {
     }
 
     @Override
-    boolean seasonal() {
-        return true;
+    CycleForecaster plainForm() {
+        return new Average();
     }
 
     @Override
     double[] cycle(double[] values, int seasonality) {
         int n = values.length;
-        if (n < seasonality) {
-            return new double[] {Average.mean(values)};
-        }
         double[] out = new double[seasonality];
         for (int p = 0; p < seasonality; p++) {
             // Step p + 1 ahead, at position n + p, shares its season with positions n + p - m, n + p - 2m, ...

@@ -16,16 +16,12 @@ public final class SeasonalNaive extends CycleForecaster {
     }
 
     @Override
-    boolean seasonal() {
-        return true;
+    CycleForecaster plainForm() {
+        return new Naive();
     }
 
     @Override
     double[] cycle(double[] values, int seasonality) {
-        int n = values.length;
-        if (n < seasonality) {
-            return new double[] {values[n - 1]};
-        }
-        return Arrays.copyOfRange(values, n - seasonality, n);
+        return Arrays.copyOfRange(values, values.length - seasonality, values.length);
     }
 }

@@ -104,6 +104,18 @@ class CycleForecasterTest {
     }
 
     /** With no seasons the seasonal forms offer nothing to run: they would repeat Naive and Average. */
+    /** A series shorter than a season gets the seasonal form's plain form: Naive's last value, Average's mean. */
+    @Test
+    void seasonalFormsFallBackToTheirPlainFormOnASeriesShorterThanASeason() {
+        Params weekly = Params.of("seasonality", 7);
+        try (FittedModel naive = new SeasonalNaive().fit(series(0, 0, new double[] {1, 2, 6}), null, weekly, CTX);
+             FittedModel average = new SeasonalAverage().fit(series(0, 0, new double[] {1, 2, 6}), null, weekly, CTX)) {
+            FeatureMatrix ahead = SeriesView.rows(List.of(new double[] {0, 3}, new double[] {0, 9}));
+            assertArrayEquals(new double[] {6, 6}, naive.predict(ahead).values());
+            assertArrayEquals(new double[] {3, 3}, average.predict(ahead).values());
+        }
+    }
+
     @Test
     void seasonalFormsSitOutDataWithoutSeasons() {
         assertEquals(List.of(), new SeasonalNaive().portfolio(Task.FORECASTING, new DataShape(100, 2, 0, 0, 1, 1)));
