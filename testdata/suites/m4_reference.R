@@ -3,9 +3,12 @@
 # period: 1 for weekly, 24 for hourly), averaged over the series, OWA against Naive2, and the wall time of each
 # method over all series. Run from this folder (needs r-cran-forecast):
 #   Rscript m4_reference.R weekly   # or: hourly
+#   Rscript m4_reference.R hourly ets   # only some methods (Naive2 always runs: OWA divides by it)
+# Each method's line is printed as soon as it is done.
 suppressPackageStartupMessages(library(forecast))
 
-which <- commandArgs(trailingOnly = TRUE)[1]
+args <- commandArgs(trailingOnly = TRUE)
+which <- args[1]
 cfg <- switch(which,
   weekly = list(file = "../../../shared/datasets/m4_weekly/m4_weekly.csv.gz", h = 13, m = 52, mase_m = 1),
   hourly = list(file = "../../../shared/datasets/m4_hourly/m4_hourly.csv.gz", h = 48, m = 24, mase_m = 24))
@@ -37,8 +40,9 @@ methods <- list(
   Naive2 = function(y) naive2(y, cfg$h, cfg$mase_m),
   ets = function(y) as.numeric(forecast(ets(ts(y, frequency = cfg$m)), h = cfg$h)$mean),
   auto.arima = function(y) as.numeric(forecast(auto.arima(ts(y, frequency = cfg$m)), h = cfg$h)$mean))
+wanted <- if (length(args) > 1) unique(c("Naive2", args[-1])) else names(methods)
 scores <- list()
-for (name in names(methods)) {
+for (name in intersect(names(methods), wanted)) {
   s <- numeric(0); q <- numeric(0)
   t0 <- Sys.time()
   for (id in ids) {
@@ -51,10 +55,9 @@ for (name in names(methods)) {
     s <- c(s, smape(test, f)); q <- c(q, mase(train, test, f, cfg$mase_m))
   }
   secs <- as.numeric(difftime(Sys.time(), t0, units = "secs"))
-  scores[[name]] <- c(mean(s), mean(q), secs)
-}
-for (name in names(scores)) {
-  v <- scores[[name]]
+  v <- c(mean(s), mean(q), secs)
+  scores[[name]] <- v
   owa <- 0.5 * (v[1] / scores$Naive2[1] + v[2] / scores$Naive2[2])
   cat(sprintf("%s %s: sMAPE %.3f MASE %.3f OWA %.3f seconds %.0f\n", which, name, v[1], v[2], owa, v[3]))
+  flush.console()
 }
