@@ -39,7 +39,7 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
         if (!seasonal()) {
             return List.of(Params.empty());
         }
-        return shape.seasonality() > 1 ? List.of(Params.of(SEASONALITY, shape.seasonality())) : List.of();
+        return shape.seasonality() > 1 ? atDataSeasonality(shape) : List.of();
     }
 
     /**
@@ -51,9 +51,7 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
     @Override
     protected void check(Params params) {
         KnownParams.require(name(), params, seasonal() ? Set.of(SEASONALITY) : Set.of());
-        if (params.getInt(SEASONALITY, 1) < 1) {
-            throw new IllegalArgumentException(name() + ": seasonality must be at least 1, not " + params.getInt(SEASONALITY, 1));
-        }
+        seasonalityOf(params);
     }
 
     @Override

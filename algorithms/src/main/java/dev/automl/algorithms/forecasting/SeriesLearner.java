@@ -47,6 +47,27 @@ public abstract class SeriesLearner implements Learner {
     /** The parameter that gives a learner the seasonal period, which a stand-in fit reads too. */
     protected static final String SEASONALITY = "seasonality";
 
+    /** The data's seasonal period as the one parameter set: the portfolio of a model that chooses its own form. */
+    protected static List<Params> atDataSeasonality(DataShape shape) {
+        return List.of(Params.of(SEASONALITY, shape.seasonality()));
+    }
+
+    /**
+     * The seasonal period the parameters give, 1 when they give none.
+     *
+     * @throws IllegalArgumentException naming this learner, when it is not a whole number of at least 1
+     */
+    protected final int seasonalityOf(Params params) {
+        if (params.has(SEASONALITY) && !(params.values().get(SEASONALITY) instanceof Number)) {
+            throw new IllegalArgumentException(name() + ": seasonality must be a number of steps");
+        }
+        int m = params.getInt(SEASONALITY, 1);
+        if (m < 1) {
+            throw new IllegalArgumentException(name() + ": seasonality must be at least 1, not " + m);
+        }
+        return m;
+    }
+
     /** Rejects parameters the learner does not take, before any series is fitted. */
     protected abstract void check(Params params);
 

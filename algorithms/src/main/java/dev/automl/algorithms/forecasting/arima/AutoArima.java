@@ -50,15 +50,13 @@ public class AutoArima extends SeriesLearner {
     /** One trial, at the data's seasonal period: auto.arima searches the orders itself. */
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.of(SEASONALITY, shape.seasonality()));
+        return atDataSeasonality(shape);
     }
 
     @Override
     protected void check(Params params) {
         KnownParams.require(name(), params, Set.of(SEASONALITY));
-        if (params.getInt(SEASONALITY, 1) < 1) {
-            throw new IllegalArgumentException(name() + ": seasonality must be at least 1, not " + params.getInt(SEASONALITY, 1));
-        }
+        seasonalityOf(params);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class ExponentialSmoothing extends SeriesLearner {
     /** R's automatic choice of form is the model: nothing is searched, the portfolio runs it once. */
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
-        return List.of(Params.of(SEASONALITY, shape.seasonality()));
+        return atDataSeasonality(shape);
     }
 
     @Override
@@ -67,13 +67,7 @@ public final class ExponentialSmoothing extends SeriesLearner {
         if (damped != null && !(damped instanceof Boolean)) {
             throw new IllegalArgumentException(NAME + ": damped must be true or false, not " + damped);
         }
-        if (params.has(SEASONALITY) && !(params.values().get(SEASONALITY) instanceof Number)) {
-            throw new IllegalArgumentException(NAME + ": seasonality must be a number of steps");
-        }
-        int m = params.getInt(SEASONALITY, 1);
-        if (m < 1) {
-            throw new IllegalArgumentException(NAME + ": seasonality must be at least 1, not " + m);
-        }
+        int m = seasonalityOf(params);
         String model = params.getString(MODEL, EtsSelection.AUTOMATIC);
         if (model.length() != 3 || "AMZ".indexOf(model.charAt(0)) < 0 || "NAMZ".indexOf(model.charAt(1)) < 0
                 || "NAMZ".indexOf(model.charAt(2)) < 0) {
