@@ -67,6 +67,53 @@ public final class ForecastScores {
     }
 
     /**
+     * The normalised errors as Azure computes them for forecasting: per window, its RMSE and MAE divided by the
+     * range (max - min) of its series' training values and clipped at 1, then averaged over the windows. A rolling
+     * origin's window is one series in one fold, so this is Azure's mean over folds of the mean over series. A
+     * series whose training values are all equal scores 0 where it is forecast exactly and 1 otherwise, as Azure's.
+     *
+     * @param range each window's series' max - min; NaN leaves the window out
+     */
+    public static Map<String, Double> normalized(double[] y, double[] pred, int[] window, double[] range) {
+        if (y.length != pred.length || y.length != window.length) {
+            throw new IllegalArgumentException("y, pred and window differ in length: " + y.length + ", " + pred.length
+                    + ", " + window.length);
+        }
+        int windows = range.length;
+        double[] squared = new double[windows];
+        double[] absolute = new double[windows];
+        int[] points = new int[windows];
+        for (int i = 0; i < y.length; i++) {
+            double e = y[i] - pred[i];
+            squared[window[i]] += e * e;
+            absolute[window[i]] += Math.abs(e);
+            points[window[i]]++;
+        }
+        double rmse = 0;
+        double mae = 0;
+        int scored = 0;
+        for (int w = 0; w < windows; w++) {
+            if (points[w] == 0 || Double.isNaN(range[w])) {
+                continue;
+            }
+            rmse += normalise(Math.sqrt(squared[w] / points[w]), range[w]);
+            mae += normalise(absolute[w] / points[w], range[w]);
+            scored++;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(MetricCatalog.NORMALIZED_ROOT_MEAN_SQUARED_ERROR, scored == 0 ? Double.NaN : rmse / scored);
+        out.put(MetricCatalog.NORMALIZED_MEAN_ABSOLUTE_ERROR, scored == 0 ? Double.NaN : mae / scored);
+        return out;
+    }
+
+    private static double normalise(double error, double range) {
+        if (range == 0) {
+            return error == 0 ? 0 : 1;
+        }
+        return Math.min(1, error / Math.abs(range));
+    }
+
+    /**
      * MASE's denominator for a series: the mean absolute difference between values {@code m} steps apart among
      * its first {@code n} values (lag 1 when the series is too short for its season); NaN when it has fewer than
      * two values.

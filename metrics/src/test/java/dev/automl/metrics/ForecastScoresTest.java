@@ -25,6 +25,20 @@ class ForecastScoresTest {
     }
 
     @Test
+    void normalisedErrorsArePerWindowOverItsSeriesRangeClippedAtOneAsAzure() {
+        // Window 0 (range 100): errors 10, -20: RMSE sqrt(250) = 15.8113883, MAE 15 -> 0.158113883, 0.15.
+        // Window 1 (range 4): errors 0, 5: RMSE sqrt(12.5) = 3.5355339, MAE 2.5 -> 0.883883476, 0.625.
+        // Window 2 (range 2): error 3 -> 1.5 and 1.5, clipped at 1. Window 3: a constant series forecast exactly, 0.
+        // Window 4: a constant series missed, 1.
+        Map<String, Double> s = ForecastScores.normalized(new double[] {100, 200, 10, 0, 7, 5, 5},
+                new double[] {110, 180, 10, 5, 4, 5, 6}, new int[] {0, 0, 1, 1, 2, 3, 4},
+                new double[] {100, 4, 2, 0, 0});
+        assertEquals((Math.sqrt(250) / 100 + Math.sqrt(12.5) / 4 + 1 + 0 + 1) / 5,
+                s.get(MetricCatalog.NORMALIZED_ROOT_MEAN_SQUARED_ERROR), 1e-12);
+        assertEquals((0.15 + 0.625 + 1 + 0 + 1) / 5, s.get(MetricCatalog.NORMALIZED_MEAN_ABSOLUTE_ERROR), 1e-12);
+    }
+
+    @Test
     void windowsWithoutAScaleAreLeftOutOfMase() {
         Map<String, Double> s = ForecastScores.compute(new double[] {1, 2}, new double[] {2, 2}, new int[] {0, 1},
                 new double[] {Double.NaN, 0});

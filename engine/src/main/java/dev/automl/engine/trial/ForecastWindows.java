@@ -5,6 +5,7 @@ import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.metrics.ForecastScores;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,9 +15,11 @@ import java.util.Map;
  *
  * @param window each scored row's window
  * @param scale  each window's mean absolute seasonal difference before its origin
+ * @param range  each window's series' range (max - min) over all its training values, which Azure's normalised
+ *               errors divide by
  * @param ahead  each scored row's steps after its window's origin, from 1
  */
-public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
+public record ForecastWindows(int[] window, double[] scale, double[] range, int[] ahead) {
 
     public int size() {
         return window.length;
@@ -45,6 +48,7 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
         Map<Integer, Integer> renumbered = new HashMap<>();
         int[] w = new int[positions.length];
         double[] s = new double[scale.length];
+        double[] r = new double[scale.length];
         int[] a = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
             a[i] = ahead[positions[i]];
@@ -54,10 +58,11 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
                 now = renumbered.size();
                 renumbered.put(old, now);
                 s[now] = scale[old];
+                r[now] = range[old];
             }
             w[i] = now;
         }
-        return new ForecastWindows(w, java.util.Arrays.copyOf(s, renumbered.size()), a);
+        return new ForecastWindows(w, Arrays.copyOf(s, renumbered.size()), Arrays.copyOf(r, renumbered.size()), a);
     }
 
     /** The windows of a rolling-origin plan's scored rows: a fold's rows of one series are one window. */
@@ -67,8 +72,10 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
         for (Fold f : plan.folds()) {
             n += f.valid().length;
         }
+        double[] ranges = seriesRanges(series);
         int[] window = new int[n];
         double[] scale = new double[n];
+        double[] range = new double[n];
         int[] ahead = new int[n];
         int windows = 0;
         int at = 0;
@@ -79,6 +86,7 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
                 int s = series.seriesOf(row);
                 if (s != previousSeries) {
                     int start = series.index().starts()[s];
+                    range[windows] = ranges[s];
                     scale[windows++] = ForecastScores.scale(y, start, row - start, seasonality);
                     previousSeries = s;
                     origin = row - 1;
@@ -87,7 +95,7 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
                 window[at++] = windows - 1;
             }
         }
-        return new ForecastWindows(window, java.util.Arrays.copyOf(scale, windows), ahead);
+        return new ForecastWindows(window, Arrays.copyOf(scale, windows), Arrays.copyOf(range, windows), ahead);
     }
 
     /**
@@ -99,9 +107,11 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
      */
     public static ForecastWindows afterTraining(int[] seriesOfRow, int[] ahead, SeriesTable series, int seasonality) {
         double[] y = series.target();
+        double[] ranges = seriesRanges(series);
         Map<Integer, Integer> windowOf = new HashMap<>();
         int[] window = new int[seriesOfRow.length];
         double[] scale = new double[series.seriesCount()];
+        double[] range = new double[series.seriesCount()];
         for (int i = 0; i < seriesOfRow.length; i++) {
             int s = seriesOfRow[i];
             Integer w = windowOf.get(s);
@@ -109,9 +119,30 @@ public record ForecastWindows(int[] window, double[] scale, int[] ahead) {
                 w = windowOf.size();
                 windowOf.put(s, w);
                 scale[w] = ForecastScores.scale(y, series.index().starts()[s], series.length(s), seasonality);
+                range[w] = ranges[s];
             }
             window[i] = w;
         }
-        return new ForecastWindows(window, java.util.Arrays.copyOf(scale, windowOf.size()), ahead);
+        return new ForecastWindows(window, Arrays.copyOf(scale, windowOf.size()), Arrays.copyOf(range, windowOf.size()),
+                ahead);
+    }
+
+    /** Each series' max - min over its known training values (NaN for a series with none), by series index. */
+    static double[] seriesRanges(SeriesTable series) {
+        double[] y = series.target();
+        double[] out = new double[series.seriesCount()];
+        for (int s = 0; s < out.length; s++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            int start = series.index().starts()[s];
+            for (int row = start; row < start + series.length(s); row++) {
+                if (Double.isFinite(y[row])) {
+                    min = Math.min(min, y[row]);
+                    max = Math.max(max, y[row]);
+                }
+            }
+            out[s] = min <= max ? max - min : Double.NaN;
+        }
+        return out;
     }
 }

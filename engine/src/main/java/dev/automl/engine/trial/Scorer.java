@@ -78,6 +78,9 @@ public final class Scorer {
                 throw new IllegalArgumentException(y.size() + " rows to score in " + w.size() + " rows' windows");
             }
             out = new java.util.LinkedHashMap<>(out);
+            // Azure normalises forecasting's errors per series, so a series in the thousands does not outweigh
+            // one in the tens.
+            out.putAll(ForecastScores.normalized(y.y(), predictions, w.window(), w.range()));
             out.putAll(ForecastScores.compute(y.y(), predictions, w.window(), w.scale()));
         }
         return out;
@@ -88,8 +91,7 @@ public final class Scorer {
         if (task == Task.CLASSIFICATION && primary.name().equals(MetricCatalog.ACCURACY)) {
             return ClassificationScores.accuracy(y.classes(), predictions, y.numClasses(), y.weights());
         }
-        // The primary metric is never one of forecasting's window metrics, which need the rows' windows.
-        return primaryOf(score(y, predictions, null));
+        return primaryOf(score(y, predictions, windows));
     }
 
     public double primaryOf(Map<String, Double> metrics) {
