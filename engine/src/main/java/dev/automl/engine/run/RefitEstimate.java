@@ -27,7 +27,7 @@ final class RefitEstimate {
         this.refitRows = plan.refitRows().length;
         this.folds = plan.folds().size();
         this.parallelFolds = Math.max(1, Math.min(threadsPerTrial, folds));
-        this.required = plan.kind() == ValidationPlan.Kind.KFOLD;
+        this.required = plan.kind() == ValidationPlan.Kind.KFOLD || plan.kind() == ValidationPlan.Kind.ROLLING_ORIGIN;
     }
 
     /**
@@ -35,7 +35,8 @@ final class RefitEstimate {
      * the rows, so the refit on all of them is worth planning for. With a holdout (large data, or the user's
      * validation data) the validated model saw most rows, and a refit would cost as much as the trial: the
      * validated models are kept and saved as they are, and a refit happens only if time is left over, as Azure
-     * keeps its train/validation-split models without refitting them.
+     * keeps its train/validation-split models without refitting them. A rolling origin's fold models forecast from
+     * their fold's cut, a horizon or more before the data's end, so a forecasting job plans its refit too.
      */
     boolean required() {
         return required;

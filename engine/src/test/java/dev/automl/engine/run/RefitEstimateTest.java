@@ -1,6 +1,7 @@
 package dev.automl.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.trial.TrialRows;
@@ -61,6 +62,15 @@ class RefitEstimateTest {
         assertEquals(RefitEstimate.SAFETY * 1.25 / 2, new RefitEstimate(three, 2).ratio(), 1e-9);
         assertEquals(0, new RefitEstimate(new ValidationPlan(ValidationPlan.Kind.HOLDOUT, plan.folds().subList(0, 1), 0.2,
                 plan.refitRows()), 2).ratio());
+    }
+
+    @Test
+    void aRollingOriginPlansItsRefitForItsFoldModelsForecastFromTheirCut() {
+        ValidationPlan plan = fiveFolds();
+        RefitEstimate rolling = new RefitEstimate(new ValidationPlan(ValidationPlan.Kind.ROLLING_ORIGIN,
+                plan.folds().subList(0, 3), 0, plan.refitRows()), 2);
+        assertTrue(rolling.required());
+        assertEquals(RefitEstimate.SAFETY * 1.25 / 2, rolling.ratio(), 1e-9);
     }
 
     @Test
