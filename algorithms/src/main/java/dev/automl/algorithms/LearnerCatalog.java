@@ -5,6 +5,7 @@ import dev.automl.algorithms.boosting.GradientBoosting;
 import dev.automl.algorithms.boosting.LightGbmLearner;
 import dev.automl.algorithms.boosting.XGBoostLearner;
 import dev.automl.algorithms.forecasting.Average;
+import dev.automl.algorithms.forecasting.GlobalForecaster;
 import dev.automl.algorithms.forecasting.Naive;
 import dev.automl.algorithms.forecasting.SeasonalAverage;
 import dev.automl.algorithms.forecasting.SeasonalNaive;
@@ -101,7 +102,7 @@ public final class LearnerCatalog {
         if (task == Task.FORECASTING) {
             for (Learner l : learners) {
                 if (l.tasks().contains(Task.REGRESSION)) {
-                    out.add(l);
+                    out.add(new GlobalForecaster(l));
                 }
             }
             out.sort(Comparator.comparingInt(l -> {
@@ -136,6 +137,16 @@ public final class LearnerCatalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** The learner saved under this exact name for a task: a forecasting model's regression learner is global. */
+    public Optional<Learner> byName(String name, Task task) {
+        for (Learner l : forTask(task)) {
+            if (l.name().equals(name)) {
+                return Optional.of(l);
+            }
+        }
+        return byName(name);
     }
 
     /** The learner saved under this exact name, whatever the task. */

@@ -14,8 +14,18 @@ public enum ColumnPurpose {
     /** A forecasting row's step within its series: a feature of the {@link FeatureView#SERIES} view only. */
     SERIES_STEP,
     /**
+     * A forecasting row's actual value where the data to forecast gives it: a feature of the {@link FeatureView#SERIES}
+     * view only, which the series models take in before forecasting later rows (a rolling forecast).
+     */
+    SERIES_KNOWN,
+    /**
      * A number derived from the target's past (a lag, a rolling mean): a numeric feature that is never dropped as an
      * ID, however many distinct values it has, and not a regressor of the series view.
      */
-    TARGET_HISTORY
+    TARGET_HISTORY,
+    /**
+     * A forecasting row's anchor or its series' scale, which a global model's relative target is measured from and
+     * in: passed as it is to the tabular views for the model to read, never to the series view.
+     */
+    SERIES_BASE
 }

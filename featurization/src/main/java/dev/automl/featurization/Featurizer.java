@@ -49,8 +49,13 @@ public final class Featurizer {
         List<DroppedColumn> dropped = new ArrayList<>();
         for (Column c : features.columns()) {
             ColumnPurpose purpose = settings.purposes().get(c.name());
-            if (purpose == ColumnPurpose.SERIES_INDEX || purpose == ColumnPurpose.SERIES_STEP) {
+            if (purpose == ColumnPurpose.SERIES_INDEX || purpose == ColumnPurpose.SERIES_STEP
+                    || purpose == ColumnPurpose.SERIES_KNOWN) {
                 encoders.add(new SeriesPositionEncoder(c.name()));
+                continue;
+            }
+            if (purpose == ColumnPurpose.SERIES_BASE) {
+                encoders.add(new SeriesBaseEncoder(c.name()));
                 continue;
             }
             if (settings.mode() == FeaturizationMode.OFF) {

@@ -9,8 +9,9 @@ import dev.automl.data.NumericColumn;
 import java.util.List;
 
 /**
- * A forecasting row's series index or step, passed through as it is to the {@link FeatureView#SERIES} view and
- * left out of the others: the statistical models need it, the global models have the grain and time columns.
+ * A forecasting row's series index, step or known value, passed through as it is to the {@link FeatureView#SERIES}
+ * view and left out of the others: the statistical models need it, the global models have the grain and time
+ * columns and the target's lags.
  */
 public final class SeriesPositionEncoder implements ColumnEncoder {
 

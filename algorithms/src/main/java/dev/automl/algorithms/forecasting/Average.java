@@ -11,6 +11,11 @@ public final class Average extends CycleForecaster {
     }
 
     @Override
+    Cycle.Update update() {
+        return Cycle.Update.MEAN;
+    }
+
+    @Override
     double[] cycle(double[] values, int seasonality) {
         return new double[] {mean(values)};
     }

@@ -54,10 +54,23 @@ abstract sealed class CycleForecaster extends SeriesLearner permits Naive, Seaso
         seasonalityOf(params);
     }
 
+    /** How actual values after the training end change this form's cycle (a rolling forecast's update). */
+    abstract Cycle.Update update();
+
     @Override
     protected SeriesFit fitSeries(double[] values, Params params, Deadline deadline) {
         int m = params.getInt(SEASONALITY, 1);
-        return new Cycle(seasonal() && values.length < m ? plainForm().cycle(values, 1) : cycle(values, m));
+        CycleForecaster form = seasonal() && values.length < m ? plainForm() : this;
+        double[] cycle = form == this ? cycle(values, m) : form.cycle(values, 1);
+        long[] counts = null;
+        if (form.update() == Cycle.Update.MEAN) {
+            // The mean for step p + 1 ahead averages every cycle-th value back from it: (n + p) / length of them.
+            counts = new long[cycle.length];
+            for (int p = 0; p < counts.length; p++) {
+                counts[p] = (values.length + p) / cycle.length;
+            }
+        }
+        return new Cycle(cycle, form.update(), counts);
     }
 
     @Override

@@ -11,6 +11,11 @@ public final class Naive extends CycleForecaster {
     }
 
     @Override
+    Cycle.Update update() {
+        return Cycle.Update.LAST;
+    }
+
+    @Override
     double[] cycle(double[] values, int seasonality) {
         return new double[] {values[values.length - 1]};
     }

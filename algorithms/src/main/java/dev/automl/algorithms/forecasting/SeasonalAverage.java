@@ -20,6 +20,11 @@ public final class SeasonalAverage extends CycleForecaster {
     }
 
     @Override
+    Cycle.Update update() {
+        return Cycle.Update.MEAN;
+    }
+
+    @Override
     double[] cycle(double[] values, int seasonality) {
         int n = values.length;
         double[] out = new double[seasonality];

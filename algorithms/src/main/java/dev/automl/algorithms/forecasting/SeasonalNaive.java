@@ -21,6 +21,11 @@ public final class SeasonalNaive extends CycleForecaster {
     }
 
     @Override
+    Cycle.Update update() {
+        return Cycle.Update.LAST;
+    }
+
+    @Override
     double[] cycle(double[] values, int seasonality) {
         return Arrays.copyOfRange(values, values.length - seasonality, values.length);
     }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -61,7 +63,7 @@ public final class SeriesModel implements FittedModel {
         SeriesRows.Columns columns = SeriesRows.Columns.of(x);
         // Each series' rows together, so that a fit forecasts its path once.
         Map<Integer, List<Integer>> rowsOf = new LinkedHashMap<>();
-        long[] ahead = new long[x.rows()];
+        long[] steps = new long[x.rows()];
         for (int r = 0; r < x.rows(); r++) {
             int s = Math.round(x.get(r, columns.series()));
             long step = Math.round(x.get(r, columns.step()));
@@ -73,23 +75,69 @@ public final class SeriesModel implements FittedModel {
                 throw new IllegalArgumentException(algorithm + " forecasts after the training data; step " + step
                         + " of series " + s + " lies within it");
             }
-            ahead[r] = step - e.lastStep();
+            steps[r] = step;
             rowsOf.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
         }
         double[] out = new double[x.rows()];
-        rowsOf.forEach((s, rows) -> {
-            long[] steps = new long[rows.size()];
-            double[][] regressors = new double[rows.size()][];
-            for (int i = 0; i < steps.length; i++) {
-                steps[i] = ahead[rows.get(i)];
-                regressors[i] = columns.regressorsOf(x, rows.get(i));
-            }
-            double[] forecast = bySeries.get(s).fit().forecastRows(steps, regressors);
-            for (int i = 0; i < steps.length; i++) {
-                out[rows.get(i)] = forecast[i];
-            }
-        });
+        rowsOf.forEach((s, rows) -> forecastSeries(bySeries.get(s), rows, steps, x, columns, out));
         return Predictions.regression(out);
+    }
+
+    /**
+     * One series' rows. Where the rows give actual values right after the training end (a rolling forecast), a row
+     * is forecast from the fit updated with those before it, so that it is as many steps ahead as the first value it
+     * does not know; a fit that cannot take them in forecasts from the training end.
+     */
+    private static void forecastSeries(Entry e, List<Integer> rows, long[] steps, FeatureMatrix x,
+                                       SeriesRows.Columns columns, double[] out) {
+        Map<Long, Integer> rowAt = new HashMap<>();
+        for (int r : rows) {
+            if (Double.isFinite(columns.knownOf(x, r))) {
+                rowAt.put(steps[r], r);
+            }
+        }
+        // The known values that follow the training end without a gap.
+        List<Integer> knownRows = new ArrayList<>();
+        while (rowAt.containsKey(e.lastStep() + knownRows.size() + 1)) {
+            knownRows.add(rowAt.get(e.lastStep() + knownRows.size() + 1));
+        }
+        // Rows by how many of those values come before them: the fit taking in that many forecasts them.
+        Map<Integer, List<Integer>> byKnown = new TreeMap<>();
+        for (int r : rows) {
+            int before = (int) Math.min(knownRows.size(), steps[r] - e.lastStep() - 1);
+            byKnown.computeIfAbsent(before, k -> new ArrayList<>()).add(r);
+        }
+        SeriesFit current = e.fit();
+        int taken = 0;
+        for (Map.Entry<Integer, List<Integer>> group : byKnown.entrySet()) {
+            int before = group.getKey();
+            if (before > taken) {
+                double[] values = new double[before - taken];
+                double[][] regressors = new double[values.length][];
+                for (int i = 0; i < values.length; i++) {
+                    int r = knownRows.get(taken + i);
+                    values[i] = columns.knownOf(x, r);
+                    regressors[i] = columns.regressorsOf(x, r);
+                }
+                // A fit that cannot take values in forecasts the remaining rows from where it stands.
+                Optional<SeriesFit> next = current.updated(values, regressors);
+                if (next.isPresent()) {
+                    current = next.get();
+                    taken = before;
+                }
+            }
+            List<Integer> members = group.getValue();
+            long[] ahead = new long[members.size()];
+            double[][] regressors = new double[ahead.length][];
+            for (int i = 0; i < ahead.length; i++) {
+                ahead[i] = steps[members.get(i)] - e.lastStep() - taken;
+                regressors[i] = columns.regressorsOf(x, members.get(i));
+            }
+            double[] forecast = current.forecastRows(ahead, regressors);
+            for (int i = 0; i < ahead.length; i++) {
+                out[members.get(i)] = forecast[i];
+            }
+        }
     }
 
     @Override

@@ -26,19 +26,30 @@ record SeriesRows(List<Series> series) {
     record Series(int index, long lastStep, double[] values, double[][] regressors) {
     }
 
-    /** Where a series view holds each row's series, step and covariates. */
-    record Columns(int series, int step, int[] regressors) {
+    /**
+     * Where a series view holds each row's series, step, known value and covariates.
+     *
+     * @param known the column of the rows' actual values where the data to forecast gives them; -1 when the view has
+     *              none (models saved before it existed)
+     */
+    record Columns(int series, int step, int known, int[] regressors) {
 
         static Columns of(FeatureMatrix x) {
             int series = x.names().indexOf(SeriesFeatures.SERIES_COLUMN);
             int step = x.names().indexOf(SeriesFeatures.STEP_COLUMN);
+            int known = x.names().indexOf(SeriesFeatures.KNOWN_COLUMN);
             if (series < 0 || step < 0) {
                 throw new IllegalArgumentException("the series view names no " + (series < 0
                         ? SeriesFeatures.SERIES_COLUMN : SeriesFeatures.STEP_COLUMN) + " column");
             }
-            int[] regressors = IntStream.range(0, x.cols()).filter(c -> c != series && c != step)
+            int[] regressors = IntStream.range(0, x.cols()).filter(c -> c != series && c != step && c != known)
                     .toArray();
-            return new Columns(series, step, regressors);
+            return new Columns(series, step, known, regressors);
+        }
+
+        /** A row's actual value where the data gives it; NaN otherwise. */
+        double knownOf(FeatureMatrix x, int row) {
+            return known < 0 ? Double.NaN : x.get(row, known);
         }
 
         double[] regressorsOf(FeatureMatrix x, int row) {

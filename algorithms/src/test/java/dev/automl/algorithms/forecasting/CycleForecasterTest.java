@@ -88,6 +88,35 @@ class CycleForecasterTest {
         }
     }
 
+    /**
+     * A rolling forecast: rows after the training end give their actual values, and each row is forecast as if the
+     * model had been fitted on the series up to the last value known before it.
+     */
+    @Test
+    void actualValuesAfterTheTrainingEndAreTakenInAsARefitOnTheLongerSeriesWould() {
+        double[] y = {112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170};
+        int n = 12;
+        for (Learner learner : LEARNERS) {
+            Params p = learner.portfolio(Task.FORECASTING, new DataShape(n, 2, 0, 0, 4, 1)).get(0);
+            // Steps 12-14 give their values, 15 does not; steps 16-18 are forecast from the three known values.
+            List<double[]> rows = new ArrayList<>();
+            for (int t = n; t < y.length; t++) {
+                rows.add(new double[] {0, t, t < n + 3 ? y[t] : Double.NaN});
+            }
+            try (FittedModel short12 = learner.fit(series(0, 0, java.util.Arrays.copyOf(y, n)), null, p, CTX);
+                 FittedModel long14 = learner.fit(series(0, 0, java.util.Arrays.copyOf(y, n + 2)), null, p, CTX);
+                 FittedModel long15 = learner.fit(series(0, 0, java.util.Arrays.copyOf(y, n + 3)), null, p, CTX)) {
+                double[] rolling = short12.predict(SeriesView.withKnown(rows)).values();
+                assertEquals(short12.predict(steps(0, n, 1)).values()[0], rolling[0], 1e-9, learner.name() + ": nothing known before step 12");
+                assertEquals(long14.predict(steps(0, n + 2, 1)).values()[0], rolling[2], 1e-9, learner.name() + ": two values known before step 14");
+                double[] fromLong = long15.predict(steps(0, n + 3, 4)).values();
+                assertArrayEquals(fromLong, java.util.Arrays.copyOfRange(rolling, 3, 7), 1e-9, learner.name());
+            }
+        }
+        assertTrue(new Cycle(new double[] {1, 2}).updated(new double[] {3}, null).isEmpty(),
+                "a stand-in's cycle does not take values in");
+    }
+
     @Test
     void refusesWhatIsNotAForecast() {
         try (FittedModel naive = new Naive().fit(series(0, 0, new double[] {1, 2, 3}), null, Params.empty(), CTX)) {

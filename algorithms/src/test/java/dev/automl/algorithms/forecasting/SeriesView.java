@@ -31,4 +31,16 @@ public final class SeriesView {
         return new FeatureMatrix(v, rows.size(), 2, List.of(SeriesFeatures.SERIES_COLUMN, SeriesFeatures.STEP_COLUMN),
                 new BitSet());
     }
+
+    /** Rows of (series, step, known value) to forecast: the value is the row's actual one, NaN where not given. */
+    public static FeatureMatrix withKnown(List<double[]> rows) {
+        float[] v = new float[rows.size() * 3];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < 3; j++) {
+                v[3 * i + j] = (float) rows.get(i)[j];
+            }
+        }
+        return new FeatureMatrix(v, rows.size(), 3, List.of(SeriesFeatures.SERIES_COLUMN, SeriesFeatures.STEP_COLUMN,
+                SeriesFeatures.KNOWN_COLUMN), new BitSet());
+    }
 }

@@ -7,6 +7,7 @@ import dev.automl.data.InvalidInputException;
 import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
 import dev.automl.data.Task;
+import dev.automl.data.series.SeriesPadding;
 import dev.automl.data.series.SeriesTable;
 import dev.automl.engine.validation.RollingOriginPlanner;
 import dev.automl.featurization.ImputationStrategy;
@@ -75,7 +76,10 @@ final class ForecastingData {
             folds = new Folds(1, horizon, 0, horizon);
         } else {
             folds = folds(spec, table, horizon, notes);
-            table = shortSeriesHandled(table, f.series().shortSeries(), folds, notes);
+            SeriesTable unpadded = table;
+            table = shortSeriesHandled(table, f.series().shortSeries(), folds, notes,
+                    padding -> SeriesTable.of(JobData.append(train, padding, "the padding"), layout,
+                            unpadded.frequency(), f.series().aggregate(), fill));
         }
         List<Integer> lags = switch (f.target().lags().mode()) {
             case OFF -> List.of();
@@ -95,7 +99,16 @@ final class ForecastingData {
                 : new HolidayFeatures(f.covariates().holidays());
         List<String> unknown = f.covariates().unknownAtForecastTime();
         List<String> lagged = laggedCovariates(spec, table, unknown, notes);
-        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled, holidays, lagged);
+        int reserved = folds.horizon() + (folds.count() - 1) * folds.step();
+        if (validationCuts != null) {
+            reserved = 0;
+            for (int s = 0; s < validationCuts.length; s++) {
+                reserved = Math.max(reserved, table.length(s) - validationCuts[s]);
+            }
+        }
+        // Global models learn the target relative to each row's anchor whenever it has lags to be relative to.
+        SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled, holidays, lagged,
+                true, reserved);
         Table derived = features.derive(table);
 
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
@@ -303,9 +316,15 @@ final class ForecastingData {
         return RollingOriginPlanner.MIN_TRAIN + horizon + (folds - 1) * step;
     }
 
-    /** Drops the series too short to validate, as Azure's short series handling does, naming how many. */
+    /**
+     * Azure's short series handling: {@code drop} leaves out the series too short to validate, {@code pad} lengthens
+     * them at their start ({@link SeriesPadding}), {@code auto} pads when no series is long enough and drops
+     * otherwise; each says how many series it changed.
+     *
+     * @param padded the series table of the training rows with the padding rows added
+     */
     private static SeriesTable shortSeriesHandled(SeriesTable table, ForecastingSettings.ShortSeries handling, Folds folds,
-                                                  Consumer<String> notes) {
+                                                  Consumer<String> notes, Function<Table, SeriesTable> padded) {
         int needed = folds.needed();
         List<Integer> kept = new ArrayList<>();
         for (int s = 0; s < table.seriesCount(); s++) {
@@ -313,23 +332,19 @@ final class ForecastingData {
                 kept.add(s);
             }
         }
-        int dropped = table.seriesCount() - kept.size();
-        if (dropped == 0 || handling == ForecastingSettings.ShortSeries.NONE) {
+        int shortCount = table.seriesCount() - kept.size();
+        if (shortCount == 0 || handling == ForecastingSettings.ShortSeries.NONE) {
             return table; // too short a series is then the validation plan's error, naming it
         }
         if (handling == ForecastingSettings.ShortSeries.PAD || kept.isEmpty()) {
-            int s = 0;
-            while (table.length(s) >= needed) {
-                s++;
-            }
-            String which = table.describe(s).isEmpty() ? "The series" : "The series " + table.describe(s);
-            throw new InvalidInputException(which + " has " + table.length(s) + " steps, but " + folds.describe()
-                    + " needs at least " + needed + (kept.isEmpty() ? "; no series has that many" : "") + ". "
-                    + (handling == ForecastingSettings.ShortSeries.PAD ? "Padding short series is not supported yet: s"
-                    : "S") + "horten forecast_horizon, use fewer folds (n_cross_validations) or a smaller cv_step_size"
-                    + (kept.isEmpty() ? "." : ", or set short_series_handling_config to drop."));
+            Table padding = SeriesPadding.rows(table, needed);
+            notes.accept("short_series_handling_config: padded " + shortCount + " of " + table.seriesCount()
+                    + " series to " + needed + " steps (" + folds.describe() + " needs that many) with " + padding.rows()
+                    + " rows before their first time: the series' median target with noise of 5e-05 of it, 0 in"
+                    + " numeric columns, as Azure pads.");
+            return padded.apply(padding);
         }
-        notes.accept("short_series_handling_config: left out " + dropped + " of " + table.seriesCount() + " series with"
+        notes.accept("short_series_handling_config: left out " + shortCount + " of " + table.seriesCount() + " series with"
                 + " fewer than " + needed + " steps (the horizon and validation folds need that many).");
         return table.keep(kept.stream().mapToInt(Integer::intValue).toArray());
     }

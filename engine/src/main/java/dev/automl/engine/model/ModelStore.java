@@ -135,7 +135,8 @@ public final class ModelStore {
         try {
             for (int i = 0; i < m.members().size(); i++) {
                 ModelManifest.MemberEntry e = m.members().get(i);
-                Learner learner = learner(catalog, e, dir);
+                // A forecasting model's target is a regression target; its global members are forecasting learners.
+                Learner learner = learner(catalog, e, m.series() == null ? task : Task.FORECASTING, dir);
                 members.add(new Member(learner, Params.of(e.hyperparameters()),
                         learner.load(dir.resolve(MEMBERS_DIR).resolve(String.valueOf(i)), task, classes)));
             }
@@ -143,7 +144,7 @@ public final class ModelStore {
                 case "single" -> new Combination.Single();
                 case "vote" -> new Combination.Vote(m.members().stream().mapToDouble(ModelManifest.MemberEntry::weight).toArray());
                 case "stack" -> {
-                    Learner meta = learner(catalog, m.metaLearner(), dir);
+                    Learner meta = learner(catalog, m.metaLearner(), task, dir);
                     yield new Combination.Stack(meta, Params.of(m.metaLearner().hyperparameters()),
                             meta.load(dir.resolve(META_DIR), task, classes));
                 }
@@ -158,8 +159,8 @@ public final class ModelStore {
         }
     }
 
-    private static Learner learner(LearnerCatalog catalog, ModelManifest.MemberEntry e, Path dir) {
-        return catalog.byName(e.algorithm()).orElseThrow(() -> new InvalidInputException(
+    private static Learner learner(LearnerCatalog catalog, ModelManifest.MemberEntry e, Task task, Path dir) {
+        return catalog.byName(e.algorithm(), task).orElseThrow(() -> new InvalidInputException(
                 "The model at " + dir + " uses the algorithm '" + e.algorithm() + "', which this build does not have."));
     }
 

@@ -23,6 +23,7 @@ import dev.automl.engine.trial.TrialSpec;
 import dev.automl.engine.trial.TrialStatus;
 import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.featurization.FeatureView;
+import dev.automl.featurization.series.SeriesFeatures;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -231,7 +232,13 @@ final class SearchStage {
                 data.target().task() == Task.CLASSIFICATION ? data.target().numClasses() : 0,
                 features == 0 ? 0 : (double) categorical / features, data.series() == null ? 1 : data.series().seasonality(),
                 data.series() == null ? 1 : data.series().table().frequency().meanStepDays(),
-                data.series() == null ? 0 : cache.onAllRows().featureNames(FeatureView.SERIES).size() - 2);
+                data.series() == null ? 0 : regressors(cache.onAllRows().featureNames(FeatureView.SERIES)));
+    }
+
+    /** The series view's covariates: its columns other than a row's series, step and known value. */
+    private static int regressors(List<String> seriesView) {
+        return (int) seriesView.stream().filter(c -> !List.of(SeriesFeatures.SERIES_COLUMN, SeriesFeatures.STEP_COLUMN,
+                SeriesFeatures.KNOWN_COLUMN).contains(c)).count();
     }
 
     static String formatMinutes(double m) {

@@ -36,18 +36,32 @@ import java.util.TreeSet;
  * @param fill      the columns the job's {@code ffill} imputer carries forward within each series
  * @param holidays  the holiday calendar whose features rows get; null for none
  * @param covariates the lags of numeric covariates ({@code feature_lags}, {@code features_unknown_at_forecast_time})
+ * @param relative  whether the target's lags and rolling mean are given relative to the row's anchor (its series'
+ *                  value {@code horizon} steps back) in units of its series' scale, with the anchor and scale as
+ *                  columns of their own, so that a global model learns changes that hold across series of any size
+ *                  and level instead of levels it cannot extrapolate
  */
 public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonProperty("frequency") String frequency,
                              @JsonProperty("horizon") int horizon, @JsonProperty("lags") List<Integer> lags,
                              @JsonProperty("window") int window, @JsonProperty("series") List<History> series,
                              @JsonProperty("forward_fill") ForwardFill fill,
                              @JsonProperty("holidays") HolidayFeatures holidays,
-                             @JsonProperty("covariate_lags") CovariateLags covariates) {
+                             @JsonProperty("covariate_lags") CovariateLags covariates,
+                             @JsonProperty("relative") boolean relative) {
 
     /** The derived column holding a row's series index, 0 for the first series of the training data. */
     public static final String SERIES_COLUMN = "_series_index";
     /** The derived column holding a row's step within its series, 0 for the series' first training time. */
     public static final String STEP_COLUMN = "_series_step";
+    /**
+     * The derived column holding a row's actual value where the data to forecast gives it (a rolling forecast's
+     * context), for the series models to take in before forecasting the rows after it; empty in training.
+     */
+    public static final String KNOWN_COLUMN = "_series_known";
+    /** The derived column holding a row's anchor: its series' last value known {@code horizon} steps back. */
+    public static final String ANCHOR_COLUMN = "_series_anchor";
+    /** The derived column holding a row's series' scale: the mean absolute step of its early training values. */
+    public static final String SCALE_COLUMN = "_series_scale";
 
     /**
      * Which columns make the series.
@@ -68,9 +82,11 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
      * @param firstTime its first training time, epoch seconds of the local time read as UTC
      * @param lastStep  the step of its last training value
      * @param tail      its last training values, the last one at {@code lastStep}
+     * @param scale     the unit its relative lags are given in (see {@link #relative})
      */
     public record History(@JsonProperty("key") List<String> key, @JsonProperty("first_time") long firstTime,
-                          @JsonProperty("last_step") long lastStep, @JsonProperty("tail") double[] tail) {
+                          @JsonProperty("last_step") long lastStep, @JsonProperty("tail") double[] tail,
+                          @JsonProperty("scale") double scale) {
         public History {
             key = List.copyOf(key);
         }
@@ -116,16 +132,21 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
 
     /** Fits on a job's regularised training rows, keeping as many of each series' last values as lags reach back. */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window) {
-        return fit(table, horizon, lags, window, List.of(), null, List.of());
+        return fit(table, horizon, lags, window, List.of(), null, List.of(), false, 0);
     }
 
     /**
      * Fits as {@link #fit(SeriesTable, int, List, int)}, with the numeric columns the job's {@code ffill} imputer
      * names, the holiday calendar, if any, and the numeric covariates to lag (at the target's lags, or the horizon
      * without them).
+     *
+     * @param relative whether lags are relative to each row's anchor (see {@link #relative}); only with lags or a
+     *                 rolling mean
+     * @param reserved how many of each series' last values validation holds out: the scale is measured before them
      */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window,
-                                     List<String> forwardFilled, HolidayFeatures holidays, List<String> lagged) {
+                                     List<String> forwardFilled, HolidayFeatures holidays, List<String> lagged,
+                                     boolean relative, int reserved) {
         int depth = Math.max(lags.stream().mapToInt(Integer::intValue).max().orElse(0), window == 0 ? 0 : horizon + window - 1);
         double[] y = table.target();
         List<History> series = new ArrayList<>();
@@ -134,20 +155,54 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
             int n = table.length(s);
             int keep = Math.min(depth, n);
             series.add(new History(table.index().keys().get(s), table.index().firstTimes()[s], n - 1L,
-                    Arrays.copyOfRange(y, start + n - keep, start + n)));
+                    Arrays.copyOfRange(y, start + n - keep, start + n), scale(y, start, Math.max(2, n - reserved))));
         }
         SeriesTable.Layout l = table.layout();
         return new SeriesFeatures(new Layout(l.timeColumn(), l.grainColumns(), l.targetColumn()),
                 table.frequency().alias(), horizon, lags, window, series, ForwardFill.fit(table, forwardFilled),
-                holidays, CovariateLags.fit(table, lagged, lags.isEmpty() ? List.of(horizon) : lags));
+                holidays, CovariateLags.fit(table, lagged, lags.isEmpty() ? List.of(horizon) : lags),
+                relative && (!lags.isEmpty() || window > 0));
+    }
+
+    /**
+     * A series' unit for its relative lags: the mean absolute step between its first {@code n} known values, or their
+     * mean absolute value when they never move, or 1 when they are all 0 or unknown.
+     */
+    static double scale(double[] y, int start, int n) {
+        double steps = 0;
+        int stepCount = 0;
+        double level = 0;
+        int levelCount = 0;
+        double previous = Double.NaN;
+        for (int t = start; t < Math.min(y.length, start + n); t++) {
+            if (Double.isNaN(y[t])) {
+                continue;
+            }
+            level += Math.abs(y[t]);
+            levelCount++;
+            if (!Double.isNaN(previous)) {
+                steps += Math.abs(y[t] - previous);
+                stepCount++;
+            }
+            previous = y[t];
+        }
+        if (stepCount > 0 && steps > 0) {
+            return steps / stepCount;
+        }
+        return levelCount > 0 && level > 0 ? level / levelCount : 1;
     }
 
     /** The derived columns' names, in the order {@link #derive} adds them. */
     @JsonIgnore
     public List<String> derivedColumns() {
-        List<String> out = new ArrayList<>(List.of(SERIES_COLUMN, STEP_COLUMN));
+        List<String> out = new ArrayList<>(List.of(SERIES_COLUMN, STEP_COLUMN, KNOWN_COLUMN));
+        if (relative) {
+            out.addAll(List.of(ANCHOR_COLUMN, SCALE_COLUMN));
+        }
         for (int k : lags) {
-            out.add(lagName(k));
+            if (!(relative && k == horizon)) { // relative to the anchor, the lag at the horizon is 0
+                out.add(lagName(k));
+            }
         }
         if (window > 0) {
             out.add(windowName());
@@ -165,8 +220,15 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         Map<String, ColumnPurpose> out = new LinkedHashMap<>();
         out.put(SERIES_COLUMN, ColumnPurpose.SERIES_INDEX);
         out.put(STEP_COLUMN, ColumnPurpose.SERIES_STEP);
+        out.put(KNOWN_COLUMN, ColumnPurpose.SERIES_KNOWN);
+        int own = 3;
+        if (relative) {
+            out.put(ANCHOR_COLUMN, ColumnPurpose.SERIES_BASE);
+            out.put(SCALE_COLUMN, ColumnPurpose.SERIES_BASE);
+            own = 5;
+        }
         // Holiday features and covariates' lags are ordinary features: a running number's lag is still an ID.
-        for (String c : derivedColumns().subList(2, derivedColumns().size())) {
+        for (String c : derivedColumns().subList(own, derivedColumns().size())) {
             if ((holidays == null || !holidays.columns(parsedFrequency()).contains(c)) && !covariates.names().contains(c)) {
                 out.put(c, ColumnPurpose.TARGET_HISTORY);
             }
@@ -206,7 +268,10 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                 step[start + j] = j;
             }
         }
-        return withDerived(fill.applyToTraining(table), index, step, covariates.training(table), (row, back) -> {
+        double[] scales = series.stream().mapToDouble(History::scale).toArray();
+        double[] known = new double[n];
+        Arrays.fill(known, Double.NaN); // a validation row's model must not see its fold's values
+        return withDerived(fill.applyToTraining(table), index, step, known, covariates.training(table), scales, (row, back) -> {
             int s = (int) index[row];
             long at = (long) step[row] - back;
             return at < 0 ? Double.NaN : y[table.index().starts()[s] + (int) at];
@@ -234,7 +299,13 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         }
         long[] lastSteps = series.stream().mapToLong(History::lastStep).toArray();
         Table filled = fill.applyToNew(raw, p.series(), p.steps());
-        return withDerived(filled, index, step, covariates.forNew(filled, p.series(), p.steps(), lastSteps), (row, back) -> {
+        double[] scales = series.stream().mapToDouble(History::scale).toArray();
+        double[] known = new double[index.length];
+        for (int r = 0; r < known.length; r++) {
+            known[r] = p.context().getOrDefault(p.series()[r], Map.of()).getOrDefault(p.steps()[r], Double.NaN);
+        }
+        return withDerived(filled, index, step, known, covariates.forNew(filled, p.series(), p.steps(), lastSteps),
+                scales, (row, back) -> {
             int s = p.series()[row];
             long at = p.steps()[row] - back;
             History h = series.get(s);
@@ -363,20 +434,53 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         return String.join(", ", parts);
     }
 
+    /**
+     * A row's anchor: its series' value {@code horizon} steps back, which every forecast up to the horizon knows at
+     * its origin; the latest value known before that when it is not known (a row further ahead than the horizon);
+     * the series' first value for the rows less than {@code horizon} steps after it.
+     */
+    private double anchor(int row, long step, PastValue past) {
+        if (step < horizon) {
+            return past.at(row, (int) step);
+        }
+        for (int back = horizon; back <= step; back++) {
+            double v = past.at(row, back);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** The value of a row's series {@code back} steps before the row; NaN when unknown. */
     private interface PastValue {
         double at(int row, int back);
     }
 
-    private Table withDerived(Table raw, double[] index, double[] step, List<Column> lagged, PastValue past) {
+    private Table withDerived(Table raw, double[] index, double[] step, double[] known, List<Column> lagged,
+                              double[] scales, PastValue past) {
         int n = raw.rows();
         List<Column> columns = new ArrayList<>(raw.columns());
         columns.add(new NumericColumn(SERIES_COLUMN, index));
         columns.add(new NumericColumn(STEP_COLUMN, step));
+        columns.add(new NumericColumn(KNOWN_COLUMN, known));
+        double[] anchor = new double[n];
+        double[] unit = new double[n];
+        if (relative) {
+            for (int r = 0; r < n; r++) {
+                anchor[r] = anchor(r, (long) step[r], past);
+                unit[r] = scales[(int) index[r]];
+            }
+            columns.add(new NumericColumn(ANCHOR_COLUMN, anchor));
+            columns.add(new NumericColumn(SCALE_COLUMN, unit));
+        }
         for (int k : lags) {
+            if (relative && k == horizon) {
+                continue;
+            }
             double[] v = new double[n];
             for (int r = 0; r < n; r++) {
-                v[r] = past.at(r, k);
+                v[r] = relative ? (past.at(r, k) - anchor[r]) / unit[r] : past.at(r, k);
             }
             columns.add(new NumericColumn(lagName(k), v));
         }
@@ -392,7 +496,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                         count++;
                     }
                 }
-                v[r] = count == 0 ? Double.NaN : sum / count;
+                v[r] = count == 0 ? Double.NaN : relative ? (sum / count - anchor[r]) / unit[r] : sum / count;
             }
             columns.add(new NumericColumn(windowName(), v));
         }

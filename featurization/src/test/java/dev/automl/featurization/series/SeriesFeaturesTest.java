@@ -61,18 +61,58 @@ class SeriesFeaturesTest {
         SeriesFeatures f = SeriesFeatures.fit(s, 2, SeriesFeatures.fromOrigin(List.of(1, 2), 2), 2);
         assertEquals(List.of(2, 3), f.lags());
         Table d = f.derive(s);
-        assertEquals(List.of("_series_index", "_series_step", "sales_lag2", "sales_lag3", "sales_mean2_lag2"),
+        assertEquals(List.of("_series_index", "_series_step", "_series_known", "sales_lag2", "sales_lag3", "sales_mean2_lag2"),
                 f.derivedColumns());
         double n = Double.NaN;
         // Shop a's sales after filling 3 Jan: 10, 20, 20, 40, 50, 60; shop b's: 1, 2, 3, 4.
         assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 1}, column(d, "_series_index"));
         assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3}, column(d, "_series_step"));
+        assertArrayEquals(new double[] {n, n, n, n, n, n, n, n, n, n}, column(d, "_series_known"),
+                "training's models never read a row's own value");
         assertArrayEquals(new double[] {n, n, 10, 20, 20, 40, n, n, 1, 2}, column(d, "sales_lag2"));
         assertArrayEquals(new double[] {n, n, n, 10, 20, 20, n, n, n, 1}, column(d, "sales_lag3"));
         assertArrayEquals(new double[] {n, n, 10, 15, 20, 30, n, n, 1, 1.5}, column(d, "sales_mean2_lag2"));
         assertEquals(Map.of("_series_index", ColumnPurpose.SERIES_INDEX, "_series_step", ColumnPurpose.SERIES_STEP,
-                "sales_lag2", ColumnPurpose.TARGET_HISTORY, "sales_lag3", ColumnPurpose.TARGET_HISTORY,
+                "_series_known", ColumnPurpose.SERIES_KNOWN, "sales_lag2", ColumnPurpose.TARGET_HISTORY, "sales_lag3", ColumnPurpose.TARGET_HISTORY,
                 "sales_mean2_lag2", ColumnPurpose.TARGET_HISTORY), f.purposes());
+    }
+
+    @Test
+    void relativeLagsAreChangesFromTheAnchorInUnitsOfTheSeriesScale() throws Exception {
+        SeriesTable s = training();
+        // Validation holds out each series' last 2 values: shop a's scale is the mean step of 10, 20, 20, 40 (30 / 3 =
+        // 10), shop b's of 1, 2 (1). The anchor is the value 2 steps back, the first value for the first 2 steps.
+        SeriesFeatures f = SeriesFeatures.fit(s, 2, List.of(2, 3), 2, List.of(), null, List.of(), true, 2);
+        assertEquals(List.of("_series_index", "_series_step", "_series_known", "_series_anchor", "_series_scale", "sales_lag3",
+                "sales_mean2_lag2"), f.derivedColumns(), "relative to the anchor, the lag at the horizon is always 0");
+        Table d = f.derive(s);
+        double n = Double.NaN;
+        assertArrayEquals(new double[] {10, 10, 10, 20, 20, 40, 1, 1, 1, 2}, column(d, "_series_anchor"));
+        assertArrayEquals(new double[] {10, 10, 10, 10, 10, 10, 1, 1, 1, 1}, column(d, "_series_scale"));
+        // Lag 3 was n, n, n, 10, 20, 20 and n, n, n, 1; the mean of lags 2 and 3 n, n, 10, 15, 20, 30 and n, n, 1, 1.5.
+        assertArrayEquals(new double[] {n, n, n, -1, 0, -2, n, n, n, -1}, column(d, "sales_lag3"));
+        assertArrayEquals(new double[] {n, n, 0, -0.5, 0, -1, n, n, 0, -0.5}, column(d, "sales_mean2_lag2"));
+        assertEquals(ColumnPurpose.SERIES_BASE, f.purposes().get("_series_anchor"));
+        assertEquals(ColumnPurpose.SERIES_BASE, f.purposes().get("_series_scale"));
+        assertEquals(ColumnPurpose.TARGET_HISTORY, f.purposes().get("sales_lag3"));
+
+        // New rows anchor on training's tail and then on the actual values they give, after a save and load.
+        ObjectMapper json = new ObjectMapper();
+        SeriesFeatures loaded = json.readValue(json.writeValueAsString(f), SeriesFeatures.class);
+        Table rows = new Table(List.of(times("06", "07", "07", "08"), new CategoricalColumn("shop", new int[] {0, 0, 1, 1},
+                List.of("b", "a")), new NumericColumn("sales", new double[] {n, n, 70, n})));
+        Table next = loaded.derive(rows);
+        assertArrayEquals(new double[] {3, 4, 50, 60}, column(next, "_series_anchor"));
+        assertArrayEquals(new double[] {1, 1, 10, 10}, column(next, "_series_scale"));
+        // Shop b on 6 Jan: lag 3 is 3 Jan's 2, (2 - 3) / 1; shop a on 7 Jan: 4 Jan's 40, (40 - 50) / 10; on 8 Jan:
+        // 5 Jan's 50 from its anchor 6 Jan's 60.
+        assertArrayEquals(new double[] {-1, -1, -1, -1}, column(next, "sales_lag3"));
+    }
+
+    @Test
+    void withoutLagsThereIsNothingToBeRelativeTo() {
+        SeriesFeatures f = SeriesFeatures.fit(training(), 2, List.of(), 0, List.of(), null, List.of(), true, 2);
+        assertEquals(List.of("_series_index", "_series_step", "_series_known"), f.derivedColumns());
     }
 
     @Test
@@ -95,6 +135,7 @@ class SeriesFeaturesTest {
         assertArrayEquals(new double[] {1, 1, 0, 0}, column(d, "_series_index"));
         assertArrayEquals(new double[] {4, 5, 6, 7}, column(d, "_series_step"));
         assertArrayEquals(new double[] {3, 4, 50, 60}, column(d, "sales_lag2"));
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, 70, Double.NaN}, column(d, "_series_known"));
         // A saved featurizer forecasts the same.
         ObjectMapper json = new ObjectMapper();
         SeriesFeatures loaded = json.readValue(json.writeValueAsString(f), SeriesFeatures.class);
@@ -132,8 +173,8 @@ class SeriesFeaturesTest {
     }
 
     /**
-     * The series view holds the covariates (filled, unscaled: regressors for Arimax), the series and the step, not
-     * the lags; the other views never see series and step, and keep the lags.
+     * The series view holds the covariates (filled, unscaled: regressors for Arimax), the series, the step and the
+     * known value (empty in training), not the lags; the other views never see them, and keep the lags.
      */
     @Test
     void theSeriesViewHoldsCovariatesSeriesAndStep() {
@@ -141,9 +182,9 @@ class SeriesFeaturesTest {
         SeriesFeatures f = SeriesFeatures.fit(s, 1, List.of(1), 0);
         Table d = f.derive(s).drop(List.of("sales"));
         FittedFeaturizer ff = new Featurizer(FeaturizationSettings.auto().withPurposes(f.purposes())).fit(d, null);
-        assertEquals(List.of("temp", "_series_index", "_series_step"), ff.featureNames(FeatureView.SERIES));
+        assertEquals(List.of("temp", "_series_index", "_series_step", "_series_known"), ff.featureNames(FeatureView.SERIES));
         FeatureMatrix x = ff.transform(d, new int[] {7, 1}, FeatureView.SERIES);
-        assertArrayEquals(new float[] {1, 1, 1, 6, 0, 1}, x.values());
+        assertArrayEquals(new float[] {1, 1, 1, Float.NaN, 6, 0, 1, Float.NaN}, x.values());
         for (FeatureView v : List.of(FeatureView.TREES, FeatureView.LINEAR)) {
             List<String> names = ff.featureNames(v);
             assertEquals(false, names.stream().anyMatch(n -> n.startsWith("_series")), names.toString());
