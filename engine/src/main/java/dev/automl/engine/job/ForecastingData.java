@@ -16,6 +16,7 @@ import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
 import dev.automl.featurization.series.HolidayFeatures;
 import dev.automl.featurization.series.SeriesFeatures;
+import dev.automl.featurization.series.StlFeatures;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -107,8 +108,10 @@ final class ForecastingData {
             }
         }
         // Global models learn the target relative to each row's anchor whenever it has lags to be relative to.
+        StlFeatures stl = f.target().stl() == ForecastingSettings.Stl.NONE ? null
+                : StlFeatures.fit(table, seasonality, f.target().stl() == ForecastingSettings.Stl.SEASON_TREND, reserved);
         SeriesFeatures features = SeriesFeatures.fit(table, horizon, lags, window, forwardFilled, holidays, lagged,
-                true, reserved);
+                true, reserved, stl);
         Table derived = features.derive(table);
 
         List<String> nonFeatures = new ArrayList<>(spec.featurization().ignoredColumns());
@@ -149,9 +152,6 @@ final class ForecastingData {
         ForecastingSettings f = spec.forecasting();
         if (spec.weightColumn() != null) {
             throw new InvalidInputException("weight_column_name is not supported for forecasting.");
-        }
-        if (f.target().stl() != ForecastingSettings.Stl.NONE) {
-            throw new InvalidInputException("forecasting.use_stl is not supported yet; remove it or set it to null.");
         }
     }
 

@@ -40,6 +40,7 @@ import java.util.TreeSet;
  *                  value {@code horizon} steps back) in units of its series' scale, with the anchor and scale as
  *                  columns of their own, so that a global model learns changes that hold across series of any size
  *                  and level instead of levels it cannot extrapolate
+ * @param stl       the target's season and trend features ({@code use_stl}); null for none
  */
 public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonProperty("frequency") String frequency,
                              @JsonProperty("horizon") int horizon, @JsonProperty("lags") List<Integer> lags,
@@ -47,7 +48,8 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                              @JsonProperty("forward_fill") ForwardFill fill,
                              @JsonProperty("holidays") HolidayFeatures holidays,
                              @JsonProperty("covariate_lags") CovariateLags covariates,
-                             @JsonProperty("relative") boolean relative) {
+                             @JsonProperty("relative") boolean relative,
+                             @JsonProperty("stl") StlFeatures stl) {
 
     /** The derived column holding a row's series index, 0 for the first series of the training data. */
     public static final String SERIES_COLUMN = "_series_index";
@@ -132,7 +134,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
 
     /** Fits on a job's regularised training rows, keeping as many of each series' last values as lags reach back. */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window) {
-        return fit(table, horizon, lags, window, List.of(), null, List.of(), false, 0);
+        return fit(table, horizon, lags, window, List.of(), null, List.of(), false, 0, null);
     }
 
     /**
@@ -143,10 +145,11 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
      * @param relative whether lags are relative to each row's anchor (see {@link #relative}); only with lags or a
      *                 rolling mean
      * @param reserved how many of each series' last values validation holds out: the scale is measured before them
+     * @param stl      the season and trend features; null for none
      */
     public static SeriesFeatures fit(SeriesTable table, int horizon, List<Integer> lags, int window,
                                      List<String> forwardFilled, HolidayFeatures holidays, List<String> lagged,
-                                     boolean relative, int reserved) {
+                                     boolean relative, int reserved, StlFeatures stl) {
         int depth = Math.max(lags.stream().mapToInt(Integer::intValue).max().orElse(0), window == 0 ? 0 : horizon + window - 1);
         double[] y = table.target();
         List<History> series = new ArrayList<>();
@@ -161,7 +164,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         return new SeriesFeatures(new Layout(l.timeColumn(), l.grainColumns(), l.targetColumn()),
                 table.frequency().alias(), horizon, lags, window, series, ForwardFill.fit(table, forwardFilled),
                 holidays, CovariateLags.fit(table, lagged, lags.isEmpty() ? List.of(horizon) : lags),
-                relative && (!lags.isEmpty() || window > 0));
+                relative && (!lags.isEmpty() || window > 0), stl);
     }
 
     /**
@@ -206,6 +209,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         }
         if (window > 0) {
             out.add(windowName());
+        }
+        if (stl != null) {
+            out.addAll(stl.columns());
         }
         if (holidays != null) {
             out.addAll(holidays.columns(parsedFrequency()));
@@ -271,7 +277,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         double[] scales = series.stream().mapToDouble(History::scale).toArray();
         double[] known = new double[n];
         Arrays.fill(known, Double.NaN); // a validation row's model must not see its fold's values
-        return withDerived(fill.applyToTraining(table), index, step, known, covariates.training(table), scales, (row, back) -> {
+        double[][] decomposed = stl == null ? null : stl.training(table);
+        return withDerived(fill.applyToTraining(table), index, step, known, covariates.training(table), scales, decomposed,
+                (row, back) -> {
             int s = (int) index[row];
             long at = (long) step[row] - back;
             return at < 0 ? Double.NaN : y[table.index().starts()[s] + (int) at];
@@ -304,8 +312,9 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         for (int r = 0; r < known.length; r++) {
             known[r] = p.context().getOrDefault(p.series()[r], Map.of()).getOrDefault(p.steps()[r], Double.NaN);
         }
+        double[][] decomposed = stl == null ? null : stl.forNew(p.series(), p.steps());
         return withDerived(filled, index, step, known, covariates.forNew(filled, p.series(), p.steps(), lastSteps),
-                scales, (row, back) -> {
+                scales, decomposed, (row, back) -> {
             int s = p.series()[row];
             long at = p.steps()[row] - back;
             History h = series.get(s);
@@ -458,7 +467,7 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
     }
 
     private Table withDerived(Table raw, double[] index, double[] step, double[] known, List<Column> lagged,
-                              double[] scales, PastValue past) {
+                              double[] scales, double[][] decomposed, PastValue past) {
         int n = raw.rows();
         List<Column> columns = new ArrayList<>(raw.columns());
         columns.add(new NumericColumn(SERIES_COLUMN, index));
@@ -499,6 +508,18 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
                 v[r] = count == 0 ? Double.NaN : relative ? (sum / count - anchor[r]) / unit[r] : sum / count;
             }
             columns.add(new NumericColumn(windowName(), v));
+        }
+        if (stl != null) {
+            for (int c = 0; c < decomposed.length; c++) {
+                double[] v = decomposed[c].clone();
+                if (relative) {
+                    // The season is a change already; the trend, a level, is measured from the anchor as the lags are.
+                    for (int r = 0; r < n; r++) {
+                        v[r] = c == 0 ? v[r] / unit[r] : (v[r] - anchor[r]) / unit[r];
+                    }
+                }
+                columns.add(new NumericColumn(stl.columns().get(c), v));
+            }
         }
         if (holidays != null) {
             columns.addAll(holidays.derive((DateTimeColumn) raw.column(layout.timeColumn()), parsedFrequency()));

@@ -82,7 +82,7 @@ class SeriesFeaturesTest {
         SeriesTable s = training();
         // Validation holds out each series' last 2 values: shop a's scale is the mean step of 10, 20, 20, 40 (30 / 3 =
         // 10), shop b's of 1, 2 (1). The anchor is the value 2 steps back, the first value for the first 2 steps.
-        SeriesFeatures f = SeriesFeatures.fit(s, 2, List.of(2, 3), 2, List.of(), null, List.of(), true, 2);
+        SeriesFeatures f = SeriesFeatures.fit(s, 2, List.of(2, 3), 2, List.of(), null, List.of(), true, 2, null);
         assertEquals(List.of("_series_index", "_series_step", "_series_known", "_series_anchor", "_series_scale", "sales_lag3",
                 "sales_mean2_lag2"), f.derivedColumns(), "relative to the anchor, the lag at the horizon is always 0");
         Table d = f.derive(s);
@@ -111,7 +111,7 @@ class SeriesFeaturesTest {
 
     @Test
     void withoutLagsThereIsNothingToBeRelativeTo() {
-        SeriesFeatures f = SeriesFeatures.fit(training(), 2, List.of(), 0, List.of(), null, List.of(), true, 2);
+        SeriesFeatures f = SeriesFeatures.fit(training(), 2, List.of(), 0, List.of(), null, List.of(), true, 2, null);
         assertEquals(List.of("_series_index", "_series_step", "_series_known"), f.derivedColumns());
     }
 
