@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One series' ARIMA model as fitted, with the Kalman filter's state after the last training value, from which it
- * forecasts without refitting (as R's {@code forecast.Arima}): the state runs forward through the AR and
- * differencing equations, and a mean or drift term and the regressors' term (given their future values) are added
- * back.
+ * One series' ARIMA model as fitted, with the Kalman filter's state after the last value it knows (its last training
+ * value, or the last one {@link #updated} gave it), from which it forecasts without refitting (as R's
+ * {@code forecast.Arima}): the state runs forward through the AR and differencing equations, and a mean or drift term
+ * and the regressors' term (given their future values) are added back.
  *
  * @param model        how R would name the model, such as "ARIMA(0,1,1)(0,1,1)[12]", "ARIMA(2,1,0) with drift" or
  *                     "Regression with ARIMA(1,0,0) errors"
@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param sigma2       the innovation variance, as auto.arima reports it
  * @param loglik       the log-likelihood
  * @param aicc         the corrected AIC (NaN for a model auto.arima did not score)
- * @param length       the number of training values, from which the drift counts on
+ * @param length       the number of values the fit knows, training values then those updated gave it, from which
+ *                     the drift counts on
  * @param phi          the expanded AR polynomial, seasonal terms multiplied out
  * @param delta        the expanded differencing polynomial
- * @param state        the state after the last training value
+ * @param state        the state after the last value the fit knows
  * @param note         why the model is not auto.arima's own choice, when it is not; empty otherwise
  * @param regressors   the columns of the regressor matrix given that the model uses, by index, in the order of their
  *                     coefficients; empty without regressors (and in fits saved before there were any)
@@ -154,8 +155,8 @@ public record ArimaFit(@JsonProperty("model") String model,
      * fitted model to a longer series: the coefficients stay, the new values less their regression term (the drift
      * counting on from the values the fit knows) join the errors, and the Kalman filter runs over all of them again
      * from its prior, as R's does. Running it on from the last state alone would not do: that state's variance,
-     * which weighs each new value, has not always settled (a seasonal MA near -1 takes years to), and the fit does
-     * not keep it. A fit made on a long series' recent values ({@link AutoArima#MAX_HISTORY}) filters those and the
+     * which weighs each new value, settles slowly where an MA part is near non-invertible (a seasonal MA near -1),
+     * and the fit does not keep it. A fit made on a long series' recent values ({@link AutoArima#MAX_HISTORY}) filters those and the
      * new ones. The estimation's sigma2, log-likelihood and AICc stay as they were.
      *
      * @param rows each value's covariates, all columns of the matrix the fit was given; ignored (may be null) when

@@ -47,10 +47,10 @@ public record EtsFit(EtsForm form, int period, double alpha, double beta, double
     /**
      * The recursion run on from the final state over the new values, as R's {@code ets(y, model = fit,
      * use.initial.values = TRUE)} reruns it from the initial state over the longer series, which passes through this
-     * state. R then reports the residual variance of the longer series over its length less the estimates and the
-     * variance itself (one more than the fit counted), which the class 3 mean reads, so it is recomputed so too.
-     * Empty where the recursion cannot go on (a multiplicative trend whose growth went negative), as R's states
-     * turn undefined there.
+     * state. R's model of the longer series also has a new sigma2, which the class 3 mean reads: the squared errors
+     * over all its values divided by their number less the estimates and one more (the variance itself, which a
+     * fresh fit's sigma2 does not count), recomputed here alike. Empty where the recursion cannot go on (a
+     * multiplicative trend whose growth went negative), as R's states turn undefined there.
      */
     @Override
     public Optional<SeriesFit> updated(double[] values, double[][] regressors) {
