@@ -34,10 +34,12 @@ final class ArimaEstimator {
      * @param varianceOk whether the coefficients' estimated variances are all defined (auto.arima's checkarima)
      * @param phi        the expanded AR polynomial
      * @param theta      the expanded MA polynomial
+     * @param state      the Kalman filter's state after the last value; null for CSS, which runs no filter
+     * @param errors     the series less the regression term, which the filter ran over; null for CSS
      */
     record Estimate(ArimaOrder order, Constant constant, Method method, double[] coef, int free, double sigma2,
                     double loglik, double aic, boolean varianceOk, int nUsed, double[] phi, double[] theta,
-                    double[] residuals, double[] state) {
+                    double[] residuals, double[] state, double[] errors) {
 
         /** The constant's coefficient, or 0 without one. */
         double constantCoef() {
@@ -213,7 +215,7 @@ final class ArimaEstimator {
             boolean ok = hessian == null || Covariance.defined(turned(Covariance.of(hessian, nUsed, null), rotation));
             double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
             return new Estimate(order, constant, method, turnBack(coef, rotation), free, sigma2, -0.5 * value,
-                    Double.NaN, ok, nUsed, pt[0], pt[1], resid, null);
+                    Double.NaN, ok, nUsed, pt[0], pt[1], resid, null, null);
         }
 
         // CSS-ML: the conditional sum of squares gives the start for the exact likelihood.
@@ -301,12 +303,13 @@ final class ArimaEstimator {
         double[][] pt = arma.expand(coef, false);
         StateSpace model = StateSpace.of(pt[0], pt[1], delta);
         double[] resid = new double[n];
-        StateSpace.Sums s = model.filter(adjusted(coef), resid);
+        double[] errors = adjusted(coef);
+        StateSpace.Sums s = model.filter(errors, resid);
         double sigma2 = s.ssq() / nUsed;
         double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
         double aic = value + 2 * free + 2;
         return new Estimate(order, constant, method, turnBack(coef, rotation), free, sigma2, -0.5 * value, aic, ok,
-                nUsed, pt[0], pt[1], resid, model.a.clone());
+                nUsed, pt[0], pt[1], resid, model.a.clone(), errors.clone());
     }
 
     /** The columns times V. */
@@ -401,10 +404,14 @@ final class ArimaEstimator {
      * the Kalman filter, as R's arima does for every fit.
      */
     static double[] filteredState(double[] x, double[][] regressors, Estimate e) {
-        ArimaEstimator est = new ArimaEstimator(x, regressors, e.order(), e.constant(), Deadline.never());
-        StateSpace model = StateSpace.of(e.phi(), e.theta(), est.delta);
-        model.filter(est.adjusted(e.coef()), null);
+        StateSpace model = StateSpace.of(e.phi(), e.theta(), e.order().delta());
+        model.filter(errors(x, regressors, e), null);
         return model.a.clone();
+    }
+
+    /** The series less the regression term at an estimate's coefficients, which the Kalman filter runs over. */
+    static double[] errors(double[] x, double[][] regressors, Estimate e) {
+        return new ArimaEstimator(x, regressors, e.order(), e.constant(), Deadline.never()).adjusted(e.coef()).clone();
     }
 
     /** The series less the regression term at these coefficients ({@code x - xreg %*% beta}). */

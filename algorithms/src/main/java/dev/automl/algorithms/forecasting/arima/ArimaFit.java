@@ -5,13 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.automl.algorithms.forecasting.SeriesFit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One series' ARIMA model as fitted, with the Kalman filter's state after the last training value, from which it
- * forecasts without refitting (as R's {@code forecast.Arima}): the state runs forward through the AR and
- * differencing equations, and a mean or drift term and the regressors' term (given their future values) are added
- * back.
+ * One series' ARIMA model as fitted, with the Kalman filter's state after the last value it knows (its last training
+ * value, or the last one {@link #updated} gave it), from which it forecasts without refitting (as R's
+ * {@code forecast.Arima}): the state runs forward through the AR and differencing equations, and a mean or drift term
+ * and the regressors' term (given their future values) are added back.
  *
  * @param model        how R would name the model, such as "ARIMA(0,1,1)(0,1,1)[12]", "ARIMA(2,1,0) with drift" or
  *                     "Regression with ARIMA(1,0,0) errors"
@@ -23,13 +25,17 @@ import java.util.List;
  * @param sigma2       the innovation variance, as auto.arima reports it
  * @param loglik       the log-likelihood
  * @param aicc         the corrected AIC (NaN for a model auto.arima did not score)
- * @param length       the number of training values, from which the drift counts on
+ * @param length       the number of values the fit knows, training values then those updated gave it, from which
+ *                     the drift counts on
  * @param phi          the expanded AR polynomial, seasonal terms multiplied out
  * @param delta        the expanded differencing polynomial
- * @param state        the state after the last training value
+ * @param state        the state after the last value the fit knows
  * @param note         why the model is not auto.arima's own choice, when it is not; empty otherwise
  * @param regressors   the columns of the regressor matrix given that the model uses, by index, in the order of their
  *                     coefficients; empty without regressors (and in fits saved before there were any)
+ * @param errors       the values less the regression term (mean, drift, regressors), one per value the state has
+ *                     taken in: the series the Kalman filter runs over, which {@link #updated} runs it over again
+ *                     with the new values; empty in fits saved before fits could be updated, which cannot be
  */
 public record ArimaFit(@JsonProperty("model") String model,
                        @JsonProperty("order") int[] order,
@@ -44,7 +50,8 @@ public record ArimaFit(@JsonProperty("model") String model,
                        @JsonProperty("delta") double[] delta,
                        @JsonProperty("state") double[] state,
                        @JsonProperty("note") String note,
-                       @JsonProperty("regressors") int[] regressors) implements SeriesFit {
+                       @JsonProperty("regressors") int[] regressors,
+                       @JsonProperty("errors") double[] errors) implements SeriesFit {
 
     static final String NONE = "none";
     static final String MEAN = "mean";
@@ -54,6 +61,9 @@ public record ArimaFit(@JsonProperty("model") String model,
     public ArimaFit {
         if (regressors == null) {
             regressors = new int[0];
+        }
+        if (errors == null) {
+            errors = new double[0];
         }
         if (order.length != 7 || names.length != coefficients.length || state.length < 1 + delta.length) {
             throw new IllegalArgumentException("an ARIMA fit needs 7 orders, a value per coefficient name and a state");
@@ -67,17 +77,10 @@ public record ArimaFit(@JsonProperty("model") String model,
         }
     }
 
-    /** A fit without regressors. */
-    public ArimaFit(String model, int[] order, String constant, String[] names, double[] coefficients, double sigma2,
-                    double loglik, double aicc, int length, double[] phi, double[] delta, double[] state, String note) {
-        this(model, order, constant, names, coefficients, sigma2, loglik, aicc, length, phi, delta, state, note,
-                new int[0]);
-    }
-
     /** The same fit with another note. */
     ArimaFit withNote(String other) {
         return new ArimaFit(model, order, constant, names, coefficients, sigma2, loglik, aicc, length, phi, delta, state,
-                other, regressors);
+                other, regressors, errors);
     }
 
     /**
@@ -86,16 +89,18 @@ public record ArimaFit(@JsonProperty("model") String model,
      * @param state the state after the last training value
      */
     static ArimaFit of(ArimaEstimator.Estimate e, double[] state, double sigma2, double aicc, String note) {
-        return of(e, state, sigma2, aicc, note, new int[0]);
+        return of(e, state, e.errors(), sigma2, aicc, note, new int[0]);
     }
 
     /**
      * The fit of an estimate with regressors, named as R's auto.arima names it.
      *
+     * @param errors     the series less the regression term, which the state is the filter's after; null where it
+     *                   is not known, which makes a fit that cannot be updated
      * @param regressors the columns of the caller's regressor matrix the estimate used, in order
      */
-    static ArimaFit of(ArimaEstimator.Estimate e, double[] state, double sigma2, double aicc, String note,
-                       int[] regressors) {
+    static ArimaFit of(ArimaEstimator.Estimate e, double[] state, double[] errors, double sigma2, double aicc,
+                       String note, int[] regressors) {
         ArimaOrder o = e.order();
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= o.p(); i++) {
@@ -136,12 +141,75 @@ public record ArimaFit(@JsonProperty("model") String model,
         }
         return new ArimaFit(model, new int[] {o.p(), o.d(), o.q(), o.sp(), o.sd(), o.sq(), o.period()}, constant,
                 names.toArray(String[]::new), e.coef().clone(), sigma2, e.loglik(), aicc, e.residuals().length,
-                e.phi().clone(), o.delta(), state.clone(), note, regressors.clone());
+                e.phi().clone(), o.delta(), state.clone(), note, regressors.clone(),
+                errors == null ? new double[0] : errors.clone());
     }
 
     /** The mean or drift coefficient, or 0 without one. */
     double constantCoefficient() {
         return NONE.equals(constant) ? 0.0 : coefficients[coefficients.length - 1 - regressors.length];
+    }
+
+    /**
+     * The fit with the new values taken in, as R's {@code Arima(y, model = fit)} (and {@code xreg = }) applies a
+     * fitted model to a longer series: the coefficients stay, the new values less their regression term (the drift
+     * counting on from the values the fit knows) join the errors, and the Kalman filter runs over all of them again
+     * from its prior, as R's does. Running it on from the last state alone would not do: that state's variance,
+     * which weighs each new value, settles slowly where an MA part is near non-invertible (a seasonal MA near -1),
+     * and the fit does not keep it. A fit made on a long series' recent values ({@link AutoArima#MAX_HISTORY}) filters those and the
+     * new ones. The estimation's sigma2, log-likelihood and AICc stay as they were.
+     *
+     * @param rows each value's covariates, all columns of the matrix the fit was given; ignored (may be null) when
+     *             the model uses none
+     * @return empty for a fit saved before fits kept their errors
+     */
+    @Override
+    public Optional<SeriesFit> updated(double[] values, double[][] rows) {
+        if (values.length == 0) {
+            return Optional.of(this);
+        }
+        if (errors.length != length) {
+            return Optional.empty();
+        }
+        if (regressors.length > 0 && (rows == null || rows.length < values.length)) {
+            throw new IllegalArgumentException(model + " needs the regressors' values with each of the "
+                    + values.length + " new values");
+        }
+        double[] longer = Arrays.copyOf(errors, length + values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("an ARIMA fit takes in finite values, not " + values[i]);
+            }
+            longer[length + i] = values[i] - regression(length + i + 1, regressors.length > 0 ? rows[i] : null);
+        }
+        double[] theta = new ArimaOrder(order[0], order[1], order[2], order[3], order[4], order[5], order[6]).arma()
+                .expand(coefficients, false)[1];
+        StateSpace filter = StateSpace.of(phi, theta, delta);
+        filter.filter(longer, null);
+        return Optional.of(new ArimaFit(model, order, constant, names, coefficients, sigma2, loglik, aicc,
+                length + values.length, phi, delta, filter.a.clone(), note, regressors, longer));
+    }
+
+    /**
+     * The regression term at time t (1 for the first value the fit knows), given that time's covariates: summed as
+     * R's {@code xreg %*% coef} is, the mean or drift column first.
+     */
+    private double regression(int t, double[] row) {
+        int at = coefficients.length - regressors.length - (NONE.equals(constant) ? 0 : 1);
+        double s = 0.0;
+        if (MEAN.equals(constant)) {
+            s += coefficients[at++];
+        } else if (DRIFT.equals(constant)) {
+            s += t * coefficients[at++];
+        }
+        for (int j : regressors) {
+            double v = row[j];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("regressors must be finite; a row holds " + v);
+            }
+            s += v * coefficients[at++];
+        }
+        return s;
     }
 
     /**

@@ -153,7 +153,7 @@ public class AutoArima extends SeriesLearner {
     static ArimaFit randomWalk(double[] values, String note) {
         return new ArimaFit("ARIMA(0,1,0)", new int[] {0, 1, 0, 0, 0, 0, 1}, ArimaFit.NONE, new String[0], new double[0],
                 Double.NaN, Double.NaN, Double.NaN, values.length, new double[0], new double[] {1.0},
-                new double[] {0.0, values[values.length - 1]}, note);
+                new double[] {0.0, values[values.length - 1]}, note, new int[0], values.clone());
     }
 
     @Override

@@ -406,7 +406,8 @@ final class AutoArimaSearch {
 
     private ArimaFit toFit(Estimate e, double offset, String note) {
         double[] state = e.state() != null ? e.state() : ArimaEstimator.filteredState(x, xreg, e);
-        return ArimaFit.of(e, state, sigma2(e), aicc(e, aic(e, offset)), note, columns);
+        double[] errors = e.errors() != null ? e.errors() : ArimaEstimator.errors(x, xreg, e);
+        return ArimaFit.of(e, state, errors, sigma2(e), aicc(e, aic(e, offset)), note, columns);
     }
 
     /** auto.arima's innovation variance: the residual sum of squares over the effective length less the parameters. */
@@ -457,8 +458,12 @@ final class AutoArimaSearch {
 
     /** A constant series: a mean fixed at the series' value, forecast as its first value. */
     static ArimaFit constantFit(double[] y, String note) {
+        double[] errors = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            errors[i] = y[i] - y[0];
+        }
         return new ArimaFit("ARIMA(0,0,0) with non-zero mean", new int[] {0, 0, 0, 0, 0, 0, 1}, ArimaFit.MEAN,
                 new String[] {"intercept"}, new double[] {y[0]}, 0.0, Double.NaN, Double.NaN, y.length, new double[0],
-                new double[0], new double[] {0.0}, note);
+                new double[0], new double[] {0.0}, note, new int[0], errors);
     }
 }

@@ -142,7 +142,7 @@ final class EtsSelection {
         EtsForm simple = new EtsForm(Component.A, Component.N, Component.N, false);
         Smoothing p = new Smoothing(0.99999, 0, 0, 1);
         double level = EtsRecursion.run(y, 1, simple, p, new double[] {y[0]}).finalState()[0];
-        return new EtsFit(simple, 1, p.alpha(), 0, 0, 1, level, 0, new double[0], 0);
+        return new EtsFit(simple, 1, p.alpha(), 0, 0, 1, level, 0, new double[0], 0, 0, 0);
     }
 
     /** R's {@code is.constant}: {@code all.equal(y, rep(y[1], n))}, a mean relative difference of at most 1.5e-8. */

@@ -29,6 +29,6 @@ record FormFit(EtsForm form, int m, Smoothing smoothing, double[] initialState, 
         double[] seasons = new double[form.hasSeason() ? m : 0];
         System.arraycopy(finalState, first, seasons, 0, seasons.length);
         return new EtsFit(form, m, smoothing.alpha(), smoothing.beta(), smoothing.gamma(), smoothing.phi(),
-                finalState[0], form.hasTrend() ? finalState[1] : 0, seasons, sigma2);
+                finalState[0], form.hasTrend() ? finalState[1] : 0, seasons, sigma2, n, sigma2 * (n - parameters));
     }
 }

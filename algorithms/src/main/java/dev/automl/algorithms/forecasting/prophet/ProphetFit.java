@@ -3,6 +3,7 @@ package dev.automl.algorithms.forecasting.prophet;
 import dev.automl.algorithms.forecasting.SeriesFit;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One series' fitted Prophet model, all that its forecasts need: Prophet's {@code yhat}, the MAP trend times one
@@ -48,6 +49,20 @@ public record ProphetFit(double yScale, double startDay, double dayScale, double
         return new ProphetFit(d.yScale, d.startDay, d.dayScale, d.lastDay, d.stepDays, map.k(), map.m(),
                 map.delta().length == 0 ? new double[0] : d.changepoints, map.delta(), d.seasonalities, map.beta(),
                 d.multiplicative);
+    }
+
+    /**
+     * The same model with its last step moved past the new values: Prophet's forecast is a function of time alone,
+     * which the values after training do not change, so its forecasts then start after the last of them.
+     */
+    @Override
+    public Optional<SeriesFit> updated(double[] values, double[][] regressors) {
+        if (values.length == 0) {
+            return Optional.of(this);
+        }
+        double last = lastDay + values.length * stepDays;
+        return Optional.of(new ProphetFit(yScale, startDay, dayScale, last, stepDays, k, m, changepoints, deltas,
+                seasonalities, betas, multiplicative));
     }
 
     @Override
