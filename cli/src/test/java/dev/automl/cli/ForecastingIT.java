@@ -44,7 +44,7 @@ class ForecastingIT {
         assertEquals("MS", f.get("frequency").asText());
         assertEquals(12, f.get("forecast_horizon").asInt());
         assertEquals(12, f.get("seasonality").asInt());
-        assertEquals("[12,13,14]", f.get("target_lags").toString());
+        assertEquals("[12,13,14,24,36]", f.get("target_lags").toString());
         assertEquals("rolling_origin", s.get("validation").get("type").asText());
         assertEquals(3, s.get("validation").get("folds").asInt());
 
@@ -267,7 +267,8 @@ class ForecastingIT {
                 kept.add(e.get("RawFeatureName").asText());
             }
         }
-        assertTrue(kept.containsAll(List.of("_holiday", "_holiday_name", "cnt_lag14", "temp")), kept.toString());
+        assertTrue(kept.containsAll(List.of("_holiday", "_holiday_name", "_series_anchor", "cnt_lag15", "cnt_lag21", "temp")),
+                kept.toString());
         assertEquals(122, RunJobIT.csv(work.resolve("out/forecast.csv")).size());
     }
 

@@ -337,6 +337,18 @@ final class ForecastingData {
             return table; // too short a series is then the validation plan's error, naming it
         }
         if (handling == ForecastingSettings.ShortSeries.PAD || kept.isEmpty()) {
+            // auto pads only rows to train on: a series whose own values cannot fill its validation windows (and
+            // one value to forecast them from) asks for a shorter horizon or fewer folds, not for invented values.
+            int validated = needed - RollingOriginPlanner.MIN_TRAIN + 1;
+            for (int s = 0; s < table.seriesCount(); s++) {
+                if (handling == ForecastingSettings.ShortSeries.AUTO && table.length(s) < validated) {
+                    String which = table.describe(s).isEmpty() ? "The series" : "The series " + table.describe(s);
+                    throw new InvalidInputException(which + " has " + table.length(s) + " steps, but "
+                            + folds.describe() + " needs at least " + needed + "; no series has that many. Shorten"
+                            + " forecast_horizon, use fewer folds (n_cross_validations) or a smaller cv_step_size, or set"
+                            + " short_series_handling_config to pad to validate on padded values.");
+                }
+            }
             Table padding = SeriesPadding.rows(table, needed);
             notes.accept("short_series_handling_config: padded " + shortCount + " of " + table.seriesCount()
                     + " series to " + needed + " steps (" + folds.describe() + " needs that many) with " + padding.rows()

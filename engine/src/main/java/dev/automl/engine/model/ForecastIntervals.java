@@ -1,6 +1,7 @@
 package dev.automl.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.automl.algorithms.StudentT;
 import dev.automl.data.Table;
 import dev.automl.featurization.series.SeriesFeatures;
 
@@ -8,14 +9,18 @@ import dev.automl.featurization.series.SeriesFeatures;
  * Prediction intervals for a forecasting model, learnt from its rolling-origin validation errors whatever the
  * model is (a series model, a global model or a vote of both): errors are scaled by their series' MASE scale, and
  * their spread is estimated for each step ahead, pooled towards a spread that grows with the square root of the
- * steps where a step has few errors. An interval is the forecast plus or minus a normal quantile times that spread
- * times the series' scale.
+ * steps where a step has few errors. An interval is the forecast plus or minus a quantile times that spread times
+ * the series' scale: Student's t with as many degrees of freedom as there were forecast windows, since a window's
+ * errors move together and a spread from three windows (one series, three folds) is itself uncertain; with many
+ * windows it is the normal quantile.
  *
- * @param sigma       the scaled errors' root mean square for 1, 2, ... steps ahead
- * @param seriesScale each series' MASE scale over its training values, by series index
+ * @param sigma             the scaled errors' root mean square for 1, 2, ... steps ahead
+ * @param seriesScale       each series' MASE scale over its training values, by series index
+ * @param degreesOfFreedom  the validation's forecast windows; 0 (models saved before it) for the normal quantiles
  */
 public record ForecastIntervals(@JsonProperty("sigma") double[] sigma,
-                                @JsonProperty("series_scale") double[] seriesScale) {
+                                @JsonProperty("series_scale") double[] seriesScale,
+                                @JsonProperty("degrees_of_freedom") int degreesOfFreedom) {
 
     /** Interval coverages written by predict: 80 % and 95 %, as R's forecast package gives. */
     public static final double[] LEVELS = {80, 95};
@@ -28,11 +33,12 @@ public record ForecastIntervals(@JsonProperty("sigma") double[] sigma,
      * Learns the spreads from validation errors.
      *
      * @param ahead each error's steps ahead of its origin (1 or more)
-     * @param scale each error's series scale at its origin; errors without a usable scale are left out
+     * @param scale   each error's series scale at its origin; errors without a usable scale are left out
+     * @param windows how many forecast windows (series and origins) the errors come from
      * @return null when no error has a usable scale
      */
     public static ForecastIntervals fit(double[] y, double[] predicted, int[] ahead, double[] scale, int horizon,
-                                        double[] seriesScale) {
+                                        double[] seriesScale, int windows) {
         double[] sum = new double[horizon];
         int[] count = new int[horizon];
         double pooled = 0;
@@ -56,7 +62,7 @@ public record ForecastIntervals(@JsonProperty("sigma") double[] sigma,
             double model = c2 * (k + 1);
             sigma[k] = Math.sqrt((sum[k] + POOLING_WEIGHT * model) / (count[k] + POOLING_WEIGHT));
         }
-        return new ForecastIntervals(sigma, seriesScale);
+        return new ForecastIntervals(sigma, seriesScale, windows);
     }
 
     /**
@@ -65,10 +71,11 @@ public record ForecastIntervals(@JsonProperty("sigma") double[] sigma,
      */
     public double[][] bounds(SeriesFeatures series, Table rows, double[] predicted) {
         SeriesFeatures.Placement placed = series.place(rows);
+        double[] q = quantiles();
         double[][] out = new double[predicted.length][];
         for (int r = 0; r < out.length; r++) {
             long ahead = series.readsRecentValues() ? Math.min(placed.ahead()[r], series.horizon()) : placed.ahead()[r];
-            out[r] = bounds(predicted[r], placed.series()[r], ahead);
+            out[r] = bounds(predicted[r], placed.series()[r], ahead, q);
         }
         return out;
     }
@@ -107,13 +114,26 @@ public record ForecastIntervals(@JsonProperty("sigma") double[] sigma,
      * upper95}. A series without a usable scale gets no interval (NaN).
      */
     public double[] bounds(double forecast, int series, long ahead) {
+        return bounds(forecast, series, ahead, quantiles());
+    }
+
+    private double[] bounds(double forecast, int series, long ahead, double[] q) {
         double s = series < seriesScale.length ? seriesScale[series] : Double.NaN;
         double spread = s > 0 && Double.isFinite(s) ? sigmaAt(ahead) * s : Double.NaN;
-        double[] out = new double[2 * Z.length];
-        for (int l = 0; l < Z.length; l++) {
-            out[2 * l] = forecast - Z[l] * spread;
-            out[2 * l + 1] = forecast + Z[l] * spread;
+        double[] out = new double[2 * q.length];
+        for (int l = 0; l < q.length; l++) {
+            out[2 * l] = forecast - q[l] * spread;
+            out[2 * l + 1] = forecast + q[l] * spread;
         }
         return out;
+    }
+
+    /** Each level's two-sided quantile: Student's t with the validation's windows, the normal's for old models. */
+    double[] quantiles() {
+        double[] q = new double[LEVELS.length];
+        for (int l = 0; l < q.length; l++) {
+            q[l] = degreesOfFreedom > 0 ? StudentT.quantile(0.5 + LEVELS[l] / 200, degreesOfFreedom) : Z[l];
+        }
+        return q;
     }
 }

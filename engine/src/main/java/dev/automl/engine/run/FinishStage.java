@@ -396,7 +396,7 @@ final class FinishStage {
         SeriesData series = p.data().series();
         double[] y = p.data().target().select(p.plan().scoredRows()).y();
         return ForecastIntervals.fit(y, predicted, windows.ahead(), windows.rowScales(), series.horizon(),
-                ForecastWindows.seriesScales(series.table(), series.seasonality()));
+                ForecastWindows.seriesScales(series.table(), series.seasonality()), windows.scale().length);
     }
 
     private Provenance provenance(TrialResult row, Prepared p) {

