@@ -18,6 +18,7 @@ import dev.automl.featurization.Transformer;
 import dev.automl.metrics.ClassificationScores;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,9 +72,11 @@ public final class Guardrails {
      * @param target    the labels of the same rows
      * @param trainRows how many leading rows are training data
      * @param fitted    the featurization fitted on the training rows
+     * @param pastTarget the columns a forecasting job derives from the target's past (lags, anchors): known at the
+     *                   forecast's origin by construction, so never leakage suspects however well they track it
      */
     public static List<Check> check(Table features, Target target, int trainRows, FittedFeaturizer fitted,
-                                    ValidationPlan plan) {
+                                    ValidationPlan plan, Collection<String> pastTarget) {
         List<Check> out = new ArrayList<>();
         if (target.task() == Task.CLASSIFICATION) {
             out.add(classBalance(target, trainRows));
@@ -81,7 +84,7 @@ public final class Guardrails {
         out.add(missingValues(features, trainRows, fitted.mode() == FeaturizationMode.OFF));
         out.add(highCardinality(fitted));
         out.add(dropped(fitted));
-        out.add(leakage(features, target, trainRows, fitted));
+        out.add(leakage(features, target, trainRows, fitted, pastTarget));
         out.add(validationSize(target, plan));
         return out;
     }
@@ -201,9 +204,13 @@ public final class Guardrails {
      * (regression) of at least 0.99; for a category with fewer levels than half the rows, 99 % of rows in their
      * level's most common class. Such a column is often only known after the outcome.
      */
-    private static Check leakage(Table features, Target target, int n, FittedFeaturizer fitted) {
+    private static Check leakage(Table features, Target target, int n, FittedFeaturizer fitted,
+                                 Collection<String> pastTarget) {
         List<String> details = new ArrayList<>();
         for (ColumnEncoder e : fitted.encoders()) {
+            if (pastTarget.contains(e.column())) {
+                continue;
+            }
             Column c = features.column(e.column());
             double score = Double.NaN;
             String what = "";

@@ -65,8 +65,10 @@ final class PrepareStage {
 
     /** Azure's data guardrails on the training rows: written out and told on the console. */
     private void checkGuardrails(Prepared p) {
+        List<String> pastTarget = p.data().series() == null ? List.of()
+                : p.data().series().features().derivedColumns();
         List<Guardrails.Check> checks = new ArrayList<>(Guardrails.check(p.data().features(), p.data().target(),
-                p.data().trainRows(), p.features().onAllRows(), p.plan()));
+                p.data().trainRows(), p.features().onAllRows(), p.plan(), pastTarget));
         if (p.data().series() != null) {
             checks.addAll(Guardrails.series(p.data().series().table(), p.data().series().targetFill()));
         }
