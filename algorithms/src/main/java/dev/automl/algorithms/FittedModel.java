@@ -43,6 +43,15 @@ public interface FittedModel extends AutoCloseable {
         return "";
     }
 
+    /**
+     * Exact additive contributions of each feature to each row's margin (SHAP values: TreeSHAP for tree models, the
+     * coefficients times the centred features for linear ones), when the model can give them; empty otherwise, and
+     * a model-agnostic method explains it instead.
+     */
+    default Optional<Contributions> contributions(FeatureMatrix x) {
+        return Optional.empty();
+    }
+
     /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
     void save(Path dir) throws IOException;
 
