@@ -95,6 +95,19 @@ public final class FittedFeaturizer {
         return layouts.get(view).names();
     }
 
+    /** The raw column each feature of a view comes from, in {@link #featureNames} order. */
+    public List<String> sourceColumns(FeatureView view) {
+        List<String> out = new ArrayList<>();
+        for (ColumnEncoder e : encoders) {
+            if (e.serves(view)) {
+                for (int j = 0; j < e.featureNames(view).size(); j++) {
+                    out.add(e.column());
+                }
+            }
+        }
+        return out;
+    }
+
     /** How many values of the table's categorical columns are levels the training data did not have. */
     public int unseenCategories(Table table) {
         return sumOverColumns(table, (e, c) -> e instanceof CategoricalEncoder ce ? ce.unseenCount(c) : 0);

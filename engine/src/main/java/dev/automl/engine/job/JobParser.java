@@ -145,9 +145,14 @@ public final class JobParser {
             List<String> allowed = List.of();
             List<String> blocked = List.of();
             EnsembleSettings ensembles = null;
+            Boolean explain = null;
             if (d.training() != null) {
                 TrainingDocument t = d.training();
-                notYetIfTrue("training.enable_model_explainability", t.enableModelExplainability(), "model explanations come in a later version");
+                if (task == Task.FORECASTING) {
+                    notYetIfTrue("training.enable_model_explainability", t.enableModelExplainability(),
+                            "forecasting models are not explained yet; classification and regression models are");
+                }
+                explain = t.enableModelExplainability();
                 ensembles = ensembles(t, task);
                 notYetIfTrue("training.enable_onnx_compatible_models", t.enableOnnxCompatibleModels(), "models are saved in the libraries' own formats");
                 notYetIfTrue("training.enable_dnn_training", t.enableDnnTraining(), "this engine trains no neural networks, such as Azure's TCNForecaster");
@@ -180,6 +185,7 @@ public final class JobParser {
                     .messages(ignored, notes)
                     .verbosity(verbosity(d.logVerbosity()))
                     .forecasting(forecasting)
+                    .explain(explain)
                     .build();
         }
 

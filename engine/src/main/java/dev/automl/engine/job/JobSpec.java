@@ -30,7 +30,7 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
                       String positiveLabel, FeaturizationSpec featurization, Limits limits,
                       List<String> allowedAlgorithms, List<String> blockedAlgorithms, EnsembleSettings ensembles,
                       List<String> ignoredKeys, List<String> notes,
-                      Verbosity verbosity, ForecastingSettings forecasting) {
+                      Verbosity verbosity, ForecastingSettings forecasting, boolean explain) {
 
     public JobSpec {
         allowedAlgorithms = List.copyOf(allowedAlgorithms);
@@ -77,6 +77,7 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
         private List<String> notes = List.of();
         private Verbosity verbosity = Verbosity.INFO;
         private ForecastingSettings forecasting;
+        private Boolean explain;
 
         private Builder(Task task, String targetColumn, MetricDefinition primaryMetric, DataReference trainingData) {
             this.task = task;
@@ -161,6 +162,12 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
             return this;
         }
 
+        /** Whether the run explains its best model ({@code enable_model_explainability}); null for the default. */
+        public Builder explain(Boolean on) {
+            this.explain = on;
+            return this;
+        }
+
         public JobSpec build() {
             if ((task == Task.FORECASTING) != (forecasting != null)) {
                 throw new IllegalArgumentException("a forecasting job, and only one, has forecasting settings");
@@ -169,7 +176,9 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
                     testData, nCrossValidations, validationDataSize, weightColumn, positiveLabel, featurization, limits,
                     allowedAlgorithms, blockedAlgorithms, ensembles != null ? ensembles
                     : task == Task.FORECASTING ? EnsembleSettings.voteOnly() : EnsembleSettings.defaults(),
-                    ignoredKeys, notes, verbosity, forecasting);
+                    ignoredKeys, notes, verbosity, forecasting,
+                    // Azure explains by default; forecasting models are not explained yet.
+                    explain != null ? explain : task != Task.FORECASTING);
         }
     }
 }

@@ -55,13 +55,27 @@ public record TrainedPipeline(FittedFeaturizer featurizer, TargetEncoding target
      * columns; their target column, where present, gives the actual values later rows' lags read.
      */
     public Predictions predict(Table raw) {
+        return predict(views(raw));
+    }
+
+    /**
+     * The feature matrices of raw rows in each view the members read: members that share a view share its matrix,
+     * since featurizing is often dearer than predicting.
+     */
+    public Map<FeatureView, FeatureMatrix> views(Table raw) {
         Table rows = series == null ? raw : series.derive(raw);
-        // Members that share a view share its matrix: featurizing is often dearer than predicting.
         Map<FeatureView, FeatureMatrix> views = new EnumMap<>(FeatureView.class);
+        for (Member m : members) {
+            views.computeIfAbsent(m.learner().view(), v -> featurizer.transform(rows, null, v));
+        }
+        return views;
+    }
+
+    /** Predictions from the rows' feature matrices, one per view the members read (see {@link #views}). */
+    public Predictions predict(Map<FeatureView, FeatureMatrix> views) {
         List<Predictions> out = new ArrayList<>(members.size());
         for (Member m : members) {
-            FeatureMatrix x = views.computeIfAbsent(m.learner().view(), v -> featurizer.transform(rows, null, v));
-            out.add(m.model().predict(x));
+            out.add(m.model().predict(views.get(m.learner().view())));
         }
         return combination.combine(out);
     }

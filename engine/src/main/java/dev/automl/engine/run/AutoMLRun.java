@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs an AutoML job end to end as five stages, each with typed results the next ones read: prepare (validation
+ * Runs an AutoML job end to end as six stages, each with typed results the next ones read: prepare (validation
  * plan, learners, guardrails) -> search (trials under the job's limits) -> ensemble (vote and stack) -> finish
- * (refit the best row on all training rows, save it, score it on test data) -> report (summary.json). Results are
- * written as they come.
+ * (refit the best row on all training rows, save it, score it on test data) -> explain (the saved model's
+ * importances, when enable_model_explainability is on) -> report (summary.json). Results are written as they come.
  */
 public final class AutoMLRun {
 
@@ -63,7 +63,8 @@ public final class AutoMLRun {
             EnsembleResult ensembles = new EnsembleStage(catalog, ctx).build(prepared, searched);
             FinishResult finished = searched.board().best().isPresent()
                     ? new FinishStage(ctx).finish(prepared, searched) : FinishResult.nothing();
-            return new ReportStage(ctx).report(prepared, searched, ensembles, finished);
+            ExplainResult explained = new ExplainStage(catalog, ctx).explain(prepared, finished);
+            return new ReportStage(ctx).report(prepared, searched, ensembles, finished, explained);
         } finally {
             // The first-fold models the finish stage did not take (native memory, for LightGBM and XGBoost).
             searched.standIns().close();

@@ -10,11 +10,17 @@ final class ReportStage {
     }
 
     AutoMLRun.Outcome report(Prepared p, SearchResult searched, EnsembleResult ensembles, FinishResult finished) {
+        return report(p, searched, ensembles, finished, ExplainResult.skipped(null));
+    }
+
+    AutoMLRun.Outcome report(Prepared p, SearchResult searched, EnsembleResult ensembles, FinishResult finished,
+                             ExplainResult explained) {
         if (searched.board().best().isEmpty()) {
             ctx.reporter().info("No trial completed; see " + ctx.out().path().resolve(RunDirectory.TRIALS)
                     + " for the reasons.");
         }
-        ctx.out().writeSummary(RunSummary.finished(p, ctx, searched, ensembles, finished, ctx.budget().elapsedSeconds()));
+        ctx.out().writeSummary(RunSummary.finished(p, ctx, searched, ensembles, finished, explained,
+                ctx.budget().elapsedSeconds()));
         return new AutoMLRun.Outcome(searched.board(), ctx.out().path(), finished.saved() != null,
                 searched.stoppedBecause());
     }

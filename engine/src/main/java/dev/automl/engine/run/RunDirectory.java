@@ -3,6 +3,7 @@ package dev.automl.engine.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.automl.data.InvalidInputException;
+import dev.automl.engine.explain.PermutationImportance;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.trial.Ranking;
 import dev.automl.engine.trial.TrialResult;
@@ -34,6 +35,7 @@ public final class RunDirectory {
     static final String LEADERBOARD = "leaderboard.csv";
     static final String SUMMARY = "summary.json";
     static final String MODEL = "model";
+    static final String EXPLANATIONS = "explanations";
     static final String FEATURIZATION = "featurization.json";
     static final String GUARDRAILS = "guardrails.json";
 
@@ -57,6 +59,7 @@ public final class RunDirectory {
             Files.deleteIfExists(dir.resolve(LEADERBOARD));
             Files.deleteIfExists(dir.resolve(SUMMARY));
             ModelStore.delete(dir.resolve(MODEL));
+            ModelStore.delete(dir.resolve(EXPLANATIONS));
             Files.createFile(dir.resolve(TRIALS));
         } catch (IOException e) {
             throw new InvalidInputException("Cannot write the output folder " + dir.toAbsolutePath() + ": " + e);
@@ -155,6 +158,49 @@ public final class RunDirectory {
             PRETTY.writeValue(dir.resolve(GUARDRAILS).toFile(), checks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the saved model's explanation: {@code explanations/raw_importance.csv} and
+     * {@code engineered_importance.csv} (most important first) and {@code explanation.json}.
+     */
+    synchronized void writeExplanation(ExplainResult e, String metric) {
+        Path out = dir.resolve(EXPLANATIONS);
+        try {
+            Files.createDirectories(out);
+            writeImportance(out.resolve("raw_importance.csv"), e.importance().raw(), false);
+            writeImportance(out.resolve("engineered_importance.csv"), e.importance().engineered(), true);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", "permutation_importance");
+            m.put("metric", metric);
+            m.put("importance", "the mean growth of the metric's loss when the column's values are shuffled among"
+                    + " the rows");
+            m.put("rows", e.rows());
+            m.put("rows_are", e.sampled() ? "a seeded sample of the training rows" : "the training rows");
+            m.put("repeats", e.importance().repeats());
+            m.put("cut_short", e.importance().cutShort());
+            m.put("baseline_loss", finite(e.importance().baseline()));
+            m.put("seconds", round(e.seconds()));
+            PRETTY.writeValue(out.resolve("explanation.json").toFile(), m);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    private static void writeImportance(Path file, List<PermutationImportance.Importance> rows, boolean engineered)
+            throws IOException {
+        List<String> header = engineered ? List.of("feature", "raw_column", "importance", "std", "repeats")
+                : List.of("column", "importance", "std", "repeats");
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file),
+                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
+            for (PermutationImportance.Importance i : rows) {
+                if (engineered) {
+                    p.printRecord(i.name(), i.source(), i.mean(), i.std(), i.repeats());
+                } else {
+                    p.printRecord(i.name(), i.mean(), i.std(), i.repeats());
+                }
+            }
         }
     }
 

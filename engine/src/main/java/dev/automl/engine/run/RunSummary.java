@@ -87,6 +87,12 @@ final class RunSummary {
      */
     static Map<String, Object> finished(Prepared p, RunContext ctx, SearchResult searched, EnsembleResult ensembles,
                                         FinishResult finished, double totalSeconds) {
+        return finished(p, ctx, searched, ensembles, finished, ExplainResult.skipped(null), totalSeconds);
+    }
+
+    /** As above, with the explain stage's result. */
+    static Map<String, Object> finished(Prepared p, RunContext ctx, SearchResult searched, EnsembleResult ensembles,
+                                        FinishResult finished, ExplainResult explained, double totalSeconds) {
         Map<String, Object> s = started(p, ctx);
         s.put("status", finished.saved() != null ? "completed" : "failed");
         s.put("stopped_because", searched.stoppedBecause());
@@ -123,7 +129,18 @@ final class RunSummary {
         trials.put("total", board.size());
         s.put("trials", trials);
         board.best().ifPresent(b -> s.put("best", best(b)));
-        s.put("timing", timing(ctx.budget(), searched, ensembles, finished, totalSeconds));
+        if (explained.importance() != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("method", "permutation_importance");
+            e.put("rows", explained.rows());
+            e.put("rows_are", explained.sampled() ? "a seeded sample of the training rows" : "the training rows");
+            e.put("repeats", explained.importance().repeats());
+            e.put("files", RunDirectory.EXPLANATIONS);
+            s.put("explanation", e);
+        } else if (explained.skipped() != null) {
+            s.put("explanation", Map.of("skipped", explained.skipped()));
+        }
+        s.put("timing", timing(ctx.budget(), searched, ensembles, finished, explained, totalSeconds));
         s.put("seconds", RunDirectory.round(totalSeconds));
         return s;
     }
@@ -165,8 +182,12 @@ final class RunSummary {
         return m;
     }
 
+    /**
+     * The stages' times. The explanation runs after the run, within its own budget, so the overshoot counts the
+     * time before it: the time promise is timeout_minutes, and then the explanation's budget.
+     */
     private static Map<String, Object> timing(TimeBudget budget, SearchResult searched, EnsembleResult ensembles,
-                                              FinishResult finished, double totalSeconds) {
+                                              FinishResult finished, ExplainResult explained, double totalSeconds) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("search_seconds", RunDirectory.round(searched.seconds()));
         t.put("ensemble_seconds", RunDirectory.round(ensembles.seconds()));
@@ -176,7 +197,10 @@ final class RunSummary {
         if (!Double.isNaN(finished.saveSeconds())) {
             t.put("save_seconds", RunDirectory.round(finished.saveSeconds()));
         }
-        double over = Math.max(0, totalSeconds - budget.timeoutSeconds());
+        if (explained.importance() != null) {
+            t.put("explain_seconds", RunDirectory.round(explained.seconds()));
+        }
+        double over = Math.max(0, totalSeconds - explained.seconds() - budget.timeoutSeconds());
         t.put("total_seconds", RunDirectory.round(totalSeconds));
         t.put("timeout_seconds", RunDirectory.round(budget.timeoutSeconds()));
         t.put("overshoot_seconds", RunDirectory.round(over));

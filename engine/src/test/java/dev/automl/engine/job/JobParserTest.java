@@ -241,6 +241,19 @@ class JobParserTest {
         assertTrue(e.contains("not valid YAML"), e);
     }
 
+    @Test
+    void modelsAreExplainedAsAzureDoesUnlessTheJobSaysNot() throws IOException {
+        assertTrue(parse(MINIMAL).explain(), "Azure's default");
+        assertTrue(parse(MINIMAL + "training:\n  enable_model_explainability: true\n").explain());
+        assertFalse(parse(MINIMAL + "training:\n  enable_model_explainability: false\n").explain());
+        String forecast = "type: automl\ntask: forecasting\ntarget_column_name: b\n"
+                + "training_data:\n  path: ./data.csv\n  type: uri_file\nforecasting:\n  time_column_name: a\n";
+        assertFalse(parse(forecast).explain(), "forecasting models are not explained yet");
+        assertTrue(error(forecast + "training:\n  enable_model_explainability: true\n").contains("'training.enable_model_"
+                + "explainability: true' is not supported yet (forecasting models are not explained yet; classification"
+                + " and regression models are)."));
+    }
+
     private static final String FORECAST = "type: automl\ntask: forecasting\ntarget_column_name: b\n"
             + "training_data:\n  path: ./data.csv\n  type: uri_file\n";
 

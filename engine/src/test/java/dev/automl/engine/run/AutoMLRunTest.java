@@ -34,17 +34,26 @@ class AutoMLRunTest {
         s.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("task", "primary_metric", "target_column", "rows", "feature_columns", "classes", "validation",
                 "seed", "timeout_minutes", "ignored_keys", "notes", "engine_version", "status", "stopped_because", "refit",
-                "model", "trials", "best", "timing", "seconds"), keys);
+                "model", "trials", "best", "explanation", "timing", "seconds"), keys);
         assertEquals("completed", s.get("status").asText());
         assertEquals(outcome.leaderboard().best().orElseThrow().id(), s.get("best").get("trial_id").asInt());
         assertEquals(s.get("best").get("trial_id"), s.get("refit").get("trial_id"));
         List<String> timing = new ArrayList<>();
         s.get("timing").fieldNames().forEachRemaining(timing::add);
-        assertEquals(List.of("search_seconds", "ensemble_seconds", "refit_seconds", "save_seconds", "total_seconds",
-                "timeout_seconds", "overshoot_seconds", "overshoot_percent"), timing);
+        assertEquals(List.of("search_seconds", "ensemble_seconds", "refit_seconds", "save_seconds", "explain_seconds",
+                "total_seconds", "timeout_seconds", "overshoot_seconds", "overshoot_percent"), timing);
+        // Azure explains the best model by default: each raw column's permutation importance, most important first.
+        assertEquals("permutation_importance", s.get("explanation").get("method").asText());
+        List<String> raw = Files.readAllLines(dir.resolve("explanations/raw_importance.csv"));
+        assertEquals("column,importance,std,repeats", raw.get(0));
+        assertTrue(raw.size() > 2, raw.toString());
+        assertTrue(Files.exists(dir.resolve("explanations/engineered_importance.csv")));
+        assertTrue(Files.exists(dir.resolve("explanations/explanation.json")));
         assertEquals(5, Files.readAllLines(dir.resolve("trials.jsonl")).size());
         int search = reporter.lines.indexOf("Search ended: max_trials (3) reached.");
-        assertTrue(search > 0 && reporter.lines.get(reporter.lines.size() - 1).startsWith("Model saved to "),
+        assertTrue(search > 0 && reporter.lines.stream().anyMatch(l -> l.startsWith("Model saved to ")),
+                reporter.lines.toString());
+        assertTrue(reporter.lines.get(reporter.lines.size() - 1).startsWith("Explained the model on "),
                 reporter.lines.toString());
     }
 }

@@ -1,0 +1,202 @@
+package dev.automl.engine.explain;
+
+import dev.automl.algorithms.Deadline;
+import dev.automl.data.Column;
+import dev.automl.data.Table;
+import dev.automl.engine.model.TrainedPipeline;
+import dev.automl.featurization.FeatureMatrix;
+import dev.automl.featurization.FeatureView;
+import dev.automl.featurization.Target;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The model-agnostic explanation of a whole pipeline (any model, any ensemble): how much its loss grows when one
+ * column's values are shuffled among the rows, for each raw column and for each engineered feature, averaged over
+ * seeded repeats. A repeat covers every column before the next starts, so a deadline leaves every column measured,
+ * with fewer repeats; and the rows are cut down beforehand to what the deadline affords, timed on the first
+ * prediction.
+ */
+public final class PermutationImportance {
+
+    /** Fewer rows than this rank columns by noise more than by importance. */
+    static final int MIN_ROWS = 200;
+    /** The share of the time left that the planned shuffles may take: the rest is margin for timing noise. */
+    static final double PLANNED_SHARE = 0.7;
+
+    private PermutationImportance() {
+    }
+
+    /**
+     * One column's importance.
+     *
+     * @param name    the raw column or engineered feature
+     * @param source  the raw column it comes from (itself for a raw column)
+     * @param mean    the mean growth of the loss over the repeats
+     * @param std     the standard deviation of that growth over the repeats
+     * @param repeats how many shuffles were measured
+     */
+    public record Importance(String name, String source, double mean, double std, int repeats) {
+    }
+
+    /**
+     * @param baseline   the loss on the rows as they are
+     * @param raw        each raw column's importance, most important first
+     * @param engineered each engineered feature's importance, most important first
+     * @param rows       the rows it was measured on
+     * @param cutShort   whether the deadline ended the repeats early
+     */
+    public record Result(double baseline, List<Importance> raw, List<Importance> engineered, int rows, int repeats,
+                         boolean cutShort) {
+    }
+
+    /**
+     * @param rows     the raw rows to explain on, in a random order (the first ones are kept when time is short)
+     * @param y        their targets
+     * @param loss     the loss of the pipeline's predictions (row-major, as {@link TrainedPipeline#predict}) for the
+     *                 rows' targets, lower better
+     * @param columns  the raw columns to shuffle
+     * @param repeats  the shuffles per column at most
+     */
+    public static Result compute(TrainedPipeline pipeline, Table rows, Target y, List<String> columns,
+                                 ToDoubleBiFunction<Target, double[]> loss, int repeats, long seed, Deadline deadline) {
+        Random random = new Random(seed);
+        long start = System.nanoTime();
+        double baseline = loss.applyAsDouble(y, pipeline.predict(rows).values());
+        double perPrediction = (System.nanoTime() - start) / 1e9;
+        int evaluations = repeats * (columns.size() + pipeline.views(rows.select(new int[] {0})).values().stream()
+                .mapToInt(FeatureMatrix::cols).sum());
+        double affordable = PLANNED_SHARE * deadline.remainingSeconds() / Math.max(1e-9, perPrediction * evaluations);
+        if (affordable < 1 && rows.rows() > MIN_ROWS) {
+            int keep = Math.max(MIN_ROWS, (int) (rows.rows() * affordable));
+            int[] first = new int[keep];
+            for (int i = 0; i < keep; i++) {
+                first[i] = i;
+            }
+            rows = rows.select(first);
+            y = y.select(first);
+            baseline = loss.applyAsDouble(y, pipeline.predict(rows).values());
+        }
+        Target explained = y;
+        ToDoubleFunction<double[]> scored = p -> loss.applyAsDouble(explained, p);
+        Map<FeatureView, FeatureMatrix> views = pipeline.views(rows);
+        List<String> features = new ArrayList<>();
+        Map<String, String> sourceOf = new LinkedHashMap<>();
+        for (Map.Entry<FeatureView, FeatureMatrix> v : views.entrySet()) {
+            List<String> names = v.getValue().names();
+            List<String> sources = pipeline.featurizer().sourceColumns(v.getKey());
+            for (int j = 0; j < names.size(); j++) {
+                if (sourceOf.putIfAbsent(names.get(j), sources.get(j)) == null) {
+                    features.add(names.get(j));
+                }
+            }
+        }
+        double[][] rawGrowth = new double[columns.size()][repeats];
+        double[][] featureGrowth = new double[features.size()][repeats];
+        int done = 0;
+        boolean cut = false;
+        for (int r = 0; r < repeats && !cut; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (deadline.expired()) {
+                    cut = true;
+                    break;
+                }
+                Column shuffled = rows.column(columns.get(c)).select(permutation(rows.rows(), random));
+                rawGrowth[c][r] = loss.applyAsDouble(y, pipeline.predict(rows.with(shuffled)).values()) - baseline;
+            }
+            for (int f = 0; f < features.size() && !cut; f++) {
+                if (deadline.expired()) {
+                    cut = true;
+                    break;
+                }
+                featureGrowth[f][r] = shuffledLoss(pipeline, views, features.get(f), random, scored) - baseline;
+            }
+            if (!cut) {
+                done++;
+            }
+        }
+        if (done == 0) {
+            return new Result(baseline, List.of(), List.of(), rows.rows(), 0, true);
+        }
+        List<Importance> raw = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            raw.add(importance(columns.get(c), columns.get(c), rawGrowth[c], done));
+        }
+        List<Importance> engineered = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            engineered.add(importance(features.get(f), sourceOf.get(features.get(f)), featureGrowth[f], done));
+        }
+        raw.sort((a, b) -> Double.compare(b.mean(), a.mean()));
+        engineered.sort((a, b) -> Double.compare(b.mean(), a.mean()));
+        return new Result(baseline, raw, engineered, rows.rows(), done, cut);
+    }
+
+    /** The loss with one engineered feature shuffled in every view that has it; the views are left as they were. */
+    private static double shuffledLoss(TrainedPipeline pipeline, Map<FeatureView, FeatureMatrix> views, String feature,
+                                       Random random, ToDoubleFunction<double[]> loss) {
+        int n = views.values().iterator().next().rows();
+        int[] order = permutation(n, random);
+        List<float[]> saved = new ArrayList<>();
+        List<FeatureMatrix> changed = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (FeatureMatrix x : views.values()) {
+            int j = x.names().indexOf(feature);
+            if (j < 0) {
+                continue;
+            }
+            float[] column = new float[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = x.values()[i * x.cols() + j];
+            }
+            for (int i = 0; i < n; i++) {
+                x.values()[i * x.cols() + j] = column[order[i]];
+            }
+            saved.add(column);
+            changed.add(x);
+            at.add(j);
+        }
+        try {
+            return loss.applyAsDouble(pipeline.predict(views).values());
+        } finally {
+            for (int m = 0; m < changed.size(); m++) {
+                FeatureMatrix x = changed.get(m);
+                float[] column = saved.get(m);
+                for (int i = 0; i < n; i++) {
+                    x.values()[i * x.cols() + at.get(m)] = column[i];
+                }
+            }
+        }
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static Importance importance(String name, String source, double[] growth, int repeats) {
+        double mean = 0;
+        for (int r = 0; r < repeats; r++) {
+            mean += growth[r] / repeats;
+        }
+        double var = 0;
+        for (int r = 0; r < repeats; r++) {
+            var += (growth[r] - mean) * (growth[r] - mean);
+        }
+        return new Importance(name, source, mean, repeats > 1 ? Math.sqrt(var / (repeats - 1)) : 0, repeats);
+    }
+}
