@@ -96,6 +96,17 @@ public final class ContributionChecks {
         return new Featurized(name, task, split.apply(train), split.apply(valid), split.apply(test));
     }
 
+    /** The test rows, then training rows, up to {@code max}: penguins has only 86 test rows. */
+    public static FeatureMatrix explained(Featurized data, int max) {
+        FeatureMatrix test = data.test().x();
+        FeatureMatrix train = data.train().x();
+        int rows = Math.min(max, test.rows() + train.rows());
+        int fromTest = Math.min(rows, test.rows());
+        float[] v = Arrays.copyOf(test.values(), rows * test.cols());
+        System.arraycopy(train.values(), 0, v, fromTest * test.cols(), (rows - fromTest) * test.cols());
+        return new FeatureMatrix(v, rows, test.cols(), test.names(), test.categorical());
+    }
+
     /**
      * {@code rows} rows of ten standard normal columns, of which only columns 0 and 3 shape the target (their sum
      * for regression, its sign for classification); every tenth value of every column is NaN when

@@ -20,7 +20,6 @@ import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +71,7 @@ class TreeContributionsTest {
         Params params = Params.of("learning_rate", 0.3, "n_estimators", 150);
         for (Featurized data : List.of(ContributionChecks.bank(FeatureView.TREES),
                 ContributionChecks.penguins(FeatureView.TREES), ContributionChecks.ames(FeatureView.TREES))) {
-            FeatureMatrix x = explained(data);
+            FeatureMatrix x = ContributionChecks.explained(data, 500);
             for (String family : List.of("LightGBM", "XGBoost")) {
                 Learner learner = learner(family, data.task());
                 String what = family + " " + data.name();
@@ -111,7 +110,7 @@ class TreeContributionsTest {
     @Test
     void xgboostContributionsUseOnlyTheKeptRounds(@TempDir Path dir) throws IOException, XGBoostError {
         Featurized data = ContributionChecks.bank(FeatureView.TREES);
-        FeatureMatrix x = explained(data);
+        FeatureMatrix x = ContributionChecks.explained(data, 500);
         Params params = Params.of("learning_rate", 0.3, "n_estimators", 150);
         try (FittedModel m = XGBoostLearner.classifier().fit(data.train(), data.valid(), params, ctx())) {
             m.save(dir);
@@ -197,17 +196,6 @@ class TreeContributionsTest {
         // One row of 1,000 features and 10 outputs is about 10,000 outputs: about 100 rows to a batch.
         assertEquals(104 * 1000, ContributionBatches.valuesPerBatch(10, 1000));
         assertEquals(1000, ContributionBatches.valuesPerBatch(10_000, 1000), "at least one row");
-    }
-
-    /** The test rows, then training rows, up to 500: penguins has only 86 test rows. */
-    private static FeatureMatrix explained(Featurized data) {
-        FeatureMatrix test = data.test().x();
-        FeatureMatrix train = data.train().x();
-        int rows = Math.min(500, test.rows() + train.rows());
-        float[] v = Arrays.copyOf(test.values(), rows * test.cols());
-        int fromTrain = rows - Math.min(rows, test.rows());
-        System.arraycopy(train.values(), 0, v, Math.min(rows, test.rows()) * test.cols(), fromTrain * test.cols());
-        return new FeatureMatrix(v, rows, test.cols(), test.names(), test.categorical());
     }
 
     private static int rounds(FittedModel m) {
