@@ -212,6 +212,7 @@ public final class ContributionChecks {
                 .mapToInt(Integer::intValue).toArray();
     }
 
+    /** Each feature's mean absolute contribution over rows and outputs. */
     public static double[] meanAbsolute(Contributions c) {
         double[] mean = new double[c.features()];
         for (int r = 0; r < c.rows(); r++) {

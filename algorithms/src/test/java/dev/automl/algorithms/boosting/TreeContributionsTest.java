@@ -20,6 +20,7 @@ import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +158,37 @@ class TreeContributionsTest {
                     double addsUp = ContributionChecks.assertAddsUp(c, margins(m, test), ADDS_UP, what);
                     System.out.printf(Locale.ROOT, "%s: max |sum - margin| / scale %.2e%n", what, addsUp);
                     ContributionChecks.assertSignalColumnsRankFirst(c, what);
+                }
+            }
+        }
+    }
+
+    /**
+     * 120 copies of penguins' rows are 30,960 rows of 3 x 13 outputs, two batches of LightGBM's or XGBoost's
+     * output; every copy must get the contributions the rows get alone, so batches land at their own rows and a
+     * buffer sized for too few classes would show.
+     */
+    @Test
+    void manyMulticlassRowsInBatchesMatchFewRows() {
+        Featurized data = ContributionChecks.penguins(FeatureView.TREES);
+        FeatureMatrix few = ContributionChecks.explained(data, 500);
+        int copies = 120;
+        float[] many = new float[few.values().length * copies];
+        for (int c = 0; c < copies; c++) {
+            System.arraycopy(few.values(), 0, many, c * few.values().length, few.values().length);
+        }
+        FeatureMatrix big = new FeatureMatrix(many, few.rows() * copies, few.cols(), few.names(), few.categorical());
+        assertTrue(big.cols() * (long) big.rows() > ContributionBatches.valuesPerBatch(3, big.cols()), "one batch");
+        for (String family : List.of("LightGBM", "XGBoost")) {
+            try (FittedModel m = learner(family, Task.CLASSIFICATION).fit(data.train(), null,
+                    Params.of("n_estimators", 20), ctx())) {
+                Contributions once = m.contributions(few).orElseThrow();
+                Contributions all = m.contributions(big).orElseThrow();
+                assertArrayEquals(once.base(), all.base(), family);
+                int block = once.values().length;
+                for (int c = 0; c < copies; c++) {
+                    assertArrayEquals(once.values(), Arrays.copyOfRange(all.values(), c * block, (c + 1) * block),
+                            family + " copy " + c);
                 }
             }
         }
