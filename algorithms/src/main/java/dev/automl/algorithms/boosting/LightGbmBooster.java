@@ -188,22 +188,46 @@ final class LightGbmBooster implements AutoCloseable {
      * binary models, rows x classes probabilities for multiclass models, values for regression.
      */
     double[] predict(float[] rowMajor, int rows, int cols, String params) {
+        return predictForMat(PREDICT_NORMAL, PREDICT_ALL_ITERATIONS, rowMajor, rows, cols, params);
+    }
+
+    /**
+     * Raw scores with the first {@code iterations} iterations: the margin before the sigmoid or softmax, one value
+     * per row (regression and binary) or rows x classes values.
+     */
+    double[] rawScores(float[] rowMajor, int rows, int cols, int iterations, String params) {
+        return predictForMat(lightgbmlib.C_API_PREDICT_RAW_SCORE, iterations, rowMajor, rows, cols, params);
+    }
+
+    /**
+     * LightGBM's TreeSHAP values with the first {@code iterations} iterations, adding up to {@link #rawScores}: per
+     * row and then per class (one for regression and binary), cols feature values followed by the expected value.
+     */
+    double[] contributions(float[] rowMajor, int rows, int cols, int iterations, String params) {
+        return predictForMat(lightgbmlib.C_API_PREDICT_CONTRIB, iterations, rowMajor, rows, cols, params);
+    }
+
+    private double[] predictForMat(int type, int iterations, float[] rowMajor, int rows, int cols, String params) {
         SWIGTYPE_p_void h = handle();
         SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
         SWIGTYPE_p_float input = null;
         SWIGTYPE_p_double output = null;
         try {
-            check(lightgbmlib.LGBM_BoosterCalcNumPredict(h, rows, PREDICT_NORMAL, 0, PREDICT_ALL_ITERATIONS, length),
+            check(lightgbmlib.LGBM_BoosterCalcNumPredict(h, rows, type, 0, iterations, length),
                     "sizing the prediction buffer");
             long expected = lightgbmlib.int64_tp_value(length);
+            if (expected > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("LightGBM would write " + expected + " values for " + rows
+                        + " rows, more than a Java array holds");
+            }
             input = lightgbmlib.new_floatArray((long) rows * cols);
             for (int i = 0; i < rows * cols; i++) {
                 lightgbmlib.floatArray_setitem(input, i, rowMajor[i]);
             }
             output = lightgbmlib.new_doubleArray(expected);
             check(lightgbmlib.LGBM_BoosterPredictForMat(h, lightgbmlib.float_to_voidp_ptr(input),
-                    lightgbmlib.C_API_DTYPE_FLOAT32, rows, cols, 1, PREDICT_NORMAL, 0, PREDICT_ALL_ITERATIONS,
-                    params, length, output), "predicting");
+                    lightgbmlib.C_API_DTYPE_FLOAT32, rows, cols, 1, type, 0, iterations, params, length, output),
+                    "predicting");
             long written = lightgbmlib.int64_tp_value(length);
             if (written != expected) {
                 throw new IllegalStateException("LightGBM wrote " + written + " predictions, expected " + expected);

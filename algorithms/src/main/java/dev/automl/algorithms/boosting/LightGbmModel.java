@@ -1,5 +1,6 @@
 package dev.automl.algorithms.boosting;
 
+import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
@@ -92,10 +93,7 @@ final class LightGbmModel implements FittedModel {
 
     @Override
     public Predictions predict(FeatureMatrix x) {
-        if (x.cols() != numFeatures) {
-            throw new IllegalArgumentException("the LightGBM model was trained on " + numFeatures
-                    + " features but got " + x.cols());
-        }
+        requireFeatures(x);
         boolean classification = info.task() == Task.CLASSIFICATION;
         int k = info.numClasses();
         double[] out = new double[classification ? x.rows() * k : x.rows()];
@@ -114,6 +112,56 @@ final class LightGbmModel implements FittedModel {
             });
         }
         return classification ? Predictions.probabilities(out, k) : Predictions.regression(out);
+    }
+
+    /**
+     * TreeSHAP values with the rounds the model predicts with, in raw-score space (log-odds for binary models,
+     * each class's score before the softmax for multiclass ones).
+     */
+    @Override
+    public Optional<Contributions> contributions(FeatureMatrix x) {
+        requireFeatures(x);
+        int outputs = outputs();
+        int f = x.cols();
+        double[] values = new double[Math.multiplyExact(Math.multiplyExact(x.rows(), outputs), f)];
+        double[] base = new double[outputs];
+        if (x.rows() > 0) {
+            // The booster holds only the kept rounds, but naming them keeps these right should it ever hold
+            // more, as XGBoost's boosters do.
+            PredictionBatches.forEach(x, ContributionBatches.valuesPerBatch(outputs, f), (first, rows, batch) -> {
+                double[] raw = booster.contributions(batch, rows, f, info.rounds(), predictParams);
+                ContributionBatches.unpack(raw, first, rows, outputs, f, values, base);
+            });
+        }
+        return Optional.of(new Contributions(x.rows(), f, outputs, values, base));
+    }
+
+    /**
+     * The raw scores {@link #contributions} add up to, row-major: one per row for regression and binary models
+     * (log-odds of class 1), one per class otherwise.
+     */
+    double[] margins(FeatureMatrix x) {
+        requireFeatures(x);
+        int outputs = outputs();
+        double[] out = new double[x.rows() * outputs];
+        if (x.rows() > 0) {
+            PredictionBatches.forEach(x, (first, rows, batch) -> System.arraycopy(
+                    booster.rawScores(batch, rows, x.cols(), info.rounds(), predictParams), 0, out, first * outputs,
+                    rows * outputs));
+        }
+        return out;
+    }
+
+    /** Margins per row: the classes of a multiclass model, else one. */
+    private int outputs() {
+        return info.task() == Task.CLASSIFICATION && info.numClasses() > 2 ? info.numClasses() : 1;
+    }
+
+    private void requireFeatures(FeatureMatrix x) {
+        if (x.cols() != numFeatures) {
+            throw new IllegalArgumentException("the LightGBM model was trained on " + numFeatures
+                    + " features but got " + x.cols());
+        }
     }
 
     @Override

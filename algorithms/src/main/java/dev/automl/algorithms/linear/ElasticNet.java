@@ -79,7 +79,8 @@ public final class ElasticNet implements Learner {
         int[] varying = VaryingColumns.of(all);
         if (varying.length == 0 || train.x().rows() < 2) {
             return new LinearModel(NAME, Task.REGRESSION, LinearModel.Kind.REGRESSION, 0, p, new int[0],
-                    new double[][] {new double[p]}, new double[] {mean[0]}, mean, options.toParams());
+                    new double[][] {new double[p]}, new double[] {mean[0]}, mean, options.toParams())
+                    .withFeatureMeans(train.x());
         }
         double[][] x = VaryingColumns.select(all, varying);
         double[] y = train.y().y().clone();
@@ -91,7 +92,8 @@ public final class ElasticNet implements Learner {
         }
         smile.regression.LinearModel fitted = LibraryThreads.call(ctx.threads(),
                 () -> SmileElasticNet.fit(x, y, options.alpha(), options.l1Ratio(), options.tol(), iterations));
-        return toModel(fitted, varying, p, mean, options.withMaxIter(iterations).toParams());
+        return toModel(fitted, varying, p, mean, options.withMaxIter(iterations).toParams())
+                .withFeatureMeans(train.x());
     }
 
     static LinearModel toModel(smile.regression.LinearModel fitted, int[] varying, int p, double[] mean,

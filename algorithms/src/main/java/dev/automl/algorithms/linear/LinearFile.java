@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** The JSON file a linear model is saved as ({@value #FILE_NAME}): its kind, classes, coefficients and intercepts. */
+/**
+ * The JSON file a linear model is saved as ({@value #FILE_NAME}): its kind, classes, coefficients and intercepts,
+ * and the training means of its features when it was fitted with them.
+ */
 final class LinearFile {
 
     static final String FILE_NAME = "linear.json";
@@ -53,6 +56,14 @@ final class LinearFile {
         for (double p : m.prior()) {
             prior.add(p);
         }
+        double[] means = m.featureMeans();
+        if (means != null) {
+            // Optional within version 1: files without it still load, as models without contributions.
+            ArrayNode meansNode = root.putArray("feature_means");
+            for (double mean : means) {
+                meansNode.add(mean);
+            }
+        }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(FILE_NAME).toFile(), root);
     }
 
@@ -81,7 +92,8 @@ final class LinearFile {
             Map<String, Object> params = MAPPER.convertValue(root.path("params"), Map.class);
             return new LinearModel(text(root, "learner", file), task, kind, root.path("num_classes").asInt(),
                     root.path("num_features").asInt(), classes, weights, doubles(root.path("intercepts")),
-                    doubles(root.path("prior")), Params.of(params == null ? Map.of() : params));
+                    doubles(root.path("prior")), Params.of(params == null ? Map.of() : params),
+                    root.has("feature_means") ? doubles(root.get("feature_means")) : null);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.automl.algorithms.linear;
 
+import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
@@ -8,6 +9,7 @@ import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A fitted linear model as plain coefficients, which it predicts from itself (identity, sigmoid or softmax) fresh
@@ -37,6 +39,8 @@ final class LinearModel implements FittedModel {
     private final double[] intercepts;
     private final double[] prior;
     private final Params fitted;
+    /** Each feature's mean over the training rows, which contributions are centred on; null if not recorded. */
+    private final double[] featureMeans;
 
     /**
      * @param classes    classification: the project class index of each modelled class (the classes present in
@@ -47,6 +51,15 @@ final class LinearModel implements FittedModel {
      */
     LinearModel(String learner, Task task, Kind kind, int numClasses, int numFeatures, int[] classes,
                 double[][] weights, double[] intercepts, double[] prior, Params fitted) {
+        this(learner, task, kind, numClasses, numFeatures, classes, weights, intercepts, prior, fitted, null);
+    }
+
+    /**
+     * @param featureMeans each feature's mean over the training rows, for {@link #contributions}; null when not
+     *                     known, as in models saved before they were recorded
+     */
+    LinearModel(String learner, Task task, Kind kind, int numClasses, int numFeatures, int[] classes,
+                double[][] weights, double[] intercepts, double[] prior, Params fitted, double[] featureMeans) {
         int scores = switch (kind) {
             case REGRESSION, BINOMIAL -> 1;
             case MULTINOMIAL -> classes.length - 1;
@@ -77,6 +90,9 @@ final class LinearModel implements FittedModel {
         if (prior.length != (task == Task.CLASSIFICATION ? numClasses : 1)) {
             throw new IllegalArgumentException("prior of the wrong length");
         }
+        if (featureMeans != null && featureMeans.length != numFeatures) {
+            throw new IllegalArgumentException(featureMeans.length + " feature means for " + numFeatures + " features");
+        }
         this.learner = learner;
         this.task = task;
         this.kind = kind;
@@ -87,6 +103,26 @@ final class LinearModel implements FittedModel {
         this.intercepts = intercepts.clone();
         this.prior = prior.clone();
         this.fitted = fitted;
+        this.featureMeans = featureMeans == null ? null : featureMeans.clone();
+    }
+
+    /** The same model, recording the means of the features it was fitted on so that it can give contributions. */
+    LinearModel withFeatureMeans(FeatureMatrix train) {
+        if (train.cols() != numFeatures) {
+            throw new IllegalArgumentException("the model has " + numFeatures + " features, got " + train.cols());
+        }
+        double[] means = new double[numFeatures];
+        float[] v = train.values();
+        for (int r = 0; r < train.rows(); r++) {
+            for (int j = 0; j < numFeatures; j++) {
+                means[j] += v[r * numFeatures + j];
+            }
+        }
+        for (int j = 0; j < numFeatures; j++) {
+            means[j] /= Math.max(1, train.rows());
+        }
+        return new LinearModel(learner, task, kind, numClasses, numFeatures, classes, weights, intercepts, prior,
+                fitted, means);
     }
 
     /**
@@ -160,6 +196,11 @@ final class LinearModel implements FittedModel {
         return prior.clone();
     }
 
+    /** The training means of the features, or null when the model does not know them. */
+    double[] featureMeans() {
+        return featureMeans == null ? null : featureMeans.clone();
+    }
+
     @Override
     public Predictions predict(FeatureMatrix x) {
         if (x.cols() != numFeatures) {
@@ -195,6 +236,51 @@ final class LinearModel implements FittedModel {
             }
         }
         return task == Task.CLASSIFICATION ? Predictions.probabilities(out, numClasses) : Predictions.regression(out);
+    }
+
+    /**
+     * Interventional linear SHAP values: feature j contributes {@code w_j (x_j - mean_j)} to each score, from the
+     * base {@code b + sum_j w_j mean_j}, with the means over the training rows. Outputs are the model's scores: the
+     * value, the log-odds of class 1, or for multinomial models each class's score, the last class's being 0.
+     * Empty for constant models, models saved without their feature means, and classifiers fitted without some
+     * class, whose margin would be minus infinity.
+     */
+    @Override
+    public Optional<Contributions> contributions(FeatureMatrix x) {
+        if (x.cols() != numFeatures) {
+            throw new IllegalArgumentException("the model was trained on " + numFeatures + " features, got " + x.cols());
+        }
+        boolean everyClass = task == Task.REGRESSION || classes.length == numClasses;
+        // A binomial score is the log-odds of classes[1], which Contributions calls class 1.
+        boolean classOne = kind != Kind.BINOMIAL || classes[1] == 1;
+        if (featureMeans == null || kind == Kind.CONSTANT || !everyClass || !classOne) {
+            return Optional.empty();
+        }
+        FiniteFeatures.require(x);
+        int outputs = kind == Kind.MULTINOMIAL ? numClasses : 1;
+        double[] values = new double[Math.multiplyExact(Math.multiplyExact(x.rows(), outputs), numFeatures)];
+        double[] base = new double[outputs];
+        // Each score's output: the value or class 1's log-odds, else the project index of the class it scores.
+        int[] output = new int[weights.length];
+        for (int s = 0; s < weights.length; s++) {
+            output[s] = kind == Kind.MULTINOMIAL ? classes[s] : 0;
+            double b = intercepts[s];
+            for (int j = 0; j < numFeatures; j++) {
+                b += weights[s][j] * featureMeans[j];
+            }
+            base[output[s]] = b;
+        }
+        float[] v = x.values();
+        for (int r = 0; r < x.rows(); r++) {
+            for (int s = 0; s < weights.length; s++) {
+                double[] w = weights[s];
+                int at = (r * outputs + output[s]) * numFeatures;
+                for (int j = 0; j < numFeatures; j++) {
+                    values[at + j] = w[j] * (v[r * numFeatures + j] - featureMeans[j]);
+                }
+            }
+        }
+        return Optional.of(new Contributions(x.rows(), numFeatures, outputs, values, base));
     }
 
     /** Intercept first, then the features in order: Smile's order of additions. */

@@ -88,7 +88,8 @@ public final class LogisticRegression implements Learner {
         }
         smile.classification.LogisticRegression lr = LibraryThreads.call(ctx.threads(),
                 () -> SmileLogistic.fit(x, ci, options.lambda(), options.tol(), iterations));
-        return SmileLogistic.toModel(NAME, lr, ci, numClasses, p, prior, options.withMaxIter(iterations).toParams());
+        return SmileLogistic.toModel(NAME, lr, ci, numClasses, p, prior, options.withMaxIter(iterations).toParams())
+                .withFeatureMeans(train.x());
     }
 
     private static LinearModel constant(TrainingData train, double[] prior, Params fitted) {
