@@ -16,11 +16,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = CategoricalEncoder.class, name = "categorical"),
     @JsonSubTypes.Type(value = DateTimeEncoder.class, name = "datetime"),
     @JsonSubTypes.Type(value = TextEncoder.class, name = "text"),
-    @JsonSubTypes.Type(value = SeriesPositionEncoder.class, name = "series_position"),
-    @JsonSubTypes.Type(value = SeriesBaseEncoder.class, name = "series_base")
+    @JsonSubTypes.Type(value = SeriesPositionEncoder.class, name = "series_position")
 })
 public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder, DateTimeEncoder, TextEncoder,
-        SeriesPositionEncoder, SeriesBaseEncoder {
+        SeriesPositionEncoder {
 
     /** The raw column this encoder reads. */
     String column();

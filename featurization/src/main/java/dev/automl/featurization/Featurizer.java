@@ -55,7 +55,7 @@ public final class Featurizer {
                 continue;
             }
             if (purpose == ColumnPurpose.SERIES_BASE) {
-                encoders.add(new SeriesBaseEncoder(c.name()));
+                encoders.add(new SeriesPositionEncoder(c.name(), true));
                 continue;
             }
             if (settings.mode() == FeaturizationMode.OFF) {

@@ -67,25 +67,11 @@ public final class PermutationImportance {
     public static Result compute(TrainedPipeline pipeline, Table rows, Target y, List<String> columns,
                                  ToDoubleBiFunction<Target, double[]> loss, int repeats, long seed, Deadline deadline) {
         Random random = new Random(seed);
+        // One featurization serves the baseline, the feature list and the timing that plans the shuffles.
         long start = System.nanoTime();
-        double baseline = loss.applyAsDouble(y, pipeline.predict(rows).values());
-        double perPrediction = (System.nanoTime() - start) / 1e9;
-        int evaluations = repeats * (columns.size() + pipeline.views(rows.select(new int[] {0})).values().stream()
-                .mapToInt(FeatureMatrix::cols).sum());
-        double affordable = PLANNED_SHARE * deadline.remainingSeconds() / Math.max(1e-9, perPrediction * evaluations);
-        if (affordable < 1 && rows.rows() > MIN_ROWS) {
-            int keep = Math.max(MIN_ROWS, (int) (rows.rows() * affordable));
-            int[] first = new int[keep];
-            for (int i = 0; i < keep; i++) {
-                first[i] = i;
-            }
-            rows = rows.select(first);
-            y = y.select(first);
-            baseline = loss.applyAsDouble(y, pipeline.predict(rows).values());
-        }
-        Target explained = y;
-        ToDoubleFunction<double[]> scored = p -> loss.applyAsDouble(explained, p);
         Map<FeatureView, FeatureMatrix> views = pipeline.views(rows);
+        double baseline = loss.applyAsDouble(y, pipeline.predict(views).values());
+        double perPrediction = (System.nanoTime() - start) / 1e9;
         List<String> features = new ArrayList<>();
         Map<String, String> sourceOf = new LinkedHashMap<>();
         for (Map.Entry<FeatureView, FeatureMatrix> v : views.entrySet()) {
@@ -97,6 +83,21 @@ public final class PermutationImportance {
                 }
             }
         }
+        int evaluations = repeats * (columns.size() + features.size());
+        double affordable = PLANNED_SHARE * deadline.remainingSeconds() / Math.max(1e-9, perPrediction * evaluations);
+        if (affordable < 1 && rows.rows() > MIN_ROWS) {
+            int keep = Math.max(MIN_ROWS, (int) (rows.rows() * affordable));
+            int[] first = new int[keep];
+            for (int i = 0; i < keep; i++) {
+                first[i] = i;
+            }
+            rows = rows.select(first);
+            y = y.select(first);
+            views = pipeline.views(rows);
+            baseline = loss.applyAsDouble(y, pipeline.predict(views).values());
+        }
+        Target explained = y;
+        ToDoubleFunction<double[]> scored = p -> loss.applyAsDouble(explained, p);
         double[][] rawGrowth = new double[columns.size()][repeats];
         double[][] featureGrowth = new double[features.size()][repeats];
         int done = 0;

@@ -72,6 +72,11 @@ final class ExplainStage {
                     + " importance%s); most important: %s", r.rows(), seconds, r.cutShort() ? ", cut short at its"
                     + " budget" : "", r.raw().isEmpty() ? "-" : r.raw().get(0).name()));
             return result;
+        } catch (RuntimeException e) {
+            // The model is saved and scored: an explanation that fails is reported, never the run's end.
+            String why = "explaining the model failed: " + e.getMessage();
+            ctx.reporter().info(why);
+            return ExplainResult.skipped(why);
         }
     }
 
