@@ -25,10 +25,21 @@ final class TreeEnsemble {
      * class share or a mean are far more than a vote of hundreds of trees can use. Predictions add them up in
      * double, and the file stores the same floats, so a loaded model predicts exactly what was validated.
      *
+     * <p>Each leaf's cover is the training weight that reached it (rows of a bootstrap sample counted as often as
+     * drawn); a split's cover is the sum of its leaves'. TreeSHAP needs it, prediction does not, and trees saved
+     * before covers were recorded have none. Covers are floats for the leaf values' reason, and only their ratios
+     * matter.
+     *
      * @param leafValue leaves x width values, row-major (width = number of classes, or 1 for regression)
+     * @param leafCover one cover per leaf, or null when not known
      */
     record Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, float[] leafValue,
-                int width) {
+                int width, float[] leafCover) {
+
+        /** A tree whose covers are not known. */
+        Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, float[] leafValue, int width) {
+            this(splitFeature, threshold, leftChild, rightChild, leafValue, width, null);
+        }
 
         Tree {
             int internal = splitFeature.length;
@@ -43,6 +54,16 @@ final class TreeEnsemble {
             for (int i = 0; i < internal; i++) {
                 checkChild(leftChild[i], internal, leaves);
                 checkChild(rightChild[i], internal, leaves);
+            }
+            if (leafCover != null) {
+                if (leafCover.length != leaves) {
+                    throw new IllegalArgumentException(leafCover.length + " leaf covers for " + leaves + " leaves");
+                }
+                for (float c : leafCover) {
+                    if (!(c >= 0) || Float.isInfinite(c)) {
+                        throw new IllegalArgumentException("leaf cover " + c + " is not finite and non-negative");
+                    }
+                }
             }
         }
 
@@ -63,12 +84,21 @@ final class TreeEnsemble {
             }
             int node = 0;
             while (true) {
-                int child = (double) values[base + splitFeature[node]] <= threshold[node] ? leftChild[node] : rightChild[node];
+                int child = goesLeft(node, values, base) ? leftChild[node] : rightChild[node];
                 if (child < 0) {
                     return ~child;
                 }
                 node = child;
             }
+        }
+
+        /** Whether a row goes left at a split: the one routing rule that prediction and TreeSHAP share. */
+        boolean goesLeft(int split, float[] values, int base) {
+            return (double) values[base + splitFeature[split]] <= threshold[split];
+        }
+
+        boolean hasCovers() {
+            return leafCover != null;
         }
     }
 
@@ -140,6 +170,16 @@ final class TreeEnsemble {
 
     int width() {
         return task == Task.CLASSIFICATION ? numClasses : 1;
+    }
+
+    /** Whether every tree knows its covers, as TreeSHAP needs (true of an ensemble without trees). */
+    boolean hasCovers() {
+        for (Tree t : trees) {
+            if (!t.hasCovers()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Predictions predict(FeatureMatrix x) {
