@@ -1,10 +1,12 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.Predictions;
 import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained tree ensemble as plain arrays, whichever library grew it: forest models predict, save and load
@@ -180,6 +182,51 @@ final class TreeEnsemble {
             }
         }
         return true;
+    }
+
+    /**
+     * Each row's TreeSHAP values, one output per leaf value: the trees' values averaged with the trees' weights,
+     * which is exact because the ensemble's margin is that weighted mean of the trees' leaves. For regression that is
+     * the prediction; for classification it is each class's probability, which the prediction equals up to the
+     * rounding of the leaves to float (the prediction divides by the sum of the class shares rather than by the
+     * weights, and float shares sum to 1 within about 1e-7). Empty when a tree has no covers.
+     */
+    Optional<Contributions> contributions(FeatureMatrix x) {
+        if (x.cols() != numFeatures) {
+            throw new IllegalArgumentException("the model was trained on " + numFeatures + " features, got " + x.cols());
+        }
+        if (!hasCovers()) {
+            return Optional.empty();
+        }
+        FiniteFeatures.require(x);
+        int width = width();
+        double[] values = new double[Math.multiplyExact(Math.multiplyExact(x.rows(), width), numFeatures)];
+        double weightSum = 0;
+        for (double w : weights) {
+            weightSum += w;
+        }
+        if (!(weightSum > 0)) {
+            // No tree has a say, so every row gets the prior, as predict() gives it.
+            return Optional.of(new Contributions(x.rows(), numFeatures, width, values, prior.clone()));
+        }
+        double[] base = new double[width];
+        float[] v = x.values();
+        // Tree by tree, so that only one tree's scratch space is held at a time.
+        for (int t = 0; t < trees.size(); t++) {
+            double scale = weights[t] / weightSum;
+            if (scale == 0) {
+                continue;
+            }
+            TreeShap shap = new TreeShap(trees.get(t), numFeatures);
+            double[] expected = shap.expected();
+            for (int k = 0; k < width; k++) {
+                base[k] += scale * expected[k];
+            }
+            for (int r = 0; r < x.rows(); r++) {
+                shap.add(v, r * numFeatures, scale, values, r * width * numFeatures);
+            }
+        }
+        return Optional.of(new Contributions(x.rows(), numFeatures, width, values, base));
     }
 
     Predictions predict(FeatureMatrix x) {
