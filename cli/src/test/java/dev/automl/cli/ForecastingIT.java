@@ -252,7 +252,8 @@ class ForecastingIT {
                 + "limits:\n  max_trials: 8\n"
                 + "forecasting:\n  time_column_name: date\n  forecast_horizon: 14\n  frequency: D\n  target_lags: auto\n"
                 + "  country_or_region_for_holidays: US\n"
-                + "training:\n  blocked_training_algorithms: [\"extreme_random_trees\"]\n");
+                + "training:\n  blocked_training_algorithms: [\"extreme_random_trees\"]\n"
+                + "  enable_model_explainability: true\n");
         JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", "out", "--seed", "1");
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode s = RunJobIT.summary(work.resolve("out"));
@@ -270,6 +271,17 @@ class ForecastingIT {
         assertTrue(kept.containsAll(List.of("_holiday", "_holiday_name", "_series_anchor", "cnt_lag15", "cnt_lag21", "temp")),
                 kept.toString());
         assertEquals(122, RunJobIT.csv(work.resolve("out/forecast.csv")).size());
+
+        // Explained on the test days, as Azure's job asks: the weather leads; the date and the series are not shuffled.
+        JsonNode explanation = new ObjectMapper().readTree(work.resolve("out/explanations/explanation.json").toFile());
+        assertEquals("the job's test rows", explanation.get("rows_are").asText());
+        assertEquals(122, explanation.get("rows").asInt());
+        List<CSVRecord> raw = RunJobIT.csv(work.resolve("out/explanations/raw_importance.csv"));
+        assertTrue(List.of("temp", "atemp", "hum", "weathersit").contains(raw.get(0).get("column")), raw.toString());
+        assertTrue(raw.stream().noneMatch(r -> r.get("column").equals("date")), raw.toString());
+        CSVRecord anchor = RunJobIT.csv(work.resolve("out/explanations/engineered_importance.csv")).stream()
+                .filter(r -> r.get("feature").equals("_series_anchor")).findFirst().orElseThrow();
+        assertEquals("cnt", anchor.get("raw_column"), "the anchor is the rentals' own history");
     }
 
     @Test

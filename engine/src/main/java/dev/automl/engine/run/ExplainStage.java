@@ -4,6 +4,7 @@ import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.Table;
 import dev.automl.engine.explain.Explanation;
+import dev.automl.engine.explain.FeatureImportance;
 import dev.automl.engine.explain.PermutationImportance;
 import dev.automl.engine.explain.PipelineContributions;
 import dev.automl.engine.job.JobData;
@@ -141,8 +142,9 @@ final class ExplainStage {
     /**
      * A forecasting model is explained on the job's test rows, where its forecasts meet their actual values: the
      * permutation importance, under the root mean squared error, of the covariates and of the engineered features
-     * (lags, rolling windows, calendar parts), never of what places a row in its series (its time and series
-     * columns), since a shuffled time is no longer a forecast of that time.
+     * (lags, rolling windows, calendar parts, series encodings). The raw time and series columns are not shuffled,
+     * since they place a row in its series (a shuffled time is no longer a forecast of that time), nor the series
+     * models' own position columns.
      */
     private ExplainResult explainForecasts(Prepared p, long start, Deadline deadline) {
         JobData.TestData test = p.data().test();
@@ -153,14 +155,23 @@ final class ExplainStage {
         try (ModelStore.LoadedModel model = ModelStore.load(ctx.out().modelDir(), catalog)) {
             TrainedPipeline pipeline = model.pipeline();
             SeriesFeatures.Layout layout = pipeline.series().layout();
-            List<String> fixed = new ArrayList<>(layout.grainColumns());
-            fixed.add(layout.timeColumn());
-            fixed.addAll(List.of(SeriesFeatures.SERIES_COLUMN, SeriesFeatures.STEP_COLUMN,
-                    SeriesFeatures.KNOWN_COLUMN, SeriesFeatures.SCALE_COLUMN));
+            List<String> places = new ArrayList<>(layout.grainColumns());
+            places.add(layout.timeColumn());
+            List<String> fixed = List.of(SeriesFeatures.SERIES_COLUMN, SeriesFeatures.STEP_COLUMN,
+                    SeriesFeatures.KNOWN_COLUMN, SeriesFeatures.SCALE_COLUMN);
             List<String> columns = pipeline.featurizer().requiredColumns().stream()
-                    .filter(c -> test.features().find(c).isPresent() && !fixed.contains(c)).toList();
-            Explanation r = PermutationImportance.compute(pipeline, test.features(), test.target(), columns,
+                    .filter(c -> test.features().find(c).isPresent() && !places.contains(c) && !fixed.contains(c))
+                    .toList();
+            Explanation shuffled = PermutationImportance.compute(pipeline, test.features(), test.target(), columns,
                     ExplainStage::rootMeanSquaredError, REPEATS, ctx.seed(), deadline, fixed);
+            // Lags, rolling windows and the anchor are the target's history: Azure counts them to the target.
+            List<String> history = pipeline.series().targetHistoryColumns();
+            List<FeatureImportance> engineered = shuffled.engineered().stream()
+                    .map(f -> history.contains(f.source()) ? new FeatureImportance(f.name(), p.spec().targetColumn(),
+                            f.importance(), f.std(), f.perClass()) : f).toList();
+            Explanation r = new Explanation(shuffled.method(), shuffled.rows(), shuffled.repeats(),
+                    shuffled.cutShort(), shuffled.baseline(), shuffled.base(), shuffled.classes(), shuffled.raw(),
+                    engineered);
             return finish(r, "the job's test rows", start, "root_mean_squared_error", pipeline.algorithm());
         } catch (RuntimeException e) {
             String why = "explaining the model failed: " + e.getMessage();

@@ -199,6 +199,27 @@ public record SeriesFeatures(@JsonProperty("layout") Layout layout, @JsonPropert
         return levelCount > 0 && level > 0 ? level / levelCount : 1;
     }
 
+    /** The derived columns made from the target's own history: the anchor, lags, rolling window and STL parts. */
+    @JsonIgnore
+    public List<String> targetHistoryColumns() {
+        List<String> derived = derivedColumns();
+        List<String> out = new ArrayList<>();
+        if (relative) {
+            out.add(ANCHOR_COLUMN);
+        }
+        for (int k : lags) {
+            out.add(lagName(k));
+        }
+        if (window > 0) {
+            out.add(windowName());
+        }
+        if (stl != null) {
+            out.addAll(stl.columns());
+        }
+        out.retainAll(derived);
+        return out;
+    }
+
     /** The derived columns' names, in the order {@link #derive} adds them. */
     @JsonIgnore
     public List<String> derivedColumns() {
