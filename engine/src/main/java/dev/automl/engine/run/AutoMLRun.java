@@ -54,7 +54,7 @@ public final class AutoMLRun {
 
     /** Runs the job on data already read; {@code notes} are what the job and reading its data had to say. */
     public Outcome execute(JobSpec spec, JobData data, List<String> notes, Options options) {
-        RunContext ctx = new RunContext(new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task())),
+        RunContext ctx = new RunContext(new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()), options.startNanos()),
                 TimeBudget.of(options.startNanos(), spec.limits().timeoutMinutes()), options.seed(), options.cores(),
                 reporter);
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
