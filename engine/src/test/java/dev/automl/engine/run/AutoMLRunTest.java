@@ -73,7 +73,9 @@ class AutoMLRunTest {
         int search = reporter.lines.indexOf("Search ended: max_trials (3) reached.");
         assertTrue(search > 0 && reporter.lines.stream().anyMatch(l -> l.startsWith("Model saved to ")),
                 reporter.lines.toString());
-        assertTrue(reporter.lines.get(reporter.lines.size() - 1).startsWith("Explained the model on "),
+        assertTrue(reporter.lines.get(reporter.lines.size() - 2).startsWith("Explained the model on "),
                 reporter.lines.toString());
+        assertEquals("Report: " + dir.resolve("report.html"), reporter.lines.get(reporter.lines.size() - 1));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("Confusion matrix, counts (validation)"));
     }
 }
