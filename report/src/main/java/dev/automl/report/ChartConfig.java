@@ -126,8 +126,10 @@ final class ChartConfig {
             ArrayNode l = axis.putArray("labels");
             labels.forEach(l::add);
             axis.withObjectProperty("grid").put("display", false);
-            // The first class at the top, as confusion matrices are read.
-            axis.put("reverse", a.equals("y"));
+            if (a.equals("y")) {
+                // The matrix chart's defaults put the first label at the bottom; confusion matrices read from the top.
+                axis.put("reverse", false);
+            }
             axis.withObjectProperty("title").put("display", true).put("text", a.equals("x") ? xTitle : yTitle);
         }
         return c;
