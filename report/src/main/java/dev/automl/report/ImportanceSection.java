@@ -26,9 +26,21 @@ final class ImportanceSection implements Section {
         }
         JsonNode e = run.explanation();
         if (e != null) {
-            page.note("Method: " + Text.of(e.path("method")) + " on " + Text.of(e.path("rows")) + " rows ("
-                    + Text.of(e.path("rows_are")) + "), metric " + Text.of(e.path("metric")) + ". "
-                    + Text.of(e.path("importance")) + ".");
+            // Each part only when explanation.json has it: its keys differ by method and engine version.
+            StringBuilder note = new StringBuilder("Method: ").append(Text.of(e.path("method")));
+            if (e.path("rows").isNumber()) {
+                note.append(" on ").append(Text.of(e.path("rows"))).append(" rows");
+            }
+            if (e.path("rows_are").isTextual()) {
+                note.append(" (").append(e.path("rows_are").asText()).append(")");
+            }
+            if (e.path("metric").isTextual()) {
+                note.append(", metric ").append(e.path("metric").asText());
+            }
+            if (e.path("importance").isTextual()) {
+                note.append(". Importance: ").append(e.path("importance").asText());
+            }
+            page.note(note.append('.').toString());
         }
         chart(run.rawImportance(), "column", "Raw feature importance (columns of the data)", page);
         chart(run.engineeredImportance(), "feature", "Engineered feature importance (what the learners saw)", page);
