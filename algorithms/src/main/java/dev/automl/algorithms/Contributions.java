@@ -3,12 +3,13 @@ package dev.automl.algorithms;
 /**
  * Additive per-feature contributions to a model's predictions (SHAP values), in the model's margin: for each row
  * and output, the base value plus the row's contributions is the margin the model gives it (the raw score before a
- * link: log-odds of class 1 for a binary booster, each class's score for a multiclass one, the value for
- * regression).
+ * link: log-odds of class 1 for a binary booster, each class's score for a multiclass one, each class's
+ * probability for a forest, which averages probabilities, the value for regression).
  *
  * @param rows     how many rows
  * @param features how many features (the columns of the matrix explained)
- * @param outputs  how many margins per row: 1 for regression and binary classification, the classes otherwise
+ * @param outputs  how many margins per row: 1 for regression and binary classification, the classes otherwise;
+ *                 forests, whose margin is each class's probability, give every class, binary included
  * @param values   row-major: the contribution of feature {@code j} to output {@code k} of row {@code r} at
  *                 {@code (r * outputs + k) * features + j}
  * @param base     each output's expected margin, which every row's contributions start from

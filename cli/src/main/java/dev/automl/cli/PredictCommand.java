@@ -1,6 +1,8 @@
 package dev.automl.cli;
 
 import dev.automl.algorithms.LearnerCatalog;
+import dev.automl.data.InvalidInputException;
+import dev.automl.engine.explain.Explanation;
 import dev.automl.engine.model.BatchPredictor;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,10 +24,24 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     Path output;
 
+    @Option(names = "--explain", paramLabel = "K", defaultValue = "0", description = "Add each row's K largest"
+            + " raw-column contributions (explain_1_feature, explain_1_value, ...): exact SHAP values for tree and"
+            + " linear models, sampled Shapley values against training rows saved with the model otherwise.")
+    int explain;
+
     @Override
     public Integer call() {
-        BatchPredictor.Result r = BatchPredictor.predict(model, data, output, LearnerCatalog.standard());
+        if (explain < 0) {
+            throw new InvalidInputException("--explain must be 0 or more, got " + explain + ".");
+        }
+        BatchPredictor.Result r = BatchPredictor.predict(model, data, output, LearnerCatalog.standard(), explain);
         System.out.printf("Wrote %,d %s to %s%n", r.rows(), data == null ? "forecasts" : "predictions", output);
+        if (r.explainedBy() != null) {
+            System.out.printf("Explained each row by its %d largest contributions: %s.%n", explain,
+                    r.explainedBy() == Explanation.Method.SHAP ? "exact SHAP values, in the model's margin"
+                            + " (log-odds for boosted trees and logistic regression)"
+                            : "sampled Shapley values, in the predicted class's probability or the predicted value");
+        }
         if (r.unseenCategories() > 0) {
             System.out.printf("%,d values were categories the model had not seen; they were treated as a rare category.%n",
                     r.unseenCategories());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +61,54 @@ class PredictIT {
                     + Double.parseDouble(r.get("proba_Gentoo"));
             assertEquals(1.0, sum, 1e-6);
         }
+    }
+
+    /** Runs a penguins job with one algorithm and no ensembles, so that the saved model is that algorithm's. */
+    private void runWith(String algorithm, String output) throws Exception {
+        Path job = work.resolve(algorithm + ".yml");
+        Files.writeString(job, "type: automl\ntask: classification\ntarget_column_name: species\n"
+                + "training_data:\n  path: " + JarRunner.testdata("penguins/penguins.csv") + "\n  type: uri_file\n"
+                + "limits:\n  max_trials: 2\ntraining:\n  allowed_training_algorithms: [" + algorithm + "]\n"
+                + "  enable_vote_ensemble: false\n  enable_stack_ensemble: false\n");
+        JarRunner.Result run = JarRunner.run(work, "run", job.toString(), "--output", output);
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
+    @Test
+    void explainAddsEachRowsLargestContributionsExactForTreesAndSampledOtherwise() throws Exception {
+        Path data = JarRunner.testdata("penguins/penguins.csv");
+        List<String> columns = List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
+                "body_mass_g", "sex", "year");
+        for (String algorithm : List.of("LightGBM", "KNN")) {
+            runWith(algorithm, algorithm);
+            Path out = work.resolve(algorithm + ".csv");
+            JarRunner.Result p = JarRunner.run(work, "predict", "--model", algorithm + "/model", "--data",
+                    data.toString(), "--output", out.toString(), "--explain", "3");
+            assertEquals(0, p.exitCode(), p.toString());
+            assertTrue(p.stdout().contains(algorithm.equals("LightGBM") ? "exact SHAP values" : "sampled Shapley"),
+                    p.stdout());
+            List<CSVRecord> rows = RunJobIT.csv(out);
+            assertEquals(344, rows.size());
+            assertTrue(rows.get(0).isMapped("explain_3_value") && !rows.get(0).isMapped("explain_4_value"));
+            Map<String, Integer> leaders = new HashMap<>();
+            for (CSVRecord r : rows) {
+                double previous = Double.POSITIVE_INFINITY;
+                for (int k = 1; k <= 3; k++) {
+                    assertTrue(columns.contains(r.get("explain_" + k + "_feature")), r.toString());
+                    double v = Math.abs(Double.parseDouble(r.get("explain_" + k + "_value")));
+                    assertTrue(v <= previous, "largest first: " + r);
+                    previous = v;
+                }
+                leaders.merge(r.get("explain_1_feature"), 1, Integer::sum);
+            }
+            // The species differ by their bills above all (Adelie's short one); the year of measuring tells nothing.
+            String first = leaders.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertEquals("bill_length_mm", first, algorithm + ": " + leaders);
+            assertTrue(!leaders.containsKey("year"), algorithm + ": " + leaders);
+        }
+        JarRunner.Result negative = JarRunner.run(work, "predict", "--model", "KNN/model", "--data", data.toString(),
+                "--output", "x.csv", "--explain", "-1");
+        assertEquals(2, negative.exitCode(), negative.toString());
+        assertTrue(negative.stderr().contains("--explain must be 0 or more, got -1."), negative.stderr());
     }
 }

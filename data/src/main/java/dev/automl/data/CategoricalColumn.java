@@ -1,6 +1,10 @@
 package dev.automl.data;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A column of strings stored as codes into a dictionary of levels; code -1 marks a missing value.
@@ -48,5 +52,25 @@ public record CategoricalColumn(String name, int[] codes, List<String> levels) i
     public String text(int row) {
         String s = get(row);
         return s == null ? "" : s;
+    }
+
+    /** Levels new to this column are added after its own, so that its codes stay as they were. */
+    @Override
+    public CategoricalColumn append(Column below) {
+        CategoricalColumn other = (CategoricalColumn) below;
+        List<String> merged = new ArrayList<>(levels);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        int[] out = Arrays.copyOf(codes, codes.length + other.codes.length);
+        for (int i = 0; i < other.codes.length; i++) {
+            String level = other.get(i);
+            out[codes.length + i] = level == null ? MISSING : index.computeIfAbsent(level, l -> {
+                merged.add(l);
+                return merged.size() - 1;
+            });
+        }
+        return new CategoricalColumn(name, out, merged);
     }
 }

@@ -14,6 +14,9 @@ public sealed interface Column permits NumericColumn, CategoricalColumn, DateTim
     /** The column restricted to the given rows, in that order. */
     Column select(int[] rows);
 
+    /** This column's rows followed by those of {@code below}, a column of the same name and type. */
+    Column append(Column below);
+
     /** The value of a row as it would be written back to a CSV file; empty when missing. */
     String text(int row);
 

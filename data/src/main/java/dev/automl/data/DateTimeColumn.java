@@ -3,6 +3,7 @@ package dev.automl.data;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /** A date or timestamp column as seconds since 1970-01-01T00:00 (local time read as UTC); NaN when missing. */
 public record DateTimeColumn(String name, double[] epochSeconds) implements Column {
@@ -46,5 +47,13 @@ public record DateTimeColumn(String name, double[] epochSeconds) implements Colu
     public String text(int row) {
         LocalDateTime t = get(row);
         return t == null ? "" : t.toString();
+    }
+
+    @Override
+    public DateTimeColumn append(Column below) {
+        double[] more = ((DateTimeColumn) below).epochSeconds;
+        double[] out = Arrays.copyOf(epochSeconds, epochSeconds.length + more.length);
+        System.arraycopy(more, 0, out, epochSeconds.length, more.length);
+        return new DateTimeColumn(name, out);
     }
 }

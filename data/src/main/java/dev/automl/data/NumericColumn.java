@@ -1,5 +1,7 @@
 package dev.automl.data;
 
+import java.util.Arrays;
+
 /** A numeric column; NaN marks a missing value. */
 public record NumericColumn(String name, double[] values) implements Column {
 
@@ -41,5 +43,13 @@ public record NumericColumn(String name, double[] values) implements Column {
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    @Override
+    public NumericColumn append(Column below) {
+        double[] more = ((NumericColumn) below).values;
+        double[] out = Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, out, values.length, more.length);
+        return new NumericColumn(name, out);
     }
 }

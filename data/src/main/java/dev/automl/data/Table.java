@@ -87,6 +87,23 @@ public final class Table {
         return new Table(out);
     }
 
+    /**
+     * This table's rows followed by those of {@code below}, which has the same columns (by name, any order) with
+     * the same types.
+     */
+    public Table append(Table below) {
+        List<Column> out = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            Column other = below.column(c.name());
+            if (other.type() != c.type()) {
+                throw new IllegalArgumentException("column " + c.name() + " is " + c.type() + " above and "
+                        + other.type() + " below");
+            }
+            out.add(c.append(other));
+        }
+        return new Table(out);
+    }
+
     /** This table without the named columns (names not present are ignored). */
     public Table drop(Collection<String> names) {
         List<Column> out = new ArrayList<>();

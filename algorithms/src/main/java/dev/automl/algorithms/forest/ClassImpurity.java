@@ -91,4 +91,9 @@ final class ClassImpurity extends SplitCriterion {
         }
         return leaf;
     }
+
+    @Override
+    double weight() {
+        return totalWeight;
+    }
 }

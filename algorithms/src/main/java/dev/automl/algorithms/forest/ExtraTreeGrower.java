@@ -89,7 +89,7 @@ final class ExtraTreeGrower {
         // Leaves = splits + 1, so a split is allowed while splits + 2 <= maxLeafNodes.
         if (!varies || depth >= settings.maxDepth() || n < settings.minSamplesSplit()
                 || n < 2 * settings.minSamplesLeaf() || out.splits() + 2L > settings.maxLeafNodes()) {
-            return out.leaf(criterion.leaf());
+            return out.leaf(criterion.leaf(), criterion.weight());
         }
         int knownConstants = queue.constantsCount();
         for (int i = 0; i < knownConstants; i++) {
@@ -161,7 +161,7 @@ final class ExtraTreeGrower {
         }
 
         if (bestFeature < 0) {
-            return out.leaf(criterion.leaf());
+            return out.leaf(criterion.leaf(), criterion.weight());
         }
         int ref = out.split(bestFeature, bestThreshold);
         int mid = partition(bestValues, start, end, bestCut);

@@ -21,16 +21,26 @@ import java.util.Map;
  * parameters, task, prior, and each tree's weight, split and leaf counts), and {@value #ARRAYS_NAME}, the trees'
  * arrays as little-endian binary, laid out as the header's {@code arrays.layout} says. Forests of deep trees hold
  * millions of nodes: as JSON numbers they took several times the bytes and far longer to write and parse.
+ *
+ * <p>Version 3 adds each leaf's cover (training weight), which TreeSHAP needs, after the tree's leaf values. Version
+ * 2 files, saved before covers were recorded, still load and predict; their trees have no covers, and an ensemble
+ * without covers is saved as version 2 again, since that is what it holds.
  */
 final class ForestFile {
 
     static final String FILE_NAME = "forest.json";
     static final String ARRAYS_NAME = "forest.bin";
     static final String FORMAT = "automl.tree_ensemble";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The version before leaf covers, which is still read, and written for trees that have none. */
+    static final int VERSION_WITHOUT_COVERS = 2;
     static final String LAYOUT = "for each tree in order: split_feature int32[splits], threshold float64[splits], "
-            + "left_child int32[splits], right_child int32[splits], leaf_value float32[leaves * width]; a child "
-            + ">= 0 is a split, < 0 is leaf ~child; a row goes left when x[split_feature] <= threshold";
+            + "left_child int32[splits], right_child int32[splits], leaf_value float32[leaves * width], "
+            + "leaf_cover float32[leaves]; a child >= 0 is a split, < 0 is leaf ~child; a row goes left when "
+            + "x[split_feature] <= threshold; a leaf's cover is the training weight that reached it";
+    static final String LAYOUT_WITHOUT_COVERS = "for each tree in order: split_feature int32[splits], threshold "
+            + "float64[splits], left_child int32[splits], right_child int32[splits], leaf_value float32[leaves * "
+            + "width]; a child >= 0 is a split, < 0 is leaf ~child; a row goes left when x[split_feature] <= threshold";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Bytes per split: feature, threshold, left and right child. */
@@ -52,6 +62,7 @@ final class ForestFile {
      * not yet written, and one left over from an earlier save does not match the new arrays.
      */
     static void write(Path dir, Header header, TreeEnsemble e) throws IOException {
+        boolean covers = e.hasCovers();
         ArrayFileWriter out = new ArrayFileWriter(dir.resolve(ARRAYS_NAME));
         try {
             for (TreeEnsemble.Tree tree : e.trees()) {
@@ -60,6 +71,9 @@ final class ForestFile {
                 out.ints(tree.leftChild());
                 out.ints(tree.rightChild());
                 out.floats(tree.leafValue());
+                if (covers) {
+                    out.floats(tree.leafCover());
+                }
             }
         } finally {
             out.close();
@@ -69,7 +83,7 @@ final class ForestFile {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", VERSION);
+            g.writeNumberField("version", covers ? VERSION : VERSION_WITHOUT_COVERS);
             g.writeStringField("learner", header.learner());
             g.writeStringField("task", e.task().id());
             g.writeNumberField("num_classes", e.numClasses());
@@ -85,7 +99,7 @@ final class ForestFile {
             g.writeNumberField("bytes", out.bytes());
             g.writeNumberField("crc32", out.crc32());
             g.writeStringField("byte_order", "little-endian");
-            g.writeStringField("layout", LAYOUT);
+            g.writeStringField("layout", covers ? LAYOUT : LAYOUT_WITHOUT_COVERS);
             g.writeEndObject();
             g.writeArrayFieldStart("trees");
             for (int t = 0; t < e.trees().size(); t++) {
@@ -106,7 +120,8 @@ final class ForestFile {
     }
 
     /** One tree's arrays as read, not yet checked. */
-    private record RawTree(int[] feature, double[] threshold, int[] left, int[] right, float[] leafValue) {
+    private record RawTree(int[] feature, double[] threshold, int[] left, int[] right, float[] leafValue,
+                           float[] leafCover) {
     }
 
     static Content read(Path dir) throws IOException {
@@ -125,8 +140,9 @@ final class ForestFile {
         }
         String format = root.path("format").asText(null);
         int version = root.path("version").asInt(-1);
-        if (!FORMAT.equals(format) || version != VERSION) {
-            throw new IOException(file + " is not a version " + VERSION + " '" + FORMAT + "' file (format " + format
+        if (!FORMAT.equals(format) || (version != VERSION && version != VERSION_WITHOUT_COVERS)) {
+            throw new IOException(file + " is not a version " + VERSION_WITHOUT_COVERS + " or " + VERSION + " '"
+                    + FORMAT + "' file (format " + format
                     + ", version " + (version < 0 ? null : version) + ")"
                     + (FORMAT.equals(format) && version == 1 ? ": it was saved by an older automl, refit the model" : ""));
         }
@@ -147,13 +163,15 @@ final class ForestFile {
                 || !"little-endian".equals(arrays.path("byte_order").asText(null))) {
             throw new IOException(file + ": 'arrays' must name " + ARRAYS_NAME + " and byte_order little-endian");
         }
+        boolean covers = version == VERSION;
         long expected = 0;
         for (int t = 0; t < counts.size(); t++) {
             TreeCounts c = counts.get(t);
             if ((long) c.leaves() * width > Integer.MAX_VALUE) {
                 throw new IOException(file + ": tree " + t + " has more leaf values than an array holds");
             }
-            expected += c.splits() * SPLIT_BYTES + (long) c.leaves() * width * Float.BYTES;
+            int perLeaf = width + (covers ? 1 : 0);
+            expected += c.splits() * SPLIT_BYTES + (long) c.leaves() * perLeaf * Float.BYTES;
         }
         if (arrays.path("bytes").asLong(-1) != expected) {
             throw new IOException(file + ": arrays.bytes is " + arrays.get("bytes") + " but its trees' counts make "
@@ -174,7 +192,7 @@ final class ForestFile {
         try (ArrayFileReader in = new ArrayFileReader(bin)) {
             for (TreeCounts c : counts) {
                 raw.add(new RawTree(in.ints(c.splits()), in.doubles(c.splits()), in.ints(c.splits()),
-                        in.ints(c.splits()), in.floats(c.leaves() * width)));
+                        in.ints(c.splits()), in.floats(c.leaves() * width), covers ? in.floats(c.leaves()) : null));
             }
             crc = in.crc32();
         }
@@ -188,7 +206,8 @@ final class ForestFile {
         for (int t = 0; t < counts.size(); t++) {
             RawTree r = raw.get(t);
             try {
-                trees.add(new TreeEnsemble.Tree(r.feature(), r.threshold(), r.left(), r.right(), r.leafValue(), width));
+                trees.add(new TreeEnsemble.Tree(r.feature(), r.threshold(), r.left(), r.right(), r.leafValue(), width,
+                        r.leafCover()));
             } catch (IllegalArgumentException e) {
                 throw new IOException(bin + ": tree " + t + ": " + e.getMessage(), e);
             }

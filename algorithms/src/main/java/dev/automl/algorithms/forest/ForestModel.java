@@ -1,5 +1,6 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
@@ -7,6 +8,7 @@ import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A fitted RandomForest or ExtremeRandomTrees model: it predicts through its {@link TreeEnsemble}, fresh or loaded. */
 final class ForestModel implements FittedModel {
@@ -48,6 +50,18 @@ final class ForestModel implements FittedModel {
     @Override
     public Predictions predict(FeatureMatrix x) {
         return ensemble.predict(x);
+    }
+
+    /**
+     * TreeSHAP values, the trees' weighted mean. Regression has one output, the predicted value. Classification has
+     * one output per class, binary included, whose margin is the probability the forest predicts for that class
+     * (equal to the prediction up to the leaves' rounding to float, within about 1e-7): a forest averages
+     * probabilities and has no log-odds to explain. The base is the trees' weighted mean of their expected values,
+     * each the cover-weighted mean of its leaves. Empty for models loaded from version-2 files, which have no covers.
+     */
+    @Override
+    public Optional<Contributions> contributions(FeatureMatrix x) {
+        return ensemble.contributions(x);
     }
 
     @Override

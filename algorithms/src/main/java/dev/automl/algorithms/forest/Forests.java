@@ -19,12 +19,12 @@ final class Forests {
      * The leaf values (leaves x classes, or leaves for regression) above which a forest stops adding trees. Leaf
      * values are what makes forests of deep trees big: on covertype (100k rows, 7 classes) 300 default trees held
      * 23 million of them for RandomForest and 60 million for fully grown extremely randomized trees, 250 and 650 MB
-     * in memory (ForestSizeBench). 16 million keeps such a forest near 110 MB in memory and on disk (4-byte leaf
-     * values plus 20 bytes per split, about one split per leaf) and still takes whole default forests of binary
-     * trees (300 x 15,000 leaves x 2 = 9 million values) and regression trees (4.5 million), so it stops only wide
-     * multiclass forests on large data: after about 150 to 200 trees on covertype, where adding trees has little left
-     * to give (Probst and Boulesteix 2018, "To tune or not to tune the number of trees in random forest", JMLR
-     * 18(181)). Small data never reaches it.
+     * in memory (ForestSizeBench). 16 million keeps such a forest near 120 MB in memory and on disk (4-byte leaf
+     * values, plus 24 bytes per leaf for about one split and the leaf's cover) and still takes whole default forests
+     * of binary trees (300 x 15,000 leaves x 2 = 9 million values) and regression trees (4.5 million), so it stops
+     * only wide multiclass forests on large data: after about 150 to 200 trees on covertype, where adding trees has
+     * little left to give (Probst and Boulesteix 2018, "To tune or not to tune the number of trees in random forest",
+     * JMLR 18(181)). Small data never reaches it.
      */
     static final long MAX_LEAF_VALUES = 16_000_000L;
 

@@ -11,7 +11,10 @@ import smile.base.cart.Node;
 import smile.base.cart.OrdinalNode;
 import smile.base.cart.RegressionNode;
 
-/** Copies Smile decision and regression trees into {@link TreeEnsemble.Tree} arrays. */
+/**
+ * Copies Smile decision and regression trees into {@link TreeEnsemble.Tree} arrays, with each leaf's cover: Smile's
+ * {@code size()}, the training rows that reached it, bootstrap duplicates counted.
+ */
 final class SmileTreeExport {
 
     // Smile 3.1.1 keeps an ordinal split's threshold in a package-private field with no getter.
@@ -63,7 +66,7 @@ final class SmileTreeExport {
     private static TreeEnsemble.Tree export(Node root, int width, Function<LeafNode, double[]> leafValue) {
         TreeArrays out = new TreeArrays(width);
         if (root instanceof LeafNode leaf) {
-            out.leaf(leafValue.apply(leaf));
+            out.leaf(leafValue.apply(leaf), leaf.size());
             return out.build();
         }
         // Depth-first with an explicit stack: trees limited by leaf count rather than depth can be very deep.
@@ -81,7 +84,7 @@ final class SmileTreeExport {
 
     private static int add(Node node, TreeArrays out, Deque<Pending> stack, Function<LeafNode, double[]> leafValue) {
         if (node instanceof LeafNode leaf) {
-            return out.leaf(leafValue.apply(leaf));
+            return out.leaf(leafValue.apply(leaf), leaf.size());
         }
         InternalNode in = (InternalNode) node;
         int ref = out.split(in.feature(), threshold(in));

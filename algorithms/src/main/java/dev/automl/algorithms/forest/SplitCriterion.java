@@ -53,4 +53,7 @@ abstract class SplitCriterion {
 
     /** The leaf value of the node last given to {@link #node}; the array is reused. */
     abstract double[] leaf();
+
+    /** The total weight of the rows of the node last given to {@link #node}: its cover, should it be a leaf. */
+    abstract double weight();
 }

@@ -11,6 +11,9 @@ final class TreeArrays {
     private int[] left = new int[16];
     private int[] right = new int[16];
     private float[] leafValue;
+    private float[] leafCover = new float[16];
+    /** Whether every leaf so far came with its cover. */
+    private boolean covered = true;
     private int internal;
     private int leaves;
 
@@ -33,8 +36,26 @@ final class TreeArrays {
         return internal++;
     }
 
-    /** Adds a leaf, its values rounded to float, and returns its reference ({@code ~leafIndex}, always negative). */
+    /**
+     * Adds a leaf, its values and its cover (the training weight reaching it) rounded to float, and returns its
+     * reference ({@code ~leafIndex}, always negative).
+     */
+    int leaf(double[] value, double cover) {
+        int ref = add(value);
+        if (leaves > leafCover.length) {
+            leafCover = Arrays.copyOf(leafCover, leafCover.length * 2);
+        }
+        leafCover[leaves - 1] = (float) cover;
+        return ref;
+    }
+
+    /** Adds a leaf whose cover is not known; the tree built then has no covers. */
     int leaf(double[] value) {
+        covered = false;
+        return add(value);
+    }
+
+    private int add(double[] value) {
         if (value.length != width) {
             throw new IllegalArgumentException("leaf of width " + value.length + ", expected " + width);
         }
@@ -65,6 +86,6 @@ final class TreeArrays {
     TreeEnsemble.Tree build() {
         return new TreeEnsemble.Tree(Arrays.copyOf(feature, internal), Arrays.copyOf(threshold, internal),
                 Arrays.copyOf(left, internal), Arrays.copyOf(right, internal),
-                Arrays.copyOf(leafValue, leaves * width), width);
+                Arrays.copyOf(leafValue, leaves * width), width, covered ? Arrays.copyOf(leafCover, leaves) : null);
     }
 }

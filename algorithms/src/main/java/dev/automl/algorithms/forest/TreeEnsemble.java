@@ -1,10 +1,12 @@
 package dev.automl.algorithms.forest;
 
+import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.Predictions;
 import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained tree ensemble as plain arrays, whichever library grew it: forest models predict, save and load
@@ -25,10 +27,21 @@ final class TreeEnsemble {
      * class share or a mean are far more than a vote of hundreds of trees can use. Predictions add them up in
      * double, and the file stores the same floats, so a loaded model predicts exactly what was validated.
      *
+     * <p>Each leaf's cover is the training weight that reached it (rows of a bootstrap sample counted as often as
+     * drawn); a split's cover is the sum of its leaves'. TreeSHAP needs it, prediction does not, and trees saved
+     * before covers were recorded have none. Covers are floats for the leaf values' reason, and only their ratios
+     * matter.
+     *
      * @param leafValue leaves x width values, row-major (width = number of classes, or 1 for regression)
+     * @param leafCover one cover per leaf, or null when not known
      */
     record Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, float[] leafValue,
-                int width) {
+                int width, float[] leafCover) {
+
+        /** A tree whose covers are not known. */
+        Tree(int[] splitFeature, double[] threshold, int[] leftChild, int[] rightChild, float[] leafValue, int width) {
+            this(splitFeature, threshold, leftChild, rightChild, leafValue, width, null);
+        }
 
         Tree {
             int internal = splitFeature.length;
@@ -43,6 +56,16 @@ final class TreeEnsemble {
             for (int i = 0; i < internal; i++) {
                 checkChild(leftChild[i], internal, leaves);
                 checkChild(rightChild[i], internal, leaves);
+            }
+            if (leafCover != null) {
+                if (leafCover.length != leaves) {
+                    throw new IllegalArgumentException(leafCover.length + " leaf covers for " + leaves + " leaves");
+                }
+                for (float c : leafCover) {
+                    if (!(c >= 0) || Float.isInfinite(c)) {
+                        throw new IllegalArgumentException("leaf cover " + c + " is not finite and non-negative");
+                    }
+                }
             }
         }
 
@@ -63,12 +86,21 @@ final class TreeEnsemble {
             }
             int node = 0;
             while (true) {
-                int child = (double) values[base + splitFeature[node]] <= threshold[node] ? leftChild[node] : rightChild[node];
+                int child = goesLeft(node, values, base) ? leftChild[node] : rightChild[node];
                 if (child < 0) {
                     return ~child;
                 }
                 node = child;
             }
+        }
+
+        /** Whether a row goes left at a split: the one routing rule that prediction and TreeSHAP share. */
+        boolean goesLeft(int split, float[] values, int base) {
+            return (double) values[base + splitFeature[split]] <= threshold[split];
+        }
+
+        boolean hasCovers() {
+            return leafCover != null;
         }
     }
 
@@ -140,6 +172,61 @@ final class TreeEnsemble {
 
     int width() {
         return task == Task.CLASSIFICATION ? numClasses : 1;
+    }
+
+    /** Whether every tree knows its covers, as TreeSHAP needs (true of an ensemble without trees). */
+    boolean hasCovers() {
+        for (Tree t : trees) {
+            if (!t.hasCovers()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each row's TreeSHAP values, one output per leaf value: the trees' values averaged with the trees' weights,
+     * which is exact because the ensemble's margin is that weighted mean of the trees' leaves. For regression that is
+     * the prediction; for classification it is each class's probability, which the prediction equals up to the
+     * rounding of the leaves to float (the prediction divides by the sum of the class shares rather than by the
+     * weights, and float shares sum to 1 within about 1e-7). Empty when a tree has no covers.
+     */
+    Optional<Contributions> contributions(FeatureMatrix x) {
+        if (x.cols() != numFeatures) {
+            throw new IllegalArgumentException("the model was trained on " + numFeatures + " features, got " + x.cols());
+        }
+        if (!hasCovers()) {
+            return Optional.empty();
+        }
+        FiniteFeatures.require(x);
+        int width = width();
+        double[] values = new double[Math.multiplyExact(Math.multiplyExact(x.rows(), width), numFeatures)];
+        double weightSum = 0;
+        for (double w : weights) {
+            weightSum += w;
+        }
+        if (!(weightSum > 0)) {
+            // No tree has a say, so every row gets the prior, as predict() gives it.
+            return Optional.of(new Contributions(x.rows(), numFeatures, width, values, prior.clone()));
+        }
+        double[] base = new double[width];
+        float[] v = x.values();
+        // Tree by tree, so that only one tree's scratch space is held at a time.
+        for (int t = 0; t < trees.size(); t++) {
+            double scale = weights[t] / weightSum;
+            if (scale == 0) {
+                continue;
+            }
+            TreeShap shap = new TreeShap(trees.get(t), numFeatures);
+            double[] expected = shap.expected();
+            for (int k = 0; k < width; k++) {
+                base[k] += scale * expected[k];
+            }
+            for (int r = 0; r < x.rows(); r++) {
+                shap.add(v, r * numFeatures, scale, values, r * width * numFeatures);
+            }
+        }
+        return Optional.of(new Contributions(x.rows(), numFeatures, width, values, base));
     }
 
     Predictions predict(FeatureMatrix x) {

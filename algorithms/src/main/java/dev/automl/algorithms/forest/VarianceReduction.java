@@ -59,4 +59,9 @@ final class VarianceReduction extends SplitCriterion {
         leaf[0] = totalSum / totalWeight;
         return leaf;
     }
+
+    @Override
+    double weight() {
+        return totalWeight;
+    }
 }

@@ -140,8 +140,9 @@ public final class StochasticGradientDescent implements Learner {
             TribuoModel.Settings s = new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
                     TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false), null,
                     TribuoModel.Settings.Fit.of(fitted, cut));
-            return options.loss() == Loss.LOG ? new TribuoModel(model, s)
+            TribuoModel m = options.loss() == Loss.LOG ? new TribuoModel(model, s)
                     : TribuoModel.calibrated(model, s, train.x(), train.y().classes(), rowWeights);
+            return m.withFeatureMeans(train.x());
         }
         RegressionObjective objective = switch (options.loss()) {
             case SQUARED_ERROR -> new SquaredLoss();
@@ -154,7 +155,8 @@ public final class StochasticGradientDescent implements Learner {
         var trainer = new org.tribuo.regression.sgd.linear.LinearSGDTrainer(objective, optimiser, run, -1, 1, ctx.seed());
         Model<?> model = trainer.train(TribuoExamples.regression(train.x(), train.y(), scale[0], scale[1]));
         return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.REGRESSION, TribuoModel.Settings.Shape.of(train),
-                TribuoModel.Settings.Output.scaledBack(scale[0], scale[1]), null, TribuoModel.Settings.Fit.of(fitted, cut)));
+                TribuoModel.Settings.Output.scaledBack(scale[0], scale[1]), null, TribuoModel.Settings.Fit.of(fitted, cut)))
+                .withFeatureMeans(train.x());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
@@ -16,11 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.sgd.AbstractLinearSGDModel;
+import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
@@ -40,12 +46,21 @@ public final class TribuoModel implements FittedModel {
     /**
      * What surrounds the Tribuo model, saved beside it as one flat JSON object.
      *
-     * @param scaling applied to each row before Tribuo sees it, or null
+     * @param scaling      applied to each row before Tribuo sees it, or null
+     * @param featureMeans each feature's mean over the training rows, which linear models' contributions are
+     *                     centred on; null when not recorded (models of other kinds, or saved before they were)
      */
     public record Settings(@JsonProperty("learner") String learner, @JsonProperty("task") Task task,
                            @JsonUnwrapped Shape shape, @JsonUnwrapped Output output,
                            @JsonProperty("scaling") @JsonInclude(JsonInclude.Include.NON_NULL) FeatureScaling scaling,
-                           @JsonUnwrapped Fit fit) {
+                           @JsonUnwrapped Fit fit,
+                           @JsonProperty("feature_means") @JsonInclude(JsonInclude.Include.NON_NULL)
+                           double[] featureMeans) {
+
+        /** Settings without feature means. */
+        public Settings(String learner, Task task, Shape shape, Output output, FeatureScaling scaling, Fit fit) {
+            this(learner, task, shape, output, scaling, fit, null);
+        }
 
         /** The data the model was fitted to: its classes (0 for regression) and feature columns. */
         public record Shape(@JsonProperty("num_classes") int numClasses, @JsonProperty("num_features") int numFeatures) {
@@ -111,11 +126,28 @@ public final class TribuoModel implements FittedModel {
 
         /** The same settings with the leaderboard's note on the fit. */
         public Settings withNote(String text) {
-            return new Settings(learner, task, shape, output, scaling, new Fit(fit.stoppedEarly(), fit.params(), text));
+            return new Settings(learner, task, shape, output, scaling, new Fit(fit.stoppedEarly(), fit.params(), text),
+                    featureMeans);
         }
 
         Settings withTemperature(double t) {
-            return new Settings(learner, task, shape, output.withTemperature(t), scaling, fit);
+            return new Settings(learner, task, shape, output.withTemperature(t), scaling, fit, featureMeans);
+        }
+
+        /** The same settings with each feature's mean over the training rows. */
+        Settings withFeatureMeans(FeatureMatrix train) {
+            int p = train.cols();
+            double[] means = new double[p];
+            float[] v = train.values();
+            for (int r = 0; r < train.rows(); r++) {
+                for (int j = 0; j < p; j++) {
+                    means[j] += v[r * p + j];
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                means[j] /= Math.max(1, train.rows());
+            }
+            return new Settings(learner, task, shape, output, scaling, fit, means);
         }
     }
 
@@ -140,6 +172,89 @@ public final class TribuoModel implements FittedModel {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The same model, recording the means of the features it was fitted on so that it can give contributions. */
+    public TribuoModel withFeatureMeans(FeatureMatrix train) {
+        return new TribuoModel(model, settings.withFeatureMeans(train));
+    }
+
+    /**
+     * Interventional linear SHAP values of a model fitted by Tribuo's linear SGD, {@code w_j (x_j - mean_j)} from the
+     * base {@code b + sum_j w_j mean_j} with the training means, as {@code LinearModel} gives them. Outputs are the
+     * margins the predictions come from: the value for regression (scaled back); for classification each class's
+     * score times the softmax temperature, or with two classes the log-odds of class 1 (class 1's score less class
+     * 0's). Empty for other models, models saved without their feature means, and classifiers fitted without some
+     * class, whose margin would be minus infinity. A row whose features are all 0 is predicted as the class prior,
+     * not by the model (LibLinear cannot score it); its contributions still explain the model's margin.
+     */
+    @Override
+    public Optional<Contributions> contributions(FeatureMatrix x) {
+        int p = settings.shape().numFeatures();
+        if (x.cols() != p) {
+            throw new IllegalArgumentException("the model was trained on " + p + " features, got " + x.cols());
+        }
+        double[] means = settings.featureMeans();
+        if (means == null || settings.scaling() != null || !(model instanceof AbstractLinearSGDModel<?> linear)) {
+            return Optional.empty();
+        }
+        boolean classes = settings.task() == Task.CLASSIFICATION;
+        int k = classes ? settings.shape().numClasses() : 1;
+        // The weight matrix has one row per output and one column per feature Tribuo saw, then the bias column.
+        DenseMatrix w = linear.getWeightsCopy();
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        int bias = features.size();
+        int[] column = new int[p];
+        String[] names = TribuoExamples.featureNames(p);
+        for (int j = 0; j < p; j++) {
+            column[j] = features.getID(names[j]);
+        }
+        int[] row = new int[k];
+        if (classes) {
+            @SuppressWarnings("unchecked")
+            ImmutableOutputInfo<Label> labels = (ImmutableOutputInfo<Label>) model.getOutputIDInfo();
+            for (int c = 0; c < k; c++) {
+                row[c] = labels.getID(new Label(Integer.toString(c)));
+                if (row[c] < 0) {
+                    return Optional.empty();
+                }
+            }
+        }
+        FiniteFeatures.require(x);
+        Settings.Output out = settings.output();
+        double factor = !classes ? out.targetScale() : out.temperature() != null ? out.temperature() : 1.0;
+        // Per output, the score's coefficients times the factor: with two classes, class 1's less class 0's.
+        int outputs = classes && k == 2 ? 1 : k;
+        double[][] coef = new double[outputs][p];
+        double[] intercept = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int j = 0; j < p; j++) {
+                coef[o][j] = column[j] < 0 ? 0 : factor * (outputs == k ? w.get(row[o], column[j])
+                        : w.get(row[1], column[j]) - w.get(row[0], column[j]));
+            }
+            intercept[o] = factor * (outputs == k ? w.get(row[o], bias) : w.get(row[1], bias) - w.get(row[0], bias));
+        }
+        if (!classes) {
+            intercept[0] += out.targetShift();
+        }
+        double[] base = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            base[o] = intercept[o];
+            for (int j = 0; j < p; j++) {
+                base[o] += coef[o][j] * means[j];
+            }
+        }
+        double[] values = new double[Math.multiplyExact(Math.multiplyExact(x.rows(), outputs), p)];
+        float[] v = x.values();
+        for (int r = 0; r < x.rows(); r++) {
+            for (int o = 0; o < outputs; o++) {
+                int at = (r * outputs + o) * p;
+                for (int j = 0; j < p; j++) {
+                    values[at + j] = coef[o][j] * (v[r * p + j] - means[j]);
+                }
+            }
+        }
+        return Optional.of(new Contributions(x.rows(), p, outputs, values, base));
     }
 
     @Override

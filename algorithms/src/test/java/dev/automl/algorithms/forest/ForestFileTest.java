@@ -104,6 +104,41 @@ class ForestFileTest {
         assertTrue(header < 5_000, "the header holds no arrays: " + header + " bytes");
     }
 
+    /** Trees with covers are saved as version 3, the covers after each tree's leaf values, and read back exactly. */
+    @Test
+    void coversRoundTripAsVersion3(@TempDir Path dir) throws IOException {
+        TreeEnsemble plain = ensemble(999, 0, 10);
+        SplittableRandom r = new SplittableRandom(5);
+        List<TreeEnsemble.Tree> covered = new ArrayList<>();
+        for (TreeEnsemble.Tree t : plain.trees()) {
+            float[] cover = new float[t.leaves()];
+            for (int i = 0; i < cover.length; i++) {
+                cover[i] = i % 5 == 0 ? 0 : (float) (r.nextDouble() * 1000);
+            }
+            covered.add(new TreeEnsemble.Tree(t.splitFeature(), t.threshold(), t.leftChild(), t.rightChild(),
+                    t.leafValue(), t.width(), cover));
+        }
+        TreeEnsemble e = new TreeEnsemble(Task.CLASSIFICATION, CLASSES, FEATURES, covered,
+                new double[] {plain.weight(0), plain.weight(1), plain.weight(2)}, plain.prior());
+        save(dir, e);
+        assertTrue(Files.readString(dir.resolve(ForestFile.FILE_NAME)).contains("\"version\" : 3"));
+        long splits = 999 + 10;
+        assertEquals(splits * 20 + (splits + 3) * (CLASSES + 1) * 4, Files.size(dir.resolve(ForestFile.ARRAYS_NAME)));
+        TreeEnsemble back = ForestFile.read(dir).ensemble();
+        assertTrue(back.hasCovers());
+        for (int t = 0; t < e.trees().size(); t++) {
+            assertArrayEquals(e.trees().get(t).leafCover(), back.trees().get(t).leafCover());
+            assertArrayEquals(e.trees().get(t).leafValue(), back.trees().get(t).leafValue());
+        }
+
+        // Without covers the same trees are version 2, whose layout has none.
+        save(dir, plain);
+        assertTrue(Files.readString(dir.resolve(ForestFile.FILE_NAME)).contains("\"version\" : 2"));
+        assertTrue(!ForestFile.read(dir).ensemble().hasCovers());
+        assertThrows(IllegalArgumentException.class, () -> new TreeEnsemble.Tree(new int[0], new double[0],
+                new int[0], new int[0], new float[] {1}, 1, new float[] {-1}));
+    }
+
     @Test
     void theHeaderIsReadableJson(@TempDir Path dir) throws IOException {
         save(dir, ensemble(4, 0));

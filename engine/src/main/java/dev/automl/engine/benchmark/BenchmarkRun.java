@@ -150,6 +150,8 @@ public final class BenchmarkRun {
                 .featurization(FeaturizationSpec.of(new FeaturizationSettings(d.featurization(), Map.of())))
                 .limits(Limits.builder().timeoutMinutes(suite.budgetSeconds() / 60).build())
                 .verbosity(JobSpec.Verbosity.WARNING)
+                // A benchmark scores the models; explaining them would only take time.
+                .explain(false)
                 .build();
         try {
             List<String> notes = new ArrayList<>();

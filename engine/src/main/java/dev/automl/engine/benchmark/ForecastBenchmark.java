@@ -76,6 +76,8 @@ final class ForecastBenchmark {
                         new DataReference(d.path(), "uri_file"))
                 .limits(Limits.builder().timeoutMinutes(suite.budgetSeconds() / 60).build())
                 .verbosity(JobSpec.Verbosity.WARNING)
+                // A benchmark scores the models; explaining them would only take time.
+                .explain(false)
                 .forecasting(settings(s))
                 .build();
         try {

@@ -9,6 +9,7 @@ import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Target;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,34 +27,11 @@ import java.util.function.ToDoubleFunction;
 public final class PermutationImportance {
 
     /** Fewer rows than this rank columns by noise more than by importance. */
-    static final int MIN_ROWS = 200;
+    public static final int MIN_ROWS = 200;
     /** The share of the time left that the planned shuffles may take: the rest is margin for timing noise. */
-    static final double PLANNED_SHARE = 0.7;
+    public static final double PLANNED_SHARE = 0.7;
 
     private PermutationImportance() {
-    }
-
-    /**
-     * One column's importance.
-     *
-     * @param name    the raw column or engineered feature
-     * @param source  the raw column it comes from (itself for a raw column)
-     * @param mean    the mean growth of the loss over the repeats
-     * @param std     the standard deviation of that growth over the repeats
-     * @param repeats how many shuffles were measured
-     */
-    public record Importance(String name, String source, double mean, double std, int repeats) {
-    }
-
-    /**
-     * @param baseline   the loss on the rows as they are
-     * @param raw        each raw column's importance, most important first
-     * @param engineered each engineered feature's importance, most important first
-     * @param rows       the rows it was measured on
-     * @param cutShort   whether the deadline ended the repeats early
-     */
-    public record Result(double baseline, List<Importance> raw, List<Importance> engineered, int rows, int repeats,
-                         boolean cutShort) {
     }
 
     /**
@@ -64,8 +42,19 @@ public final class PermutationImportance {
      * @param columns  the raw columns to shuffle
      * @param repeats  the shuffles per column at most
      */
-    public static Result compute(TrainedPipeline pipeline, Table rows, Target y, List<String> columns,
-                                 ToDoubleBiFunction<Target, double[]> loss, int repeats, long seed, Deadline deadline) {
+    public static Explanation compute(TrainedPipeline pipeline, Table rows, Target y, List<String> columns,
+                                      ToDoubleBiFunction<Target, double[]> loss, int repeats, long seed,
+                                      Deadline deadline) {
+        return compute(pipeline, rows, y, columns, loss, repeats, seed, deadline, List.of());
+    }
+
+    /**
+     * As above, leaving unshuffled the engineered features made from the {@code fixed} columns (a forecast's time
+     * and series columns, which place a row rather than describe it).
+     */
+    public static Explanation compute(TrainedPipeline pipeline, Table rows, Target y, List<String> columns,
+                                      ToDoubleBiFunction<Target, double[]> loss, int repeats, long seed,
+                                      Deadline deadline, List<String> fixed) {
         Random random = new Random(seed);
         // One featurization serves the baseline, the feature list and the timing that plans the shuffles.
         long start = System.nanoTime();
@@ -78,7 +67,7 @@ public final class PermutationImportance {
             List<String> names = v.getValue().names();
             List<String> sources = pipeline.featurizer().sourceColumns(v.getKey());
             for (int j = 0; j < names.size(); j++) {
-                if (sourceOf.putIfAbsent(names.get(j), sources.get(j)) == null) {
+                if (!fixed.contains(sources.get(j)) && sourceOf.putIfAbsent(names.get(j), sources.get(j)) == null) {
                     features.add(names.get(j));
                 }
             }
@@ -123,19 +112,19 @@ public final class PermutationImportance {
             }
         }
         if (done == 0) {
-            return new Result(baseline, List.of(), List.of(), rows.rows(), 0, true);
+            return result(baseline, List.of(), List.of(), rows.rows(), 0, true);
         }
-        List<Importance> raw = new ArrayList<>();
+        List<FeatureImportance> raw = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             raw.add(importance(columns.get(c), columns.get(c), rawGrowth[c], done));
         }
-        List<Importance> engineered = new ArrayList<>();
+        List<FeatureImportance> engineered = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
             engineered.add(importance(features.get(f), sourceOf.get(features.get(f)), featureGrowth[f], done));
         }
-        raw.sort((a, b) -> Double.compare(b.mean(), a.mean()));
-        engineered.sort((a, b) -> Double.compare(b.mean(), a.mean()));
-        return new Result(baseline, raw, engineered, rows.rows(), done, cut);
+        raw.sort(Comparator.comparingDouble(FeatureImportance::importance).reversed());
+        engineered.sort(Comparator.comparingDouble(FeatureImportance::importance).reversed());
+        return result(baseline, raw, engineered, rows.rows(), done, cut);
     }
 
     /** The loss with one engineered feature shuffled in every view that has it; the views are left as they were. */
@@ -175,7 +164,8 @@ public final class PermutationImportance {
         }
     }
 
-    private static int[] permutation(int n, Random random) {
+    /** A seeded random order of 0 ... n - 1 (Fisher-Yates). */
+    static int[] permutation(int n, Random random) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -189,7 +179,13 @@ public final class PermutationImportance {
         return p;
     }
 
-    private static Importance importance(String name, String source, double[] growth, int repeats) {
+    private static Explanation result(double baseline, List<FeatureImportance> raw, List<FeatureImportance> engineered,
+                                      int rows, int repeats, boolean cut) {
+        return new Explanation(Explanation.Method.PERMUTATION_IMPORTANCE, rows, repeats, cut, baseline, List.of(),
+                List.of(), raw, engineered);
+    }
+
+    private static FeatureImportance importance(String name, String source, double[] growth, int repeats) {
         double mean = 0;
         for (int r = 0; r < repeats; r++) {
             mean += growth[r] / repeats;
@@ -198,6 +194,6 @@ public final class PermutationImportance {
         for (int r = 0; r < repeats; r++) {
             var += (growth[r] - mean) * (growth[r] - mean);
         }
-        return new Importance(name, source, mean, repeats > 1 ? Math.sqrt(var / (repeats - 1)) : 0, repeats);
+        return new FeatureImportance(name, source, mean, repeats > 1 ? Math.sqrt(var / (repeats - 1)) : 0, List.of());
     }
 }

@@ -148,10 +148,6 @@ public final class JobParser {
             Boolean explain = null;
             if (d.training() != null) {
                 TrainingDocument t = d.training();
-                if (task == Task.FORECASTING) {
-                    notYetIfTrue("training.enable_model_explainability", t.enableModelExplainability(),
-                            "forecasting models are not explained yet; classification and regression models are");
-                }
                 explain = t.enableModelExplainability();
                 ensembles = ensembles(t, task);
                 notYetIfTrue("training.enable_onnx_compatible_models", t.enableOnnxCompatibleModels(), "models are saved in the libraries' own formats");

@@ -177,8 +177,8 @@ public record JobSpec(Path jobFile, String jobSha256, Task task, String targetCo
                     allowedAlgorithms, blockedAlgorithms, ensembles != null ? ensembles
                     : task == Task.FORECASTING ? EnsembleSettings.voteOnly() : EnsembleSettings.defaults(),
                     ignoredKeys, notes, verbosity, forecasting,
-                    // Azure explains by default; forecasting models are not explained yet.
-                    explain != null ? explain : task != Task.FORECASTING);
+                    // Azure explains by default.
+                    explain == null || explain);
         }
     }
 }

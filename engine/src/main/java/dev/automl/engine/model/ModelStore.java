@@ -6,7 +6,9 @@ import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
 import dev.automl.data.ColumnType;
+import dev.automl.data.DataSource;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.Table;
 import dev.automl.data.Task;
 import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
@@ -14,10 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a trained pipeline to a model directory ({@code model.json}, {@code members/<i>/}, and {@code meta/} for a
@@ -28,6 +34,10 @@ public final class ModelStore {
     static final String MANIFEST = "model.json";
     static final String MEMBERS_DIR = "members";
     static final String META_DIR = "meta";
+    /** A few training rows that sampled explanations compare new rows against. */
+    static final String BACKGROUND = "background.csv";
+    /** Background rows: each costs one prediction per column per explained row. */
+    public static final int BACKGROUND_ROWS = 32;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -84,6 +94,38 @@ public final class ModelStore {
                 .provenance(provenance)
                 .build();
         JSON.writeValue(dir.resolve(MANIFEST).toFile(), m);
+    }
+
+    /**
+     * Writes a seeded sample of {@link #BACKGROUND_ROWS} of the training rows' input columns beside the model, for
+     * explaining models that give no exact contributions ({@code predict --explain}).
+     *
+     * @param trainRows how many leading rows of the table are training rows (the rest are validation rows)
+     */
+    public static void saveBackground(Path dir, Table table, int trainRows, long seed) throws IOException {
+        ModelManifest m = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
+        List<String> columns = new ArrayList<>(m.inputColumns().keySet());
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < trainRows; i++) {
+            all.add(i);
+        }
+        Collections.shuffle(all, new Random(seed ^ 0x9E3779B97F4A7C15L));
+        List<Integer> rows = all.subList(0, Math.min(BACKGROUND_ROWS, all.size()));
+        try (CSVPrinter out = PredictionCsv.open(dir.resolve(BACKGROUND), columns)) {
+            for (int r : rows) {
+                List<String> record = new ArrayList<>(columns.size());
+                for (String c : columns) {
+                    record.add(table.column(c).text(r));
+                }
+                out.printRecord(record);
+            }
+        }
+    }
+
+    /** The background rows saved beside the model, read with its input types; empty when none were saved. */
+    public static Optional<Table> background(Path dir, Map<String, ColumnType> types) {
+        Path file = dir.resolve(BACKGROUND);
+        return Files.exists(file) ? Optional.of(DataSource.read(file, types)) : Optional.empty();
     }
 
     private static ModelManifest.MemberEntry entry(Learner learner, Params params, Double weight) {

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Opens the CSV file predictions go to, creating its folder, with a header row. */
+/** Opens a CSV file the model writes (predictions, background rows), creating its folder, with a header row. */
 final class PredictionCsv {
 
     private PredictionCsv() {

@@ -3,21 +3,29 @@ package dev.automl.engine.run;
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.data.Table;
+import dev.automl.engine.explain.Explanation;
 import dev.automl.engine.explain.PermutationImportance;
+import dev.automl.engine.explain.PipelineContributions;
+import dev.automl.engine.job.JobData;
+import dev.automl.engine.model.TrainedPipeline;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.trial.Scorer;
 import dev.automl.featurization.Target;
 
+import dev.automl.featurization.series.SeriesFeatures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
- * Explains the saved model after the run, as Azure does when {@code enable_model_explainability} is on: the
- * permutation importance of each raw column and engineered feature under the primary metric, on the training rows
- * (a seeded sample of at most {@link #MAX_ROWS}), within its own time budget after the run's.
+ * Explains the saved model after the run, as Azure does when {@code enable_model_explainability} is on, on the
+ * training rows (a seeded sample of at most {@link #MAX_ROWS}) within its own time budget after the run's: by the
+ * model's exact SHAP values where it gives them, else by the permutation importance of each raw column and
+ * engineered feature under the primary metric.
  */
 final class ExplainStage {
 
@@ -28,6 +36,8 @@ final class ExplainStage {
     /** The explanation's own budget: this share of timeout_minutes, at least {@link #MIN_SECONDS}. */
     static final double BUDGET_SHARE = 0.1;
     static final double MIN_SECONDS = 10;
+    /** Rows the exact method is timed on before it is given the rest. */
+    static final int PROBE_ROWS = 50;
 
     private final LearnerCatalog catalog;
     private final RunContext ctx;
@@ -50,34 +60,127 @@ final class ExplainStage {
         }
         long start = System.nanoTime();
         Deadline deadline = Deadline.afterSeconds(budgetSeconds(ctx.budget().timeoutSeconds()));
+        if (p.data().series() != null) {
+            return explainForecasts(p, start, deadline);
+        }
         int n = p.data().trainRows();
         int[] rows = sample(n, ctx.seed());
         Table table = p.data().features().select(rows);
         Target y = p.data().target().select(rows);
         // The scorer of the sampled rows: for classification and regression it needs no more than the rows.
         Scorer scorer = p.scorer();
-        boolean higher = scorer.primary().higherIsBetter();
         try (ModelStore.LoadedModel model = ModelStore.load(ctx.out().modelDir(), catalog)) {
-            List<String> columns = model.pipeline().featurizer().requiredColumns().stream()
-                    .filter(c -> table.find(c).isPresent()).toList();
-            PermutationImportance.Result r = PermutationImportance.compute(model.pipeline(), table, y, columns,
-                    (target, predictions) -> {
-                        double score = scorer.primaryScore(target, predictions);
-                        return higher ? -score : score;
-                    }, REPEATS, ctx.seed(), deadline);
-            double seconds = RunContext.secondsSince(start);
-            ExplainResult result = new ExplainResult(r, null, r.rows(), r.rows() < n, seconds);
-            ctx.out().writeExplanation(result, scorer.primary().name());
-            ctx.reporter().info(String.format(Locale.ROOT, "Explained the model on %d rows in %.1f s (permutation"
-                    + " importance%s); most important: %s", r.rows(), seconds, r.cutShort() ? ", cut short at its"
-                    + " budget" : "", r.raw().isEmpty() ? "-" : r.raw().get(0).name()));
-            return result;
+            TrainedPipeline pipeline = model.pipeline();
+            Explanation r = exact(pipeline, table, deadline)
+                    .orElseGet(() -> permutation(pipeline, table, y, scorer, deadline, List.of()));
+            return finish(r, r.rows() < n ? "a seeded sample of the training rows" : "the training rows", start,
+                    scorer.primary().name(), pipeline.algorithm());
         } catch (RuntimeException e) {
             // The model is saved and scored: an explanation that fails is reported, never the run's end.
             String why = "explaining the model failed: " + e.getMessage();
             ctx.reporter().info(why);
             return ExplainResult.skipped(why);
         }
+    }
+
+    private ExplainResult finish(Explanation r, String rowsAre, long start, String metric, String algorithm) {
+        double seconds = RunContext.secondsSince(start);
+        ExplainResult result = new ExplainResult(r, null, r.rows(), rowsAre, seconds);
+        ctx.out().writeExplanation(result, metric, algorithm);
+        ctx.reporter().info(String.format(Locale.ROOT, "Explained the model on %d rows in %.1f s (%s%s); most"
+                + " important: %s", r.rows(), seconds, r.method().id(), r.cutShort() ? ", cut short at its"
+                + " budget" : "", r.raw().isEmpty() ? "-" : r.raw().get(0).name()));
+        return result;
+    }
+
+    /**
+     * The model's exact SHAP values, on as many of the rows as the budget affords (timed on a few first: TreeSHAP
+     * over deep forests costs a tenth of a millisecond per tree and row); empty when the model gives none or fewer
+     * than {@link PermutationImportance#MIN_ROWS} rows would fit, and permutation importance explains it instead.
+     */
+    private static Optional<Explanation> exact(TrainedPipeline pipeline, Table table, Deadline deadline) {
+        int probe = Math.min(PROBE_ROWS, table.rows());
+        long start = System.nanoTime();
+        Optional<PipelineContributions> first = PipelineContributions.of(pipeline,
+                pipeline.views(table.select(IntStream.range(0, probe).toArray())));
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        double perRow = RunContext.secondsSince(start) / probe;
+        int affordable = (int) Math.min(table.rows(), PermutationImportance.PLANNED_SHARE
+                * deadline.remainingSeconds() / Math.max(1e-9, perRow));
+        if (affordable <= probe) {
+            return affordable == table.rows()
+                    ? Optional.of(first.get().importance(pipeline.target().labels())) : Optional.empty();
+        }
+        if (affordable < Math.min(table.rows(), PermutationImportance.MIN_ROWS)) {
+            return Optional.empty();
+        }
+        // Evenly spread over the rows, which are in the data's order.
+        int[] spread = new int[affordable];
+        for (int i = 0; i < affordable; i++) {
+            spread[i] = (int) ((long) i * table.rows() / affordable);
+        }
+        Table rows = table.select(spread);
+        return PipelineContributions.of(pipeline, pipeline.views(rows))
+                .map(c -> c.importance(pipeline.target().labels()));
+    }
+
+    /** Permutation importance under the primary metric, for models that give no exact contributions. */
+    private Explanation permutation(TrainedPipeline pipeline, Table table, Target y, Scorer scorer,
+                                    Deadline deadline, List<String> fixed) {
+        boolean higher = scorer.primary().higherIsBetter();
+        List<String> columns = pipeline.featurizer().requiredColumns().stream()
+                .filter(c -> table.find(c).isPresent() && !fixed.contains(c)).toList();
+        return PermutationImportance.compute(pipeline, table, y, columns, (target, predictions) -> {
+            double score = scorer.primaryScore(target, predictions);
+            return higher ? -score : score;
+        }, REPEATS, ctx.seed(), deadline, fixed);
+    }
+
+    /**
+     * A forecasting model is explained on the job's test rows, where its forecasts meet their actual values: the
+     * permutation importance, under the root mean squared error, of the covariates and of the engineered features
+     * (lags, rolling windows, calendar parts), never of what places a row in its series (its time and series
+     * columns), since a shuffled time is no longer a forecast of that time.
+     */
+    private ExplainResult explainForecasts(Prepared p, long start, Deadline deadline) {
+        JobData.TestData test = p.data().test();
+        if (test == null) {
+            return ExplainResult.skipped("forecasting models are explained on the job's test_data (their forecasts"
+                    + " against the actual values), and the job gives none");
+        }
+        try (ModelStore.LoadedModel model = ModelStore.load(ctx.out().modelDir(), catalog)) {
+            TrainedPipeline pipeline = model.pipeline();
+            SeriesFeatures.Layout layout = pipeline.series().layout();
+            List<String> fixed = new ArrayList<>(layout.grainColumns());
+            fixed.add(layout.timeColumn());
+            fixed.addAll(List.of(SeriesFeatures.SERIES_COLUMN, SeriesFeatures.STEP_COLUMN,
+                    SeriesFeatures.KNOWN_COLUMN, SeriesFeatures.SCALE_COLUMN));
+            List<String> columns = pipeline.featurizer().requiredColumns().stream()
+                    .filter(c -> test.features().find(c).isPresent() && !fixed.contains(c)).toList();
+            Explanation r = PermutationImportance.compute(pipeline, test.features(), test.target(), columns,
+                    ExplainStage::rootMeanSquaredError, REPEATS, ctx.seed(), deadline, fixed);
+            return finish(r, "the job's test rows", start, "root_mean_squared_error", pipeline.algorithm());
+        } catch (RuntimeException e) {
+            String why = "explaining the model failed: " + e.getMessage();
+            ctx.reporter().info(why);
+            return ExplainResult.skipped(why);
+        }
+    }
+
+    /** Over the rows whose actual value is known. */
+    static double rootMeanSquaredError(Target y, double[] predicted) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            double e = y.y()[i] - predicted[i];
+            if (Double.isFinite(e)) {
+                sum += e * e;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : Math.sqrt(sum / n);
     }
 
     /** All training rows, or a seeded sample of {@link #MAX_ROWS} of them in their order. */

@@ -349,6 +349,9 @@ final class FinishStage {
         ForecastIntervals intervals = series == null ? null : intervals(row, p);
         ModelStore.save(ctx.out().modelDir(), pipeline, data.schema(), p.spec().targetColumn(), provenance(row, p),
                 intervals);
+        if (series == null) {
+            ModelStore.saveBackground(ctx.out().modelDir(), data.features(), data.trainRows(), ctx.seed());
+        }
         Map<String, ColumnType> described = new LinkedHashMap<>(data.schema());
         if (series != null) {
             // A forecasting job's derived columns (series, step, lags, holidays) are features too.

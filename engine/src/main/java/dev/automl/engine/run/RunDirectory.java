@@ -3,7 +3,8 @@ package dev.automl.engine.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.automl.data.InvalidInputException;
-import dev.automl.engine.explain.PermutationImportance;
+import dev.automl.engine.explain.Explanation;
+import dev.automl.engine.explain.FeatureImportance;
 import dev.automl.engine.model.ModelStore;
 import dev.automl.engine.trial.Ranking;
 import dev.automl.engine.trial.TrialResult;
@@ -182,43 +183,60 @@ public final class RunDirectory {
 
     /**
      * Writes the saved model's explanation: {@code explanations/raw_importance.csv} and
-     * {@code engineered_importance.csv} (most important first) and {@code explanation.json}.
+     * {@code engineered_importance.csv} (most important first; a column per class when the method gives per-class
+     * figures) and {@code explanation.json}.
      */
-    synchronized void writeExplanation(ExplainResult e, String metric) {
+    synchronized void writeExplanation(ExplainResult e, String metric, String model) {
         Path out = dir.resolve(EXPLANATIONS);
+        Explanation x = e.explanation();
         try {
             Files.createDirectories(out);
-            writeImportance(out.resolve("raw_importance.csv"), e.importance().raw(), false);
-            writeImportance(out.resolve("engineered_importance.csv"), e.importance().engineered(), true);
+            writeImportance(out.resolve("raw_importance.csv"), x, x.raw(), false);
+            writeImportance(out.resolve("engineered_importance.csv"), x, x.engineered(), true);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("method", "permutation_importance");
-            m.put("metric", metric);
-            m.put("importance", "the mean growth of the metric's loss when the column's values are shuffled among"
-                    + " the rows");
+            m.put("method", x.method().id());
+            m.put("model", model);
+            m.put("importance", x.method().meaning());
             m.put("rows", e.rows());
-            m.put("rows_are", e.sampled() ? "a seeded sample of the training rows" : "the training rows");
-            m.put("repeats", e.importance().repeats());
-            m.put("cut_short", e.importance().cutShort());
-            m.put("baseline_loss", finite(e.importance().baseline()));
+            m.put("rows_are", e.rowsAre());
+            if (x.method() == Explanation.Method.PERMUTATION_IMPORTANCE) {
+                m.put("metric", metric);
+                m.put("repeats", x.repeats());
+                m.put("cut_short", x.cutShort());
+                m.put("baseline_loss", finite(x.baseline()));
+            } else {
+                m.put("base_value", x.base().stream().map(RunDirectory::finite).toList());
+            }
+            if (!x.classes().isEmpty()) {
+                m.put("classes", x.classes());
+            }
             m.put("seconds", round(e.seconds()));
             PRETTY.writeValue(out.resolve("explanation.json").toFile(), m);
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
         }
     }
 
-    private static void writeImportance(Path file, List<PermutationImportance.Importance> rows, boolean engineered)
+    private static void writeImportance(Path file, Explanation x, List<FeatureImportance> rows, boolean engineered)
             throws IOException {
-        List<String> header = engineered ? List.of("feature", "raw_column", "importance", "std", "repeats")
-                : List.of("column", "importance", "std", "repeats");
+        boolean permutation = x.method() == Explanation.Method.PERMUTATION_IMPORTANCE;
+        List<String> header = new ArrayList<>(engineered ? List.of("feature", "raw_column", "importance")
+                : List.of("column", "importance"));
+        if (permutation) {
+            header.addAll(List.of("std", "repeats"));
+        }
+        x.classes().forEach(c -> header.add("importance_" + c));
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file),
                 CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
-            for (PermutationImportance.Importance i : rows) {
-                if (engineered) {
-                    p.printRecord(i.name(), i.source(), i.mean(), i.std(), i.repeats());
-                } else {
-                    p.printRecord(i.name(), i.mean(), i.std(), i.repeats());
+            for (FeatureImportance i : rows) {
+                List<Object> record = new ArrayList<>(engineered ? List.of(i.name(), i.source(), i.importance())
+                        : List.of(i.name(), i.importance()));
+                if (permutation) {
+                    record.add(i.std());
+                    record.add(x.repeats());
                 }
+                record.addAll(i.perClass());
+                p.printRecord(record);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.automl.engine.run;
 
 import dev.automl.data.Task;
 import dev.automl.data.series.SeriesTable;
+import dev.automl.engine.explain.Explanation;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.job.SeriesData;
 import dev.automl.engine.trial.Leaderboard;
@@ -129,12 +130,14 @@ final class RunSummary {
         trials.put("total", board.size());
         s.put("trials", trials);
         board.best().ifPresent(b -> s.put("best", best(b)));
-        if (explained.importance() != null) {
+        if (explained.explanation() != null) {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("method", "permutation_importance");
+            e.put("method", explained.explanation().method().id());
             e.put("rows", explained.rows());
-            e.put("rows_are", explained.sampled() ? "a seeded sample of the training rows" : "the training rows");
-            e.put("repeats", explained.importance().repeats());
+            e.put("rows_are", explained.rowsAre());
+            if (explained.explanation().method() == Explanation.Method.PERMUTATION_IMPORTANCE) {
+                e.put("repeats", explained.explanation().repeats());
+            }
             e.put("files", RunDirectory.EXPLANATIONS);
             s.put("explanation", e);
         } else if (explained.skipped() != null) {
@@ -197,7 +200,7 @@ final class RunSummary {
         if (!Double.isNaN(finished.saveSeconds())) {
             t.put("save_seconds", RunDirectory.round(finished.saveSeconds()));
         }
-        if (explained.importance() != null) {
+        if (explained.explanation() != null) {
             t.put("explain_seconds", RunDirectory.round(explained.seconds()));
         }
         double over = Math.max(0, totalSeconds - explained.seconds() - budget.timeoutSeconds());

@@ -248,10 +248,8 @@ class JobParserTest {
         assertFalse(parse(MINIMAL + "training:\n  enable_model_explainability: false\n").explain());
         String forecast = "type: automl\ntask: forecasting\ntarget_column_name: b\n"
                 + "training_data:\n  path: ./data.csv\n  type: uri_file\nforecasting:\n  time_column_name: a\n";
-        assertFalse(parse(forecast).explain(), "forecasting models are not explained yet");
-        assertTrue(error(forecast + "training:\n  enable_model_explainability: true\n").contains("'training.enable_model_"
-                + "explainability: true' is not supported yet (forecasting models are not explained yet; classification"
-                + " and regression models are)."));
+        assertTrue(parse(forecast).explain(), "Azure's default for forecasting too");
+        assertFalse(parse(forecast + "training:\n  enable_model_explainability: false\n").explain());
     }
 
     private static final String FORECAST = "type: automl\ntask: forecasting\ntarget_column_name: b\n"
