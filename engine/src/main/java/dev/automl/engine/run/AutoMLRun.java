@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Runs an AutoML job end to end as six stages, each with typed results the next ones read: prepare (validation
  * plan, learners, guardrails) -> search (trials under the job's limits) -> ensemble (vote and stack) -> finish
- * (refit the best row on all training rows, save it, score it on test data) -> explain (the saved model's
- * importances, when enable_model_explainability is on) -> report (summary.json). Results are written as they come.
+ * (refit the best row on all training rows, save it and its chart data, score it on test data) -> explain (the
+ * saved model's importances, when enable_model_explainability is on) -> report (summary.json, report.html). Results
+ * are written as they come.
  */
 public final class AutoMLRun {
 
@@ -54,9 +55,10 @@ public final class AutoMLRun {
 
     /** Runs the job on data already read; {@code notes} are what the job and reading its data had to say. */
     public Outcome execute(JobSpec spec, JobData data, List<String> notes, Options options) {
-        RunContext ctx = new RunContext(new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task())),
-                TimeBudget.of(options.startNanos(), spec.limits().timeoutMinutes()), options.seed(), options.cores(),
-                reporter);
+        RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()),
+                options.startNanos());
+        RunContext ctx = new RunContext(out, TimeBudget.of(options.startNanos(), spec.limits().timeoutMinutes()),
+                options.seed(), options.cores(), reporter);
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
         SearchResult searched = new SearchStage(ctx).search(prepared);
         try {

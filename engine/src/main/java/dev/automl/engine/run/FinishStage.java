@@ -113,6 +113,10 @@ final class FinishStage {
                 saveSeconds = RunContext.secondsSince(saveStart);
             }
             ctx.reporter().info("Model saved to " + ctx.out().modelDir());
+            if (p.data().series() == null) {
+                MetricArtifacts.writeOrReport(ctx, ctx.out().metricsDir(), "validation",
+                        p.data().target().select(p.plan().scoredRows()), row.validPredictions(), p.data().target());
+            }
             attempts.add(a.attempt());
             return new FinishResult(attempts, a.attempt(), test, modelFailure, refitSeconds, saveSeconds);
         }
@@ -361,6 +365,10 @@ final class FinishStage {
             return null;
         }
         Predictions predictions = pipeline.predict(data.test().features());
+        if (series == null) {
+            MetricArtifacts.writeOrReport(ctx, ctx.out().metricsDir().resolve("test"), "test", data.test().target(),
+                    predictions.values(), data.target());
+        }
         Scorer scorer = p.scorer();
         Map<String, Double> extra = new LinkedHashMap<>();
         if (series != null) {

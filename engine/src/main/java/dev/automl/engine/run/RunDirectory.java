@@ -39,16 +39,25 @@ public final class RunDirectory {
     static final String EXPLANATIONS = "explanations";
     static final String FEATURIZATION = "featurization.json";
     static final String GUARDRAILS = "guardrails.json";
+    static final String METRICS = "metrics";
+    static final String REPORT = "report.html";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final List<MetricDefinition> metrics;
+    private final long startNanos;
 
     public RunDirectory(Path dir, List<MetricDefinition> metrics) {
+        this(dir, metrics, System.nanoTime());
+    }
+
+    /** @param startNanos the {@link System#nanoTime()} the run started at, which trials' elapsed times count from */
+    public RunDirectory(Path dir, List<MetricDefinition> metrics, long startNanos) {
         this.dir = dir;
         this.metrics = List.copyOf(metrics);
+        this.startNanos = startNanos;
     }
 
     /** Creates the folder, or clears an earlier run's results from it, with an empty trials.jsonl. */
@@ -61,6 +70,8 @@ public final class RunDirectory {
             Files.deleteIfExists(dir.resolve(SUMMARY));
             ModelStore.delete(dir.resolve(MODEL));
             ModelStore.delete(dir.resolve(EXPLANATIONS));
+            ModelStore.delete(dir.resolve(METRICS));
+            Files.deleteIfExists(dir.resolve(REPORT));
             Files.createFile(dir.resolve(TRIALS));
         } catch (IOException e) {
             throw new InvalidInputException("Cannot write the output folder " + dir.toAbsolutePath() + ": " + e);
@@ -75,10 +86,18 @@ public final class RunDirectory {
         return dir.resolve(MODEL);
     }
 
+    /** Where the saved model's chart data goes: Azure's metric artifacts. */
+    public Path metricsDir() {
+        return dir.resolve(METRICS);
+    }
+
     /** Appends the trial to trials.jsonl and rewrites leaderboard.csv. */
     public synchronized void record(TrialResult r, Ranking board) {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(TRIALS), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            w.write(JSON.writeValueAsString(trialJson(r)));
+            Map<String, Object> line = trialJson(r);
+            // When the trial ended, for the search-over-time chart.
+            line.put("elapsed_seconds", round((System.nanoTime() - startNanos) / 1e9));
+            w.write(JSON.writeValueAsString(line));
             w.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,11 +49,33 @@ class AutoMLRunTest {
         assertTrue(raw.size() > 2, raw.toString());
         assertTrue(Files.exists(dir.resolve("explanations/engineered_importance.csv")));
         assertTrue(Files.exists(dir.resolve("explanations/explanation.json")));
-        assertEquals(5, Files.readAllLines(dir.resolve("trials.jsonl")).size());
+        List<String> trials = Files.readAllLines(dir.resolve("trials.jsonl"));
+        assertEquals(5, trials.size());
+        double before = 0;
+        for (String line : trials) {
+            double elapsed = new ObjectMapper().readTree(line).get("elapsed_seconds").asDouble();
+            assertTrue(elapsed >= before && elapsed > 0, "elapsed_seconds grows from the run's start: " + trials);
+            before = elapsed;
+        }
+        // Azure's chart data of the saved model, on its validation predictions (no test data here).
+        for (String file : List.of("confusion_matrix.json", "accuracy_table.json", "calibration_curve.json")) {
+            assertTrue(Files.exists(dir.resolve("metrics").resolve(file)), file);
+        }
+        JsonNode cm = new ObjectMapper().readTree(dir.resolve("metrics/confusion_matrix.json").toFile());
+        long counted = 0;
+        for (JsonNode row : cm.get("data").get("matrix")) {
+            for (JsonNode cell : row) {
+                counted += cell.asLong();
+            }
+        }
+        assertEquals(s.get("rows").asLong(), counted, "every validation row once (3 folds cover all rows)");
+        assertTrue(Files.notExists(dir.resolve("metrics/test")));
         int search = reporter.lines.indexOf("Search ended: max_trials (3) reached.");
         assertTrue(search > 0 && reporter.lines.stream().anyMatch(l -> l.startsWith("Model saved to ")),
                 reporter.lines.toString());
-        assertTrue(reporter.lines.get(reporter.lines.size() - 1).startsWith("Explained the model on "),
+        assertTrue(reporter.lines.get(reporter.lines.size() - 2).startsWith("Explained the model on "),
                 reporter.lines.toString());
+        assertEquals("Report: " + dir.resolve("report.html"), reporter.lines.get(reporter.lines.size() - 1));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("Confusion matrix, counts (validation)"));
     }
 }
