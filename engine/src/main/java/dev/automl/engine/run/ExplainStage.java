@@ -34,8 +34,11 @@ final class ExplainStage {
     static final int MAX_ROWS = 5_000;
     /** Shuffles per column: enough for a ranking and a spread, few enough for the budget. */
     static final int REPEATS = 3;
-    /** The explanation's own budget: this share of timeout_minutes, at least {@link #MIN_SECONDS}. */
+    /** The explanation's own budget: at most this share of timeout_minutes, ... */
     static final double BUDGET_SHARE = 0.1;
+    /** ... and at most this share of the time the run took, so that a short run is not followed by a long wait ... */
+    static final double RUN_SHARE = 0.3;
+    /** ... but at least this, which any explanation needs. */
     static final double MIN_SECONDS = 10;
     /** Rows the exact method is timed on before it is given the rest. */
     static final int PROBE_ROWS = 50;
@@ -48,8 +51,8 @@ final class ExplainStage {
         this.ctx = ctx;
     }
 
-    static double budgetSeconds(double timeoutSeconds) {
-        return Math.max(MIN_SECONDS, BUDGET_SHARE * timeoutSeconds);
+    static double budgetSeconds(double timeoutSeconds, double runSeconds) {
+        return Math.max(MIN_SECONDS, Math.min(BUDGET_SHARE * timeoutSeconds, RUN_SHARE * runSeconds));
     }
 
     ExplainResult explain(Prepared p, FinishResult finished) {
@@ -60,7 +63,8 @@ final class ExplainStage {
             return ExplainResult.skipped("no model was saved");
         }
         long start = System.nanoTime();
-        Deadline deadline = Deadline.afterSeconds(budgetSeconds(ctx.budget().timeoutSeconds()));
+        Deadline deadline = Deadline.afterSeconds(budgetSeconds(ctx.budget().timeoutSeconds(),
+                ctx.budget().elapsedSeconds()));
         if (p.data().series() != null) {
             return explainForecasts(p, start, deadline);
         }
