@@ -26,7 +26,8 @@ import org.tribuo.regression.slm.LARSLassoTrainer;
  * Azure's {@code LassoLars}: the lasso fitted by least-angle regression (Efron et al. 2004) in Tribuo, which walks
  * the lasso path from no feature to all and stops when {@code n_nonzero_coefs} features are active, so the path's
  * length plays the part of scikit-learn's {@code alpha}. Tribuo centres and scales the columns and fits the
- * standardised target. Sample weights are not supported and are ignored.
+ * standardised target. Sample weights are not supported and are ignored. The training feature means are saved
+ * with the model for its contributions ({@link TribuoModel#contributions}).
  *
  * <p>Hyperparameter: {@code n_nonzero_coefs} (default: every feature, at most 1,000), cut to the path steps the
  * deadline allows.
@@ -95,7 +96,8 @@ public final class LassoLars implements Learner {
         Model<?> model = new LARSLassoTrainer(steps).train(TribuoExamples.regression(train.x(), train.y(), scale[0], scale[1]));
         return new TribuoModel(model, new TribuoModel.Settings(NAME, Task.REGRESSION, TribuoModel.Settings.Shape.of(train),
                 TribuoModel.Settings.Output.scaledBack(scale[0], scale[1]), null,
-                TribuoModel.Settings.Fit.of(Options.steps(steps).toParams(), affordable < 1)));
+                TribuoModel.Settings.Fit.of(Options.steps(steps).toParams(), affordable < 1)))
+                .withFeatureMeans(train.x());
     }
 
     @Override

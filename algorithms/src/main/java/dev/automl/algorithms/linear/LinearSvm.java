@@ -28,6 +28,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * Azure's {@code LinearSVM}: scikit-learn's LinearSVC objective, LIBLINEAR's L2-regularised squared-hinge support
  * vector classifier, one class against the rest, through Tribuo. Its margins become probabilities by
  * {@link TribuoModel#calibrated}. Sample weights are not supported by LIBLINEAR and are ignored; class weights are.
+ * The training feature means are saved with the model for its contributions ({@link TribuoModel#contributions}).
  *
  * <p>It is solved in the primal by LIBLINEAR's Newton method ({@code -s 2}), not in the dual as scikit-learn does:
  * the same problem with the same optimum, but LIBLINEAR 2.44's dual solver ignores the iteration cap (it runs up to
@@ -108,7 +109,8 @@ public final class LinearSvm implements Learner {
         TribuoModel.Settings s = new TribuoModel.Settings(NAME, Task.CLASSIFICATION, TribuoModel.Settings.Shape.of(train),
                 TribuoModel.Settings.Output.probabilities(Priors.of(train.y()), false), null,
                 TribuoModel.Settings.Fit.of(options.withMaxIter(run).toParams(), affordable < 1));
-        return TribuoModel.calibrated(model, s, train.x(), train.y().classes(), ClassWeights.perRow(train.y(), balanced));
+        return TribuoModel.calibrated(model, s, train.x(), train.y().classes(), ClassWeights.perRow(train.y(), balanced))
+                .withFeatureMeans(train.x());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.automl.algorithms.Contributions;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.FittedModel;
@@ -25,10 +26,17 @@ import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationModel;
 import org.tribuo.common.sgd.AbstractLinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.SparseVector;
+import org.tribuo.math.la.Tensor;
+import org.tribuo.math.la.VectorTuple;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
+import org.tribuo.regression.slm.SparseLinearModel;
+import org.tribuo.regression.slm.protos.SparseLinearModelProto;
 
 /**
  * A fitted Tribuo model with what turns its outputs into the project's predictions: class probabilities (its own,
@@ -180,13 +188,15 @@ public final class TribuoModel implements FittedModel {
     }
 
     /**
-     * Interventional linear SHAP values of a model fitted by Tribuo's linear SGD, {@code w_j (x_j - mean_j)} from the
-     * base {@code b + sum_j w_j mean_j} with the training means, as {@code LinearModel} gives them. Outputs are the
-     * margins the predictions come from: the value for regression (scaled back); for classification each class's
-     * score times the softmax temperature, or with two classes the log-odds of class 1 (class 1's score less class
-     * 0's). Empty for other models, models saved without their feature means, and classifiers fitted without some
-     * class, whose margin would be minus infinity. A row whose features are all 0 is predicted as the class prior,
-     * not by the model (LibLinear cannot score it); its contributions still explain the model's margin.
+     * Interventional linear SHAP values of a Tribuo linear model (linear SGD, LIBLINEAR, or the sparse linear models
+     * of LARS-lasso), {@code w_j (x_j - mean_j)} from the base {@code b + sum_j w_j mean_j} with the training means,
+     * as {@code LinearModel} gives them, where {@code w} and {@code b} are the model's weights on the raw features.
+     * Outputs are the margins the predictions come from: the value for regression (scaled back); for
+     * classification each class's score times the softmax temperature, or with two classes the log-odds of class 1
+     * (class 1's score less class 0's). Empty for other models, models saved without their feature means, and
+     * classifiers fitted without some class, whose margin would be minus infinity. A row whose features are all 0
+     * is predicted as the class prior, not by the model (LibLinear cannot score it); its contributions still explain
+     * the model's margin.
      */
     @Override
     public Optional<Contributions> contributions(FeatureMatrix x) {
@@ -195,27 +205,22 @@ public final class TribuoModel implements FittedModel {
             throw new IllegalArgumentException("the model was trained on " + p + " features, got " + x.cols());
         }
         double[] means = settings.featureMeans();
-        if (means == null || settings.scaling() != null || !(model instanceof AbstractLinearSGDModel<?> linear)) {
+        if (means == null || settings.scaling() != null) {
+            return Optional.empty();
+        }
+        Optional<RawScores> raw = RawScores.of(model, p);
+        if (raw.isEmpty()) {
             return Optional.empty();
         }
         boolean classes = settings.task() == Task.CLASSIFICATION;
         int k = classes ? settings.shape().numClasses() : 1;
-        // The weight matrix has one row per output and one column per feature Tribuo saw, then the bias column.
-        DenseMatrix w = linear.getWeightsCopy();
-        ImmutableFeatureMap features = model.getFeatureIDMap();
-        int bias = features.size();
-        int[] column = new int[p];
-        String[] names = TribuoExamples.featureNames(p);
-        for (int j = 0; j < p; j++) {
-            column[j] = features.getID(names[j]);
-        }
         int[] row = new int[k];
         if (classes) {
             @SuppressWarnings("unchecked")
             ImmutableOutputInfo<Label> labels = (ImmutableOutputInfo<Label>) model.getOutputIDInfo();
             for (int c = 0; c < k; c++) {
                 row[c] = labels.getID(new Label(Integer.toString(c)));
-                if (row[c] < 0) {
+                if (row[c] < 0 || row[c] >= raw.get().coef().length) {
                     return Optional.empty();
                 }
             }
@@ -223,16 +228,17 @@ public final class TribuoModel implements FittedModel {
         FiniteFeatures.require(x);
         Settings.Output out = settings.output();
         double factor = !classes ? out.targetScale() : out.temperature() != null ? out.temperature() : 1.0;
+        double[][] w = raw.get().coef();
+        double[] b = raw.get().intercept();
         // Per output, the score's coefficients times the factor: with two classes, class 1's less class 0's.
         int outputs = classes && k == 2 ? 1 : k;
         double[][] coef = new double[outputs][p];
         double[] intercept = new double[outputs];
         for (int o = 0; o < outputs; o++) {
             for (int j = 0; j < p; j++) {
-                coef[o][j] = column[j] < 0 ? 0 : factor * (outputs == k ? w.get(row[o], column[j])
-                        : w.get(row[1], column[j]) - w.get(row[0], column[j]));
+                coef[o][j] = factor * (outputs == k ? w[row[o]][j] : w[row[1]][j] - w[row[0]][j]);
             }
-            intercept[o] = factor * (outputs == k ? w.get(row[o], bias) : w.get(row[1], bias) - w.get(row[0], bias));
+            intercept[o] = factor * (outputs == k ? b[row[o]] : b[row[1]] - b[row[0]]);
         }
         if (!classes) {
             intercept[0] += out.targetShift();
@@ -255,6 +261,138 @@ public final class TribuoModel implements FittedModel {
             }
         }
         return Optional.of(new Contributions(x.rows(), p, outputs, values, base));
+    }
+
+    /**
+     * A linear Tribuo model's scores as an affine function of the raw features, whatever the library does inside:
+     * row {@code i} of {@code coef} and {@code intercept[i]} give the score of Tribuo's output id {@code i}.
+     */
+    private record RawScores(double[][] coef, double[] intercept) {
+
+        /** The affine scores of a linear model of a kind known here, on {@code p} columns; empty for other models. */
+        static Optional<RawScores> of(Model<?> model, int p) {
+            int[] column = columns(model, p);
+            if (model instanceof AbstractLinearSGDModel<?> linear) {
+                return Optional.of(sgd(linear, column));
+            }
+            if (model instanceof LibLinearClassificationModel liblinear) {
+                return libLinear(liblinear, column);
+            }
+            if (model instanceof SparseLinearModel sparse) {
+                return Optional.of(sparseLinear(sparse, column));
+            }
+            return Optional.empty();
+        }
+
+        /** Tribuo's id of each column's feature, or -1 for a feature it never saw. */
+        private static int[] columns(Model<?> model, int p) {
+            ImmutableFeatureMap features = model.getFeatureIDMap();
+            String[] names = TribuoExamples.featureNames(p);
+            int[] column = new int[p];
+            for (int j = 0; j < p; j++) {
+                column[j] = features.getID(names[j]);
+            }
+            return column;
+        }
+
+        /** One weight row per output, a column per feature Tribuo saw, then the bias column. */
+        private static RawScores sgd(AbstractLinearSGDModel<?> model, int[] column) {
+            DenseMatrix w = model.getWeightsCopy();
+            int bias = model.getFeatureIDMap().size();
+            int outputs = w.getDimension1Size();
+            double[][] coef = new double[outputs][column.length];
+            double[] intercept = new double[outputs];
+            for (int o = 0; o < outputs; o++) {
+                for (int j = 0; j < column.length; j++) {
+                    coef[o][j] = column[j] < 0 ? 0 : w.get(o, column[j]);
+                }
+                intercept[o] = w.get(o, bias);
+            }
+            return new RawScores(coef, intercept);
+        }
+
+        /**
+         * LIBLINEAR's weights are feature-major, one per class of its own order ({@code getLabels()}, which holds
+         * Tribuo's output ids); with two classes it keeps one vector, the score of its first class, and Tribuo
+         * scores the other with its negation. Tribuo feeds the bias as one more feature of value 1, which counts
+         * when the model's bias is not negative. Empty when LIBLINEAR saw fewer classes than Tribuo knows.
+         */
+        private static Optional<RawScores> libLinear(LibLinearClassificationModel model, int[] column) {
+            de.bwaldvogel.liblinear.Model inner = model.getInnerModels().get(0);
+            int[] labels = inner.getLabels();
+            int outputs = model.getOutputIDInfo().size();
+            if (labels.length != outputs) {
+                return Optional.empty();
+            }
+            double[] w = inner.getFeatureWeights();
+            int features = inner.getNrFeature();
+            int perFeature = labels.length == 2 ? 1 : labels.length;
+            double[][] coef = new double[outputs][column.length];
+            double[] intercept = new double[outputs];
+            for (int i = 0; i < perFeature; i++) {
+                double[] c = new double[column.length];
+                for (int j = 0; j < column.length; j++) {
+                    c[j] = column[j] < 0 || column[j] >= features ? 0 : w[column[j] * perFeature + i];
+                }
+                double b = inner.getBias() >= 0 ? w[features * perFeature + i] : 0;
+                coef[labels[i]] = c;
+                intercept[labels[i]] = b;
+                if (perFeature == 1) {
+                    double[] negated = new double[column.length];
+                    for (int j = 0; j < column.length; j++) {
+                        negated[j] = -c[j];
+                    }
+                    coef[labels[1]] = negated;
+                    intercept[labels[1]] = -b;
+                }
+            }
+            return Optional.of(new RawScores(coef, intercept));
+        }
+
+        /**
+         * A sparse linear model scores {@code yMean + yNorm * sum_j w_j (x_j - m_j) / s_j} over the features its
+         * weights use, with the means {@code m} and centred norms {@code s} of the columns it was fitted on; a
+         * dimension without any weight scores {@code yMean + yNorm} (Tribuo's own rule). Those statistics are private
+         * to the model but part of its protobuf form. Tribuo centres only the features an example holds, which is
+         * affine in the raw features because the engine's examples hold every column, zeros included.
+         */
+        private static RawScores sparseLinear(SparseLinearModel model, int[] column) {
+            SparseLinearModelProto proto;
+            try {
+                proto = model.serialize().getSerializedData().unpack(SparseLinearModelProto.class);
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("Tribuo's sparse linear model did not read back its own protobuf", e);
+            }
+            DenseVector m = (DenseVector) Tensor.deserialize(proto.getFeatureMeans());
+            DenseVector s = (DenseVector) Tensor.deserialize(proto.getFeatureNorms());
+            int outputs = proto.getWeightsCount();
+            int bias = model.getFeatureIDMap().size();
+            double[][] coef = new double[outputs][column.length];
+            double[] intercept = new double[outputs];
+            for (int o = 0; o < outputs; o++) {
+                SparseVector w = (SparseVector) Tensor.deserialize(proto.getWeights(o));
+                double yMean = proto.getYMean(o);
+                double yNorm = proto.getYNorm(o);
+                if (w.numActiveElements() == 0) {
+                    intercept[o] = yMean + yNorm;
+                    continue;
+                }
+                // Weights of columns absent from the weights are 0 and never meet their (possibly zero) norm.
+                double[] onRaw = new double[w.size()];
+                double shift = 0;
+                for (VectorTuple t : w) {
+                    onRaw[t.index] = yNorm * t.value / s.get(t.index);
+                    shift -= onRaw[t.index] * m.get(t.index);
+                }
+                for (int j = 0; j < column.length; j++) {
+                    coef[o][j] = column[j] < 0 ? 0 : onRaw[column[j]];
+                }
+                // With a bias (a model fitted unnormalised), Tribuo appends a feature of value 1 after the others.
+                double biasTerm = proto.getBias() && bias < onRaw.length ? onRaw[bias] : 0;
+                intercept[o] = yMean + shift + biasTerm;
+            }
+            return new RawScores(coef, intercept);
+        }
     }
 
     @Override
