@@ -52,6 +52,14 @@ public interface FittedModel extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * As {@link #contributions(FeatureMatrix)}, but empty once the deadline has passed: a model whose contributions
+     * can take long (TreeSHAP over deep forests) checks it as it goes.
+     */
+    default Optional<Contributions> contributions(FeatureMatrix x, Deadline deadline) {
+        return contributions(x);
+    }
+
     /** Writes the model into an existing, empty directory, in the library's own format or JSON. */
     void save(Path dir) throws IOException;
 

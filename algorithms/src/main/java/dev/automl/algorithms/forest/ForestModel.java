@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.Contributions;
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
@@ -61,7 +62,13 @@ final class ForestModel implements FittedModel {
      */
     @Override
     public Optional<Contributions> contributions(FeatureMatrix x) {
-        return ensemble.contributions(x);
+        return ensemble.contributions(x, Deadline.never());
+    }
+
+    /** Checked after every tree and row: a fully grown forest can take seconds a row. */
+    @Override
+    public Optional<Contributions> contributions(FeatureMatrix x, Deadline deadline) {
+        return ensemble.contributions(x, deadline);
     }
 
     @Override

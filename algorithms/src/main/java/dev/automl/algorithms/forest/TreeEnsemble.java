@@ -1,6 +1,7 @@
 package dev.automl.algorithms.forest;
 
 import dev.automl.algorithms.Contributions;
+import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FiniteFeatures;
 import dev.automl.algorithms.Predictions;
 import dev.automl.data.Task;
@@ -191,7 +192,7 @@ final class TreeEnsemble {
      * rounding of the leaves to float (the prediction divides by the sum of the class shares rather than by the
      * weights, and float shares sum to 1 within about 1e-7). Empty when a tree has no covers.
      */
-    Optional<Contributions> contributions(FeatureMatrix x) {
+    Optional<Contributions> contributions(FeatureMatrix x, Deadline deadline) {
         if (x.cols() != numFeatures) {
             throw new IllegalArgumentException("the model was trained on " + numFeatures + " features, got " + x.cols());
         }
@@ -223,6 +224,9 @@ final class TreeEnsemble {
                 base[k] += scale * expected[k];
             }
             for (int r = 0; r < x.rows(); r++) {
+                if (deadline.expired()) {
+                    return Optional.empty();
+                }
                 shap.add(v, r * numFeatures, scale, values, r * width * numFeatures);
             }
         }

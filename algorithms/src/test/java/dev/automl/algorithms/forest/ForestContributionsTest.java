@@ -185,6 +185,9 @@ class ForestContributionsTest {
         assertArrayEquals(m.predict(x).values(), old.predict(x).values(), 0.0);
         assertTrue(old.contributions(x).isEmpty());
         assertTrue(m.contributions(x).isPresent());
+        // A deadline already past gives none, rather than a wait.
+        assertTrue(m.contributions(x, Deadline.afterSeconds(0)).isEmpty());
+        assertTrue(m.contributions(x, Deadline.never()).isPresent());
 
         // Saved again it stays version 2, since it has no covers to write.
         Path again = Files.createDirectories(dir.resolve("again"));

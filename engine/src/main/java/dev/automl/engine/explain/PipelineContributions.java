@@ -1,6 +1,7 @@
 package dev.automl.engine.explain;
 
 import dev.automl.algorithms.Contributions;
+import dev.automl.algorithms.Deadline;
 import dev.automl.data.Task;
 import dev.automl.engine.model.Combination;
 import dev.automl.engine.model.Member;
@@ -38,6 +39,12 @@ public record PipelineContributions(int rows, int outputs, List<String> features
      * average what the members' margins (log-odds for some, probabilities for others) give only through a link.
      */
     public static Optional<PipelineContributions> of(TrainedPipeline pipeline, Map<FeatureView, FeatureMatrix> views) {
+        return of(pipeline, views, Deadline.never());
+    }
+
+    /** As above, and empty once the deadline has passed. */
+    public static Optional<PipelineContributions> of(TrainedPipeline pipeline, Map<FeatureView, FeatureMatrix> views,
+                                                     Deadline deadline) {
         double[] weights;
         if (pipeline.combination() instanceof Combination.Single) {
             weights = new double[] {1};
@@ -59,7 +66,7 @@ public record PipelineContributions(int rows, int outputs, List<String> features
             }
             Member member = pipeline.members().get(m);
             FeatureMatrix x = views.get(member.learner().view());
-            Optional<Contributions> c = member.model().contributions(x);
+            Optional<Contributions> c = member.model().contributions(x, deadline);
             if (c.isEmpty()) {
                 return Optional.empty();
             }

@@ -41,7 +41,9 @@ final class ExplainStage {
     /** ... but at least this, which any explanation needs. */
     static final double MIN_SECONDS = 10;
     /** Rows the exact method is timed on before it is given the rest. */
-    static final int PROBE_ROWS = 50;
+    static final int PROBE_ROWS = 20;
+    /** The share of the budget the exact method's probe may take. */
+    static final double PROBE_SHARE = 0.2;
 
     private final LearnerCatalog catalog;
     private final RunContext ctx;
@@ -99,15 +101,18 @@ final class ExplainStage {
     }
 
     /**
-     * The model's exact SHAP values, on as many of the rows as the budget affords (timed on a few first: TreeSHAP
-     * over deep forests costs a tenth of a millisecond per tree and row); empty when the model gives none or fewer
-     * than {@link PermutationImportance#MIN_ROWS} rows would fit, and permutation importance explains it instead.
+     * The model's exact SHAP values, on as many of the rows as the budget affords (timed on a few rows first, within a
+     * fifth of the budget: TreeSHAP over deep forests can cost milliseconds per tree and row); empty when the model
+     * gives none or fewer than {@link PermutationImportance#MIN_ROWS} rows would fit, and permutation importance
+     * explains it instead.
      */
     private static Optional<Explanation> exact(TrainedPipeline pipeline, Table table, Deadline deadline) {
         int probe = Math.min(PROBE_ROWS, table.rows());
         long start = System.nanoTime();
+        // The probe may take only a share of the budget: past it the exact method is unaffordable anyway.
+        Deadline probing = deadline.min(Deadline.afterSeconds(PROBE_SHARE * deadline.remainingSeconds()));
         Optional<PipelineContributions> first = PipelineContributions.of(pipeline,
-                pipeline.views(table.select(IntStream.range(0, probe).toArray())));
+                pipeline.views(table.select(IntStream.range(0, probe).toArray())), probing);
         if (first.isEmpty()) {
             return Optional.empty();
         }
@@ -127,7 +132,7 @@ final class ExplainStage {
             spread[i] = (int) ((long) i * table.rows() / affordable);
         }
         Table rows = table.select(spread);
-        return PipelineContributions.of(pipeline, pipeline.views(rows))
+        return PipelineContributions.of(pipeline, pipeline.views(rows), deadline)
                 .map(c -> c.importance(pipeline.target().labels()));
     }
 

@@ -37,7 +37,7 @@ class PipelineContributionsTest {
         Table features = all.drop(List.of("y"));
         Target y = TwoColumnsMatter.target(all);
         for (String algorithm : List.of("LightGBM", "XGBoostRegressor", "GradientBoosting", "ElasticNet", "SGD",
-                "RandomForest", "ExtremeRandomTrees")) {
+                "LassoLars", "RandomForest", "ExtremeRandomTrees")) {
             try (TrainedPipeline p = TwoColumnsMatter.pipeline(algorithm, features, y)) {
                 // TreeSHAP over fully grown forests takes a few milliseconds a row: 200 rows rank the columns.
                 Table rows = features.select(IntStream.range(0, 200).toArray());
