@@ -109,6 +109,29 @@ class RunJobIT {
         assertTrue(model.get("input_columns").get("ERP") == null, "ERP is dropped by the MLTable");
     }
 
+    /** Log loss, beyond Azure's primary metrics: the leaderboard ranks it lowest first and the summary says so. */
+    @Test
+    void logLossRanksLowestFirst() throws Exception {
+        Path job = work.resolve("penguins.yml");
+        Files.writeString(job, "type: automl\ntask: classification\nprimary_metric: log_loss\n"
+                + "target_column_name: species\ntraining_data:\n  path: " + JarRunner.testdata("penguins/penguins.csv")
+                + "\n  type: uri_file\nlimits:\n  max_trials: 6\ntraining:\n  enable_model_explainability: false\n");
+        JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", "out");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode s = summary(work.resolve("out"));
+        assertEquals("log_loss", s.get("primary_metric").asText());
+        assertTrue(s.get("notes").toString().contains("primary_metric: log_loss is an extension"), s.toString());
+        List<Double> losses = csv(work.resolve("out/leaderboard.csv")).stream()
+                .filter(row -> row.get("status").equals("completed"))
+                .map(row -> Double.parseDouble(row.get("log_loss"))).toList();
+        assertTrue(losses.size() >= 6, losses.toString());
+        for (int i = 1; i < losses.size(); i++) {
+            assertTrue(losses.get(i - 1) <= losses.get(i), "lowest first: " + losses);
+        }
+        // Penguins separate almost perfectly: the best probabilities are sharp and right.
+        assertTrue(losses.get(0) < 0.05, losses.toString());
+    }
+
     @Test
     void threeFoldsFromAThousandRows() throws Exception {
         // concrete: 1,030 rows, just above Azure's 1,000-row threshold.

@@ -32,13 +32,13 @@ public final class MetricCatalog {
     public static final String SYMMETRIC_MEAN_ABSOLUTE_PERCENTAGE_ERROR = "symmetric_mean_absolute_percentage_error";
     public static final String MEAN_ABSOLUTE_SCALED_ERROR = "mean_absolute_scaled_error";
 
-    // Primary flags follow Azure's list of allowed primary_metric values per task.
+    // Primary flags follow Azure's list of allowed primary_metric values per task, and BEYOND_AZURE's.
     private static final List<MetricDefinition> ALL = List.of(
             classification(ACCURACY, true, true),
             classification(AUC_WEIGHTED, true, true),
             classification(AUC_MACRO, true, false),
             classification(AUC_BINARY, true, false),
-            classification(LOG_LOSS, false, false),
+            classification(LOG_LOSS, false, true),
             classification(NORM_MACRO_RECALL, true, true),
             classification(AVERAGE_PRECISION_SCORE_WEIGHTED, true, true),
             classification(PRECISION_SCORE_WEIGHTED, true, true),
@@ -56,7 +56,18 @@ public final class MetricCatalog {
             forecasting(SYMMETRIC_MEAN_ABSOLUTE_PERCENTAGE_ERROR),
             forecasting(MEAN_ABSOLUTE_SCALED_ERROR));
 
+    /**
+     * Primary metrics this engine accepts beyond Azure's list: log loss, which H2O, AutoGluon and FLAML offer, for
+     * searches that need calibrated probabilities.
+     */
+    private static final List<String> BEYOND_AZURE = List.of(LOG_LOSS);
+
     private MetricCatalog() {
+    }
+
+    /** Whether Azure's own list of primary metrics lacks this one (a job naming it is told so). */
+    public static boolean beyondAzure(MetricDefinition m) {
+        return BEYOND_AZURE.contains(m.name());
     }
 
     /** Every metric, classification first, in the order score maps use. */

@@ -50,10 +50,12 @@ class MetricCatalogTest {
     }
 
     @Test
-    void primariesAreAzuresAllowedPrimaryMetrics() {
+    void primariesAreAzuresAllowedPrimaryMetricsAndLogLoss() {
         assertEquals(Set.of("accuracy", "AUC_weighted", "norm_macro_recall", "average_precision_score_weighted",
-                        "precision_score_weighted"),
+                        "precision_score_weighted", "log_loss"),
                 names(MetricCatalog.primaries(Task.CLASSIFICATION)));
+        assertEquals(List.of("log_loss"), MetricCatalog.all().stream().filter(MetricCatalog::beyondAzure)
+                .map(MetricDefinition::name).toList());
         assertEquals(Set.of("spearman_correlation", "normalized_root_mean_squared_error", "r2_score",
                         "normalized_mean_absolute_error"),
                 names(MetricCatalog.primaries(Task.REGRESSION)));

@@ -141,6 +141,10 @@ public final class JobParser {
                         + " job.");
             }
             List<String> notes = new ArrayList<>(featurization.notes());
+            if (MetricCatalog.beyondAzure(primary)) {
+                notes.add("primary_metric: " + primary.name() + " is an extension: Azure's list of primary metrics"
+                        + " lacks it. Lower is better; the search, early termination and ensembles follow it.");
+            }
             Limits limits = limits(d.limits(), ignored);
             List<String> allowed = List.of();
             List<String> blocked = List.of();

@@ -206,14 +206,27 @@ class JobParserTest {
     }
 
     @Test
+    void logLossIsAPrimaryMetricBeyondAzuresListAndTheJobIsToldSo() throws IOException {
+        JobSpec spec = parse(MINIMAL + "primary_metric: log_loss\n");
+        assertEquals("log_loss", spec.primaryMetric().name());
+        assertFalse(spec.primaryMetric().higherIsBetter());
+        assertTrue(spec.notes().contains("primary_metric: log_loss is an extension: Azure's list of primary metrics"
+                + " lacks it. Lower is better; the search, early termination and ensembles follow it."), spec.notes()
+                .toString());
+        assertTrue(parse(MINIMAL).notes().isEmpty());
+        assertTrue(error(MINIMAL.replace("task: classification", "task: regression") + "primary_metric: log_loss\n")
+                .contains("'primary_metric: log_loss' is not a primary metric for regression."));
+    }
+
+    @Test
     void badValuesCiteTheirKey() {
         assertEquals("job.yml, line 2, column 1: 'task' must be classification, regression or forecasting, not 'clustering'.",
                 error(MINIMAL.replace("task: classification", "task: clustering")));
         assertEquals("job.yml, line 7, column 1: 'primary_metric: r2_score' is not a primary metric for classification. "
-                + "Valid: accuracy, AUC_weighted, norm_macro_recall, average_precision_score_weighted, precision_score_weighted.",
-                error(MINIMAL + "primary_metric: r2_score\n"));
+                + "Valid: accuracy, AUC_weighted, log_loss, norm_macro_recall, average_precision_score_weighted,"
+                + " precision_score_weighted.", error(MINIMAL + "primary_metric: r2_score\n"));
         assertEquals("job.yml, line 7, column 1: 'primary_metric: acuracy' is not a primary metric for classification. "
-                + "Did you mean 'accuracy'? Valid: accuracy, AUC_weighted, norm_macro_recall, "
+                + "Did you mean 'accuracy'? Valid: accuracy, AUC_weighted, log_loss, norm_macro_recall, "
                 + "average_precision_score_weighted, precision_score_weighted.", error(MINIMAL + "primary_metric: acuracy\n"));
         assertTrue(error(MINIMAL + "n_cross_validations: 1\n").contains("'n_cross_validations' must be 'auto' or a whole number of at least 2"));
         assertTrue(error(MINIMAL + "validation_data_size: 1.5\n").contains("between 0 and 1"));
