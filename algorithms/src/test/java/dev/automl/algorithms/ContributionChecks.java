@@ -204,6 +204,54 @@ public final class ContributionChecks {
         return worst;
     }
 
+    /** Each row's margins as its contributions add them up, row-major: {@code r * outputs + k}. */
+    public static double[] margins(Contributions c) {
+        double[] out = new double[c.rows() * c.outputs()];
+        for (int r = 0; r < c.rows(); r++) {
+            for (int k = 0; k < c.outputs(); k++) {
+                out[r * c.outputs() + k] = c.margin(r, k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Asserts that the margins give the model's predictions: its probabilities through the link for classification
+     * (see {@link #assertLinkGivesProbabilities}), its values, relative to their size, for regression.
+     *
+     * @return the largest error
+     */
+    public static double assertMarginsGivePredictions(double[] margins, Predictions p, Task task, double tolerance,
+                                                      String what) {
+        if (task == Task.CLASSIFICATION) {
+            return assertLinkGivesProbabilities(margins, p, tolerance, what);
+        }
+        double error = 0;
+        for (int r = 0; r < p.rows(); r++) {
+            error = Math.max(error, Math.abs(margins[r] - p.values()[r]) / Math.max(1, Math.abs(p.values()[r])));
+        }
+        assertTrue(error <= tolerance, what + ": margins against predictions " + error);
+        return error;
+    }
+
+    /**
+     * The largest absolute mean contribution of any feature and output over the rows: 0 for contributions centred
+     * on those rows' means, as linear models' are on their training rows.
+     */
+    public static double maxMeanOverRows(Contributions c) {
+        double worst = 0;
+        for (int k = 0; k < c.outputs(); k++) {
+            for (int j = 0; j < c.features(); j++) {
+                double sum = 0;
+                for (int r = 0; r < c.rows(); r++) {
+                    sum += c.value(r, k, j);
+                }
+                worst = Math.max(worst, Math.abs(sum / c.rows()));
+            }
+        }
+        return worst;
+    }
+
     /** Features by mean absolute contribution over rows and outputs, largest first. */
     public static int[] byMeanAbsolute(Contributions c) {
         double[] mean = meanAbsolute(c);

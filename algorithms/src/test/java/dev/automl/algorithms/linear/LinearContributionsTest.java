@@ -59,17 +59,8 @@ class LinearContributionsTest {
             double[] margins = scores((LinearModel) m, x);
             double addsUp = ContributionChecks.assertAddsUp(contributions, margins, ADDS_UP, what);
             Predictions p = m.predict(x);
-            double link;
-            if (data.task() == Task.CLASSIFICATION) {
-                link = ContributionChecks.assertLinkGivesProbabilities(margins, p, LINK, what);
-            } else {
-                link = 0;
-                for (int r = 0; r < x.rows(); r++) {
-                    link = Math.max(link, Math.abs(margins[r] - p.values()[r]) / Math.max(1, Math.abs(p.values()[r])));
-                }
-                assertTrue(link <= LINK, what + ": scores against predictions " + link);
-            }
-            double centred = maxMeanOverRows(m.contributions(data.train().x()).orElseThrow());
+            double link = ContributionChecks.assertMarginsGivePredictions(margins, p, data.task(), LINK, what);
+            double centred = ContributionChecks.maxMeanOverRows(m.contributions(data.train().x()).orElseThrow());
             System.out.printf(Locale.ROOT, "%s: %d rows x %d features x %d outputs; max |sum - margin| / scale %.2e,"
                             + " max |link(margin) - prediction| %.2e, max |mean contribution| over training rows %.2e%n",
                     what, x.rows(), x.cols(), contributions.outputs(), addsUp, link, centred);
@@ -149,19 +140,5 @@ class LinearContributionsTest {
             }
         }
         return out;
-    }
-
-    private static double maxMeanOverRows(Contributions c) {
-        double worst = 0;
-        for (int k = 0; k < c.outputs(); k++) {
-            for (int j = 0; j < c.features(); j++) {
-                double sum = 0;
-                for (int r = 0; r < c.rows(); r++) {
-                    sum += c.value(r, k, j);
-                }
-                worst = Math.max(worst, Math.abs(sum / c.rows()));
-            }
-        }
-        return worst;
     }
 }

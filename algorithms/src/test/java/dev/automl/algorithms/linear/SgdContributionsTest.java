@@ -57,24 +57,10 @@ class SgdContributionsTest {
             Contributions contributions = m.contributions(x).orElseThrow();
             int outputs = data.numClasses() > 2 ? data.numClasses() : 1;
             assertEquals(outputs, contributions.outputs(), what);
-            double[] margins = new double[x.rows() * outputs];
-            for (int r = 0; r < x.rows(); r++) {
-                for (int k = 0; k < outputs; k++) {
-                    margins[r * outputs + k] = contributions.margin(r, k);
-                }
-            }
+            double[] margins = ContributionChecks.margins(contributions);
             Predictions p = m.predict(x);
-            double link;
-            if (data.task() == Task.CLASSIFICATION) {
-                link = ContributionChecks.assertLinkGivesProbabilities(margins, p, LINK, what);
-            } else {
-                link = 0;
-                for (int r = 0; r < x.rows(); r++) {
-                    link = Math.max(link, Math.abs(margins[r] - p.values()[r]) / Math.max(1, Math.abs(p.values()[r])));
-                }
-                assertTrue(link <= LINK, what + ": margins against predictions " + link);
-            }
-            double centred = maxMeanOverRows(m.contributions(data.train().x()).orElseThrow());
+            double link = ContributionChecks.assertMarginsGivePredictions(margins, p, data.task(), LINK, what);
+            double centred = ContributionChecks.maxMeanOverRows(m.contributions(data.train().x()).orElseThrow());
             System.out.printf(Locale.ROOT, "%s: %d rows x %d features x %d outputs; max |link(base + sum) -"
                             + " prediction| %.2e, max |mean contribution| over training rows %.2e%n",
                     what, x.rows(), x.cols(), outputs, link, centred);
@@ -107,19 +93,5 @@ class SgdContributionsTest {
         FeatureMatrix x = data.test().x();
         assertArrayEquals(m.predict(x).values(), old.predict(x).values());
         assertTrue(old.contributions(x).isEmpty());
-    }
-
-    private static double maxMeanOverRows(Contributions c) {
-        double worst = 0;
-        for (int k = 0; k < c.outputs(); k++) {
-            for (int j = 0; j < c.features(); j++) {
-                double sum = 0;
-                for (int r = 0; r < c.rows(); r++) {
-                    sum += c.value(r, k, j);
-                }
-                worst = Math.max(worst, Math.abs(sum / c.rows()));
-            }
-        }
-        return worst;
     }
 }

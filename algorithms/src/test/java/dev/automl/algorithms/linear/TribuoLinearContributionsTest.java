@@ -72,24 +72,10 @@ class TribuoLinearContributionsTest {
             Contributions contributions = m.contributions(x).orElseThrow();
             int outputs = data.numClasses() > 2 ? data.numClasses() : 1;
             assertEquals(outputs, contributions.outputs(), what);
-            double[] margins = new double[x.rows() * outputs];
-            for (int r = 0; r < x.rows(); r++) {
-                for (int k = 0; k < outputs; k++) {
-                    margins[r * outputs + k] = contributions.margin(r, k);
-                }
-            }
+            double[] margins = ContributionChecks.margins(contributions);
             Predictions p = m.predict(x);
-            double error;
-            if (data.task() == Task.CLASSIFICATION) {
-                error = ContributionChecks.assertLinkGivesProbabilities(margins, p, TOLERANCE, what);
-            } else {
-                error = 0;
-                for (int r = 0; r < x.rows(); r++) {
-                    error = Math.max(error, Math.abs(margins[r] - p.values()[r]) / Math.max(1, Math.abs(p.values()[r])));
-                }
-                assertTrue(error <= TOLERANCE, what + ": margins against predictions " + error);
-            }
-            double centred = maxMeanOverRows(m.contributions(data.train().x()).orElseThrow());
+            double error = ContributionChecks.assertMarginsGivePredictions(margins, p, data.task(), TOLERANCE, what);
+            double centred = ContributionChecks.maxMeanOverRows(m.contributions(data.train().x()).orElseThrow());
             System.out.printf(Locale.ROOT, "%s: %d rows x %d features x %d outputs; max %s %.2e, max |mean"
                             + " contribution| over training rows %.2e%n", what, x.rows(), x.cols(), outputs,
                     data.task() == Task.CLASSIFICATION ? "|link(base + sum) - probability|"
@@ -151,19 +137,5 @@ class TribuoLinearContributionsTest {
             s = Math.max(s, Math.abs(b));
         }
         return s;
-    }
-
-    private static double maxMeanOverRows(Contributions c) {
-        double worst = 0;
-        for (int k = 0; k < c.outputs(); k++) {
-            for (int j = 0; j < c.features(); j++) {
-                double sum = 0;
-                for (int r = 0; r < c.rows(); r++) {
-                    sum += c.value(r, k, j);
-                }
-                worst = Math.max(worst, Math.abs(sum / c.rows()));
-            }
-        }
-        return worst;
     }
 }
