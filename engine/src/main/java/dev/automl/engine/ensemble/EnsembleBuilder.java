@@ -6,6 +6,7 @@ import dev.automl.algorithms.Params;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.Task;
+import dev.automl.engine.model.ProbabilityCalibration;
 import dev.automl.engine.model.StackFeatures;
 import dev.automl.engine.trial.Candidate;
 import dev.automl.engine.trial.Scorer;
@@ -15,6 +16,7 @@ import dev.automl.engine.trial.TrialScores;
 import dev.automl.engine.trial.TrialStatus;
 import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.Target;
+import dev.automl.metrics.MetricCatalog;
 import dev.automl.metrics.MetricDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +29,9 @@ import java.util.Set;
 /**
  * Builds a run's ensembles from its trials' validation predictions (out-of-fold with cross-validation): a
  * voting ensemble by greedy selection and a stack whose meta-learner is scored by cross-fitting, so that
- * neither is scored on predictions its own combiner was fitted to, except for the vote's weights, as in Azure.
+ * neither is scored on predictions its own combiner was fitted to, except for the vote's weights, as in Azure. A
+ * classification ensemble's probabilities are then calibrated where that lowers the log loss of rows the
+ * calibration did not see ({@link ProbabilityCalibrator}), and never reach 0 or 1.
  */
 public final class EnsembleBuilder {
 
@@ -194,7 +198,7 @@ public final class EnsembleBuilder {
         int width = width();
         FeatureMatrix x = rows.length == allX.rows() ? allX : allX.select(rows);
         double[] out = new double[y.size() * width];
-        int[][] folds = folds(y.size(), k);
+        int[][] folds = folds(y.size(), k, seed);
         for (int f = 0; f < folds.length; f++) {
             if (deadline.expired()) {
                 return null;
@@ -224,8 +228,8 @@ public final class EnsembleBuilder {
         return scoredTarget.task() == Task.CLASSIFICATION ? scoredTarget.numClasses() : 1;
     }
 
-    /** Shuffled folds of the validation rows, each sorted; fixed by the seed. */
-    private int[][] folds(int n, int wanted) {
+    /** Shuffled folds of {@code n} rows, each sorted; fixed by the seed. */
+    static int[][] folds(int n, int wanted, long seed) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             order.add(i);
@@ -243,7 +247,8 @@ public final class EnsembleBuilder {
         return out;
     }
 
-    private static int[] complement(int[] sorted, int n) {
+    /** The rows below {@code n} that are not in {@code sorted}, ascending. */
+    static int[] complement(int[] sorted, int n) {
         int[] out = new int[n - sorted.length];
         int at = 0;
         int j = 0;
@@ -259,10 +264,25 @@ public final class EnsembleBuilder {
 
     private TrialResult completed(int id, Candidate.Ensemble ensemble, double[] predictions, long start,
                                   List<TrialResult> members) {
+        if (scoredTarget.task() == Task.CLASSIFICATION) {
+            ProbabilityCalibrator.Fit fit = ProbabilityCalibrator.fit(scoredTarget, predictions, seed);
+            double[] inSample = fit.calibration().apply(predictions, scoredTarget.numClasses());
+            // The power and floor keep each row's most probable class, but may still move a ranking metric a little.
+            boolean pays = fit.pays() && !scorer.primary().isBetter(scorer.primaryScore(scoredTarget, fit.plain()),
+                    scorer.primaryScore(scoredTarget, inSample));
+            ensemble = ensemble.withCalibration(pays ? fit.calibration() : ProbabilityCalibration.leastFloor());
+            // Scored by log loss, the row must not be judged on rows its calibration was fitted to; a ranking metric
+            // is scored as the saved model will predict, the two fitted calibrations' blend of folds being no model.
+            predictions = !pays ? fit.plain() : logLossRanked() ? fit.crossFitted() : inSample;
+        }
         Map<String, Double> metrics = scorer.score(scoredTarget, predictions);
         int folds = members.stream().mapToInt(TrialResult::foldsFitted).min().orElse(1);
         return TrialResult.completed(id, ensemble, "", new TrialScores(metrics, scorer.primaryOf(metrics), predictions),
                 new TrialFit(seconds(start), folds, ensemble.params(), 1));
+    }
+
+    private boolean logLossRanked() {
+        return scorer.primary().name().equals(MetricCatalog.LOG_LOSS);
     }
 
     private static double seconds(long start) {

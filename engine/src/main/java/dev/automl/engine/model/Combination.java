@@ -24,17 +24,28 @@ public sealed interface Combination extends AutoCloseable permits Combination.Si
         }
     }
 
+    /** How the combined class probabilities are corrected; {@link ProbabilityCalibration#NONE} when they are not. */
+    default ProbabilityCalibration calibration() {
+        return ProbabilityCalibration.NONE;
+    }
+
     /**
      * A weighted average of the members' probabilities or values (Azure's VotingEnsemble, soft voting).
      *
      * @param weights one per member, summing to 1
      */
-    record Vote(double[] weights) implements Combination {
+    record Vote(double[] weights, ProbabilityCalibration calibration) implements Combination {
+
+        /** A vote whose probabilities are not corrected. */
+        public Vote(double[] weights) {
+            this(weights, ProbabilityCalibration.NONE);
+        }
+
         @Override
         public Predictions combine(List<Predictions> members) {
             Predictions first = members.get(0);
             List<double[]> values = members.stream().map(Predictions::values).toList();
-            return new Predictions(first.task(), first.rows(), first.numClasses(), average(values, weights));
+            return calibration.apply(new Predictions(first.task(), first.rows(), first.numClasses(), average(values, weights)));
         }
 
         /** The weighted average of equally long arrays. */
@@ -55,13 +66,20 @@ public sealed interface Combination extends AutoCloseable permits Combination.Si
     }
 
     /** A meta-learner applied to the members' predictions, turned into features by {@link StackFeatures}. */
-    record Stack(Learner metaLearner, Params metaParams, FittedModel metaModel) implements Combination {
+    record Stack(Learner metaLearner, Params metaParams, FittedModel metaModel, ProbabilityCalibration calibration)
+            implements Combination {
+
+        /** A stack whose probabilities are not corrected. */
+        public Stack(Learner metaLearner, Params metaParams, FittedModel metaModel) {
+            this(metaLearner, metaParams, metaModel, ProbabilityCalibration.NONE);
+        }
+
         @Override
         public Predictions combine(List<Predictions> members) {
             Predictions first = members.get(0);
             int width = first.task() == Task.CLASSIFICATION ? first.numClasses() : 1;
             List<double[]> values = members.stream().map(Predictions::values).toList();
-            return metaModel.predict(StackFeatures.of(values, first.rows(), first.task(), width));
+            return calibration.apply(metaModel.predict(StackFeatures.of(values, first.rows(), first.task(), width)));
         }
 
         @Override

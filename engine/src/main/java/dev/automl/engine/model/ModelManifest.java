@@ -17,6 +17,7 @@ import java.util.Map;
  * @param combination     {@code single}, {@code vote} or {@code stack}
  * @param members         each fitted learner, saved under {@code members/<index>/}
  * @param metaLearner     the stack's meta-learner, saved under {@code meta/}; null unless a stack
+ * @param calibration     how an ensemble's combined probabilities are corrected; absent when they are not
  * @param inputColumns    the raw columns the featurizer reads, with the type each was read as in training
  * @param series          a forecasting model's series and the columns derived from them; absent for other tasks
  * @param intervals       a forecasting model's prediction intervals; absent when it has none
@@ -30,6 +31,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
                             @JsonProperty("combination") String combination,
                             @JsonProperty("members") List<MemberEntry> members,
                             @JsonProperty("meta_learner") MemberEntry metaLearner,
+                            @JsonProperty("calibration") ProbabilityCalibration calibration,
                             @JsonProperty("input_columns") Map<String, String> inputColumns,
                             @JsonProperty("featurizer") FittedFeaturizer featurizer,
                             @JsonProperty("provenance") Provenance provenance,
@@ -53,6 +55,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
         private String combination;
         private List<MemberEntry> members;
         private MemberEntry metaLearner;
+        private ProbabilityCalibration calibration;
         private Map<String, String> inputColumns;
         private FittedFeaturizer featurizer;
         private Provenance provenance;
@@ -83,6 +86,12 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
             return this;
         }
 
+        /** The ensemble's probability correction; none is recorded when it changes nothing. */
+        public Builder calibration(ProbabilityCalibration c) {
+            this.calibration = c == null || c.isNone() ? null : c;
+            return this;
+        }
+
         public Builder inputs(Map<String, String> inputColumns, FittedFeaturizer featurizer) {
             this.inputColumns = inputColumns;
             this.featurizer = featurizer;
@@ -103,7 +112,7 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
 
         public ModelManifest build() {
             return new ModelManifest(FORMAT_VERSION, targetColumn, target, algorithm, hyperparameters, combination,
-                    members, metaLearner, inputColumns, featurizer, provenance, series, intervals);
+                    members, metaLearner, calibration, inputColumns, featurizer, provenance, series, intervals);
         }
     }
 
@@ -111,11 +120,13 @@ public record ModelManifest(@JsonProperty("format_version") int formatVersion,
      * One saved learner.
      *
      * @param weight its vote weight; 1 for a single model, null for a stack member or the meta-learner
+     * @param bagged  how many models its bag averages, each in a numbered folder; null for one model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MemberEntry(@JsonProperty("algorithm") String algorithm,
                               @JsonProperty("view") String view,
                               @JsonProperty("hyperparameters") Map<String, Object> hyperparameters,
-                              @JsonProperty("weight") Double weight) {
+                              @JsonProperty("weight") Double weight,
+                              @JsonProperty("bagged") Integer bagged) {
     }
 }

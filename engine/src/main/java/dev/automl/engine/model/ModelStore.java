@@ -2,6 +2,8 @@ package dev.automl.engine.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.automl.algorithms.BaggedModel;
+import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.algorithms.Params;
@@ -61,12 +63,12 @@ public final class ModelStore {
             m.model().save(memberDir);
             Double weight = pipeline.combination() instanceof Combination.Single ? Double.valueOf(1.0)
                     : weights != null ? Double.valueOf(weights[i]) : null;
-            members.add(entry(m.learner(), m.params(), weight));
+            members.add(entry(m.learner(), m.params(), weight, m.model() instanceof BaggedModel b ? b.size() : null));
         }
         ModelManifest.MemberEntry meta = null;
         if (pipeline.combination() instanceof Combination.Stack s) {
             s.metaModel().save(Files.createDirectories(dir.resolve(META_DIR)));
-            meta = entry(s.metaLearner(), s.metaParams(), null);
+            meta = entry(s.metaLearner(), s.metaParams(), null, null);
         }
         Map<String, String> inputs = new LinkedHashMap<>();
         List<String> required = new ArrayList<>(pipeline.featurizer().requiredColumns());
@@ -89,6 +91,7 @@ public final class ModelStore {
                 .target(targetColumn, pipeline.target())
                 .algorithm(pipeline.algorithm(), pipeline.params().values())
                 .members(kind(pipeline.combination()), members, meta)
+                .calibration(pipeline.combination().calibration())
                 .inputs(inputs, pipeline.featurizer())
                 .series(pipeline.series(), intervals)
                 .provenance(provenance)
@@ -128,9 +131,9 @@ public final class ModelStore {
         return Files.exists(file) ? Optional.of(DataSource.read(file, types)) : Optional.empty();
     }
 
-    private static ModelManifest.MemberEntry entry(Learner learner, Params params, Double weight) {
+    private static ModelManifest.MemberEntry entry(Learner learner, Params params, Double weight, Integer bagged) {
         return new ModelManifest.MemberEntry(learner.name(), learner.view().name().toLowerCase(Locale.ROOT),
-                params.values(), weight);
+                params.values(), weight, bagged);
     }
 
     private static String kind(Combination c) {
@@ -179,16 +182,20 @@ public final class ModelStore {
                 ModelManifest.MemberEntry e = m.members().get(i);
                 // A forecasting model's target is a regression target; its global members are forecasting learners.
                 Learner learner = learner(catalog, e, m.series() == null ? task : Task.FORECASTING, dir);
-                members.add(new Member(learner, Params.of(e.hyperparameters()),
-                        learner.load(dir.resolve(MEMBERS_DIR).resolve(String.valueOf(i)), task, classes)));
+                Path memberDir = dir.resolve(MEMBERS_DIR).resolve(String.valueOf(i));
+                FittedModel model = e.bagged() == null ? learner.load(memberDir, task, classes)
+                        : BaggedModel.load(memberDir, task, e.bagged(), d -> learner.load(d, task, classes));
+                members.add(new Member(learner, Params.of(e.hyperparameters()), model));
             }
+            ProbabilityCalibration calibration = m.calibration() == null ? ProbabilityCalibration.NONE : m.calibration();
             Combination combination = switch (m.combination()) {
                 case "single" -> new Combination.Single();
-                case "vote" -> new Combination.Vote(m.members().stream().mapToDouble(ModelManifest.MemberEntry::weight).toArray());
+                case "vote" -> new Combination.Vote(m.members().stream().mapToDouble(ModelManifest.MemberEntry::weight)
+                        .toArray(), calibration);
                 case "stack" -> {
                     Learner meta = learner(catalog, m.metaLearner(), task, dir);
                     yield new Combination.Stack(meta, Params.of(m.metaLearner().hyperparameters()),
-                            meta.load(dir.resolve(META_DIR), task, classes));
+                            meta.load(dir.resolve(META_DIR), task, classes), calibration);
                 }
                 default -> throw new InvalidInputException("The model at " + dir + " combines its members by '"
                         + m.combination() + "', which this build does not know.");

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs an AutoML job end to end as six stages, each with typed results the next ones read: prepare (validation
- * plan, learners, guardrails) -> search (trials under the job's limits) -> ensemble (vote and stack) -> finish
+ * Runs an AutoML job end to end as seven stages, each with typed results the next ones read: prepare (validation
+ * plan, learners, guardrails) -> search (trials under the job's limits) -> bagging (on small data, the time early
+ * termination left spent on repeated cross-validation of the best) -> ensemble (vote and stack) -> finish
  * (refit the best row on all training rows, save it and its chart data, score it on test data) -> explain (the
  * saved model's importances, when enable_model_explainability is on) -> report (summary.json, report.html). Results
  * are written as they come.
@@ -62,6 +63,7 @@ public final class AutoMLRun {
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
         SearchResult searched = new SearchStage(ctx).search(prepared);
         try {
+            searched = new BaggingStage(ctx).bag(prepared, searched);
             EnsembleResult ensembles = new EnsembleStage(catalog, ctx).build(prepared, searched);
             FinishResult finished = searched.board().best().isPresent()
                     ? new FinishStage(ctx).finish(prepared, searched) : FinishResult.nothing();

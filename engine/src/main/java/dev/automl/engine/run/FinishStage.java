@@ -1,5 +1,6 @@
 package dev.automl.engine.run;
 
+import dev.automl.algorithms.BaggedModel;
 import dev.automl.algorithms.Deadline;
 import dev.automl.algorithms.FittedModel;
 import dev.automl.algorithms.Learner;
@@ -29,6 +30,7 @@ import dev.automl.engine.trial.ForecastWindows;
 import dev.automl.engine.trial.Scorer;
 import dev.automl.engine.trial.TrialOutcome;
 import dev.automl.engine.trial.TrialResult;
+import dev.automl.engine.validation.Fold;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.Target;
@@ -44,6 +46,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -137,14 +142,18 @@ final class FinishStage {
             whyNot = Reason.skipped(String.format(Locale.ROOT, "an estimated %.0f s, %.0f s left", needed,
                     finishBy.remainingSeconds()));
         } else {
-            ctx.reporter().info("Refitting trial " + row.id() + " (" + row.algorithm() + ") on all "
-                    + p.plan().refitRows().length + " training rows ...");
+            // A bag that will not fit in the time left gives way to one refit, which takes a fold's time.
+            boolean bag = !c.bag().isEmpty() && needed <= finishBy.remainingSeconds();
+            ctx.reporter().info(bag ? "Fitting trial " + row.id() + "'s bag of " + c.bag().size() + " " + row.algorithm()
+                    + " models on its folds' training rows ..." : "Refitting trial " + row.id() + " (" + row.algorithm()
+                    + ") on all " + p.plan().refitRows().length + " training rows ...");
             try {
                 // Without a stand-in, a refit that runs late still beats no model: it may use the slack.
                 Deadline by = standing.isPresent() || finishBy.remainingSeconds() > 1 ? finishBy
                         : ctx.budget().hardEnd().minusSeconds(TimeBudget.SAVE_SECONDS);
                 TrainingData train = p.features().allRows(c.learner().view());
-                FittedModel model = fitWithin(c.learner(), train, row.refitParams(), p.spec(), by, ctx.budget().hardEnd());
+                FittedModel model = bag ? fitBag(c, train, row.refitParams(), p, by)
+                        : fitWithin(c.learner(), train, row.refitParams(), p.spec(), by, ctx.budget().hardEnd());
                 pipeline = TrainedPipeline.single(p.features().onAllRows(), p.data().encoding(),
                         new Member(c.learner(), row.refitParams(), model));
                 result = new RefitAttempt.Refitted(p.plan().refitRows().length, row.refitParams());
@@ -182,8 +191,10 @@ final class FinishStage {
         long t0 = System.nanoTime();
         List<TrialResult> members = e.memberIds().stream().map(id -> searched.board().byId(id).orElseThrow()).toList();
         RefitEstimate estimate = searched.estimate();
-        double needed = estimate.seconds(members) + 1;
-        double likely = estimate.likelySeconds(members);
+        // Members' bags that will not fit in the time left give way to one refit each.
+        boolean bags = estimate.seconds(members) + 1 <= finishBy.remainingSeconds();
+        double needed = (bags ? estimate.seconds(members) : estimate.refitSeconds(members)) + 1;
+        double likely = needed / RefitEstimate.SAFETY;
         TrainedPipeline pipeline = null;
         RefitAttempt.Result result;
         // First-fold models stand in for a holdout's ensemble (they saw nine rows in ten, or all of them with
@@ -206,7 +217,7 @@ final class FinishStage {
             ctx.reporter().info("Refitting trial " + row.id() + " (" + row.algorithm() + " of " + members.size()
                     + " models) on all " + p.plan().refitRows().length + " training rows ...");
             try {
-                pipeline = refitEnsemble(row, e, members, p, finishBy);
+                pipeline = refitEnsemble(row, e, members, p, finishBy, bags);
                 result = new RefitAttempt.Refitted(p.plan().refitRows().length, null);
                 if (pipeline.members().stream().anyMatch(m -> m.model().stoppedByDeadline())) {
                     // A member with fewer rounds or trees than validation chose spoils the ensemble.
@@ -272,8 +283,9 @@ final class FinishStage {
         }
     }
 
+    /** @param bags whether members whose final model is a bag get it, rather than one refit */
     private TrainedPipeline refitEnsemble(TrialResult row, Candidate.Ensemble e, List<TrialResult> members, Prepared p,
-                                          Deadline by) {
+                                          Deadline by, boolean bags) {
         FeatureCache features = p.features();
         Map<FeatureView, TrainingData> views = new EnumMap<>(FeatureView.class);
         List<Member> fitted = new ArrayList<>();
@@ -281,7 +293,10 @@ final class FinishStage {
             for (TrialResult m : members) {
                 Learner learner = configuration(m).learner();
                 TrainingData train = views.computeIfAbsent(learner.view(), features::allRows);
-                fitted.add(new Member(learner, m.refitParams(), fitWithin(learner, train, m.refitParams(), p.spec(), by, by)));
+                Candidate.Configuration c = configuration(m);
+                fitted.add(new Member(learner, m.refitParams(), c.bag().isEmpty() || !bags
+                        ? fitWithin(learner, train, m.refitParams(), p.spec(), by, by)
+                        : fitBag(c, train, m.refitParams(), p, by)));
             }
             views.clear();
             return new TrainedPipeline(features.onAllRows(), p.data().encoding(), row.algorithm(), row.params(), fitted,
@@ -292,14 +307,17 @@ final class FinishStage {
         }
     }
 
-    /** The vote's weights, or the stack's meta-learner fitted on all validation rows' member predictions. */
+    /**
+     * The vote's weights, or the stack's meta-learner fitted on all validation rows' member predictions; either with
+     * the calibration the ensemble stage fitted.
+     */
     private Combination combination(Candidate.Ensemble e, List<TrialResult> members, Prepared p, Deadline by) {
         if (e instanceof Candidate.Stack stack) {
             Target scored = p.data().target().select(p.plan().scoredRows());
             return new Combination.Stack(stack.metaLearner(), stack.metaParams(),
-                    EnsembleBuilder.fitMeta(stack, members, scored, by, ctx.seed()));
+                    EnsembleBuilder.fitMeta(stack, members, scored, by, ctx.seed()), stack.calibration());
         }
-        return new Combination.Vote(((Candidate.Vote) e).weights());
+        return new Combination.Vote(((Candidate.Vote) e).weights(), e.calibration());
     }
 
     private static Candidate.Configuration configuration(TrialResult member) {
@@ -307,6 +325,58 @@ final class FinishStage {
             return c;
         }
         throw new IllegalStateException("trial " + member.id() + " is an ensemble, which cannot be an ensemble's member");
+    }
+
+    /**
+     * A bag of the configuration's models, one per fold of its repeated cross-validation, each fitted on that fold's
+     * training rows of all rows' features (the folds' own featurizers are not kept), with the rounds its validation
+     * found for a fold of that size.
+     */
+    private FittedModel fitBag(Candidate.Configuration c, TrainingData all, Params params, Prepared p, Deadline by) {
+        // Side by side with one library thread each, as the trial's folds were fitted (see TrialRunner).
+        int workers = Math.max(1, Math.min(p.spec().limits().threadsPerTrial(ctx.cores()), c.bag().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "bag");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<FittedModel>> fits = new ArrayList<>();
+        for (int i = 0; i < c.bag().size(); i++) {
+            Fold fold = c.bag().get(i);
+            long seed = ctx.seed() * 1_000_003L + 7919L * i;
+            fits.add(pool.submit(() -> {
+                if (by.expired()) {
+                    return null; // fewer models still average to a sound model; one fitted past the deadline would not
+                }
+                TrainingData part = new TrainingData(all.x().select(fold.train()), all.y().select(fold.train()));
+                return c.learner().fit(part, null, params, new TrialContext(by, 1, seed));
+            }));
+        }
+        pool.shutdown();
+        List<FittedModel> models = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<FittedModel> f : fits) {
+            try {
+                FittedModel m = f.get(Math.max(1, (long) ((by.remainingSeconds() + 1) * 1000)), TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    models.add(m);
+                }
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                failure = failure != null ? failure : new IllegalStateException("the bag did not finish within the time limit");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted");
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null || models.isEmpty()) {
+            models.forEach(FittedModel::close);
+            throw failure != null ? failure : new IllegalStateException("no model of the bag fitted before the deadline");
+        }
+        return new BaggedModel(p.data().target().task(), models);
     }
 
     /**

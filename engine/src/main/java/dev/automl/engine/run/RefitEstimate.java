@@ -1,5 +1,6 @@
 package dev.automl.engine.run;
 
+import dev.automl.engine.trial.Candidate;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.validation.ValidationPlan;
 import java.util.List;
@@ -48,9 +49,33 @@ final class RefitEstimate {
      * so it is planned as long as one fold's fit.
      */
     double seconds(TrialResult t) {
+        return bag(t) > 0 ? bagSeconds(t, bag(t)) : refitSeconds(t);
+    }
+
+    /** A trial's refit as one model on all rows, even where its final model is a bag. */
+    double refitSeconds(TrialResult t) {
         double share = t.sampleRows() > 0 && t.sampleRows() < foldTrainRows ? (double) t.sampleRows() / refitRows : trainShare;
         double oneFold = t.fitSeconds() / waves(Math.max(1, t.foldsFitted()));
         return SAFETY * oneFold * t.refitShare() / Math.max(0.01, share);
+    }
+
+    /**
+     * Fitting a bag of {@code models} models of a k-fold trial's configuration, each on as many rows as one of its
+     * folds and taking about one fold's fit, as many side by side as the trial's folds were.
+     */
+    double bagSeconds(TrialResult t, int models) {
+        double oneFold = t.fitSeconds() / waves(Math.max(1, t.foldsFitted()));
+        return SAFETY * oneFold * t.refitShare() * waves(models);
+    }
+
+    /** Refitting several trials as one model each on all rows, even those whose final model is a bag. */
+    double refitSeconds(List<TrialResult> members) {
+        return members.stream().mapToDouble(this::refitSeconds).sum();
+    }
+
+    /** How many models a row's final model bags; 0 for one refit (and for ensembles). */
+    private static int bag(TrialResult t) {
+        return t.candidate() instanceof Candidate.Configuration c ? c.bag().size() : 0;
     }
 
     /** Folds run in waves of parallelFolds, each taking one fold's time: 3 folds on 2 threads take two folds' time. */

@@ -193,6 +193,9 @@ final class RunSummary {
                                               FinishResult finished, ExplainResult explained, double totalSeconds) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("search_seconds", RunDirectory.round(searched.seconds()));
+        if (!searched.bagging().rows().isEmpty()) {
+            t.put("bagging_seconds", RunDirectory.round(searched.bagging().seconds()));
+        }
         t.put("ensemble_seconds", RunDirectory.round(ensembles.seconds()));
         if (!Double.isNaN(finished.refitSeconds())) {
             t.put("refit_seconds", RunDirectory.round(finished.refitSeconds()));

@@ -27,10 +27,12 @@ import dev.automl.featurization.series.SeriesFeatures;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +53,19 @@ final class SearchStage {
     static final int ENSEMBLE_REFIT_MEMBERS = 6;
     /** ... unless that refit would take more than this share of the budget; then only the best trial is planned for. */
     static final double ENSEMBLE_REFIT_SHARE = 0.25;
+    /**
+     * No trial may take more than this share of the search's time left, so that a dear learner on large data cannot
+     * spend the budget on a few trials; a booster or forest stopped at its share keeps the rounds or trees it grew.
+     */
+    static final double FAIR_SHARE = 0.25;
+    /** A learner's first trial, its cheap start point, gets this smaller share: every learner starts in seconds. */
+    static final double FIRST_SHARE = 0.1;
+    /** A share never shrinks below this, and a trial whose share would leave less than this takes all that is left. */
+    static final double LEAST_SHARE_SECONDS = 5;
 
     private final RunContext ctx;
+    /** Whether the search stopped before its time was up: early termination, or nothing left to try. */
+    private boolean endedEarly;
 
     SearchStage(RunContext ctx) {
         this.ctx = ctx;
@@ -75,7 +88,7 @@ final class SearchStage {
         TrialRunner runner = new TrialRunner(p.features(), p.scorer());
         String stop = loop(p, search, termination, runner, board, estimate, threads, standIns);
         ctx.reporter().info("Search ended: " + stop + ".");
-        return new SearchResult(board, stop, standIns, estimate, RunContext.secondsSince(start));
+        return new SearchResult(board, stop, endedEarly, standIns, estimate, RunContext.secondsSince(start));
     }
 
     private String loop(Prepared p, SearchStrategy search, EarlyTermination termination, TrialRunner runner,
@@ -83,6 +96,7 @@ final class SearchStage {
         Limits limits = p.spec().limits();
         List<Running> running = new ArrayList<>();
         List<TrialResult> finished = new ArrayList<>();
+        Set<String> startedLearners = new HashSet<>();
         int started = 0;
         String stop = null;
         while (true) {
@@ -110,7 +124,16 @@ final class SearchStage {
                 Optional<TrialSpec> next = search.next(board, trialEnd.remainingSeconds());
                 if (next.isEmpty()) {
                     stop = search.whyEmpty();
+                    endedEarly = search.exhausted();
                     break;
+                }
+                boolean first = startedLearners.add(next.get().learner().name());
+                double share = share(searchEnd.remainingSeconds(), first);
+                if (share < trialEnd.remainingSeconds()) {
+                    trialEnd = Deadline.afterSeconds(share);
+                    limitName = String.format(Locale.ROOT, "its share of the search's time left (%.0f s%s)", share,
+                            first ? ", a learner's first trial" : "");
+                    jobLimit = true;
                 }
                 running.add(start(next.get(), runner, trialEnd, threads, limitName, jobLimit));
                 started++;
@@ -147,9 +170,16 @@ final class SearchStage {
                 }
                 if (stop == null && limits.enableEarlyTermination() && termination.shouldStop(finished, board)) {
                     stop = termination.reason();
+                    endedEarly = true;
                 }
             }
         }
+    }
+
+    /** The most a trial may take of the search's {@code left} seconds (see {@link #FAIR_SHARE}). */
+    static double share(double left, boolean learnersFirst) {
+        double share = Math.max(LEAST_SHARE_SECONDS, (learnersFirst ? FIRST_SHARE : FAIR_SHARE) * left);
+        return left - share < LEAST_SHARE_SECONDS ? left : share;
     }
 
     private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, String limitName,

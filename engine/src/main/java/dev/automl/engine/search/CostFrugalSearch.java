@@ -42,6 +42,7 @@ public final class CostFrugalSearch implements SearchStrategy {
     private final Set<String> seen = new HashSet<>();
     private int nextId = 1;
     private String whyEmpty = "";
+    private boolean exhausted;
 
     /** @param shape the data's shape; {@code shape.rows()} is a fold's training rows, which large data samples */
     public CostFrugalSearch(List<Learner> learners, Task task, DataShape shape, long seed) {
@@ -63,6 +64,7 @@ public final class CostFrugalSearch implements SearchStrategy {
         for (int attempt = 0; attempt < MAX_REPEATS; attempt++) {
             LearnerState l = pick(soFar, secondsLeft, perUnitCost);
             if (l == null) {
+                exhausted = learners.stream().noneMatch(LearnerState::usable);
                 whyEmpty = learners.stream().allMatch(LearnerState::exhausted)
                         ? "every configuration in the search spaces was tried"
                         : learners.stream().noneMatch(LearnerState::usable)
@@ -81,12 +83,18 @@ public final class CostFrugalSearch implements SearchStrategy {
             return Optional.of(new TrialSpec(id, new Candidate.Configuration(l.learner, p.params(), p.origin(), l.sampleRows())));
         }
         whyEmpty = "every configuration in the search spaces was tried";
+        exhausted = true;
         return Optional.empty();
     }
 
     @Override
     public String whyEmpty() {
         return whyEmpty;
+    }
+
+    @Override
+    public boolean exhausted() {
+        return exhausted;
     }
 
     /** Feeds finished trials to their learners, in the order they were issued. */

@@ -16,4 +16,10 @@ public interface SearchStrategy {
 
     /** Why the last call to {@link #next} returned empty, for the run's stop reason. */
     String whyEmpty();
+
+    /**
+     * Whether the last call to {@link #next} returned empty because nothing is left to try (rather than because no
+     * trial fits in the time left), so that time is left for other work.
+     */
+    boolean exhausted();
 }

@@ -2,6 +2,8 @@ package dev.automl.engine.trial;
 
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
+import dev.automl.engine.model.ProbabilityCalibration;
+import dev.automl.engine.validation.Fold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +25,27 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
      * One learner with its hyperparameters.
      *
      * @param sampleRows how many of each fold's training rows it trains on (a seeded random sample); 0 for all
+     * @param bag        the folds whose training rows its final model's bagged models train on, one model each;
+     *                   empty for one model refitted on all rows
      */
-    record Configuration(Learner learner, Params params, TrialOrigin origin, int sampleRows) implements Candidate {
+    record Configuration(Learner learner, Params params, TrialOrigin origin, int sampleRows, List<Fold> bag)
+            implements Candidate {
+
+        /** A configuration whose final model is one refit on all rows. */
+        public Configuration(Learner learner, Params params, TrialOrigin origin, int sampleRows) {
+            this(learner, params, origin, sampleRows, List.of());
+        }
 
         public Configuration {
             if (origin == TrialOrigin.ENSEMBLE) {
                 throw new IllegalArgumentException("a single learner's configuration cannot come from an ensemble");
             }
+            bag = List.copyOf(bag);
+        }
+
+        /** The same configuration bagged over {@code folds}. */
+        public Configuration bagged(List<Fold> folds) {
+            return new Configuration(learner, params, TrialOrigin.BAGGED, sampleRows, folds);
         }
 
         @Override
@@ -44,6 +60,12 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
         /** The member rows' trial ids, best first. */
         List<Integer> memberIds();
 
+        /** How the combined class probabilities are corrected; {@link ProbabilityCalibration#NONE} for regression. */
+        ProbabilityCalibration calibration();
+
+        /** The same ensemble with its probabilities corrected by {@code c}. */
+        Ensemble withCalibration(ProbabilityCalibration c);
+
         @Override
         default TrialOrigin origin() {
             return TrialOrigin.ENSEMBLE;
@@ -55,9 +77,14 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
      *
      * @param weights one per member, summing to 1
      */
-    record Vote(List<Integer> memberIds, double[] weights) implements Ensemble {
+    record Vote(List<Integer> memberIds, double[] weights, ProbabilityCalibration calibration) implements Ensemble {
 
         public static final String NAME = "VotingEnsemble";
+
+        /** A vote whose probabilities are not corrected. */
+        public Vote(List<Integer> memberIds, double[] weights) {
+            this(memberIds, weights, ProbabilityCalibration.NONE);
+        }
 
         public Vote {
             memberIds = List.copyOf(memberIds);
@@ -79,7 +106,12 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
             for (double w : weights) {
                 rounded.add(Math.round(w * 1e4) / 1e4);
             }
-            return Params.of("ensembled_iterations", memberIds, "ensemble_weights", rounded);
+            return describeCalibration(Params.of("ensembled_iterations", memberIds, "ensemble_weights", rounded), calibration);
+        }
+
+        @Override
+        public Vote withCalibration(ProbabilityCalibration c) {
+            return new Vote(memberIds, weights, c);
         }
 
         @Override
@@ -94,10 +126,15 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
      * @param metaLearnerType Azure's {@code stack_meta_learner_type}
      * @param metaParams      the meta-learner's chosen hyperparameters; null when none was chosen (the row failed)
      */
-    record Stack(List<Integer> memberIds, String metaLearnerType, Learner metaLearner, Params metaParams)
-            implements Ensemble {
+    record Stack(List<Integer> memberIds, String metaLearnerType, Learner metaLearner, Params metaParams,
+                 ProbabilityCalibration calibration) implements Ensemble {
 
         public static final String NAME = "StackEnsemble";
+
+        /** A stack whose probabilities are not corrected. */
+        public Stack(List<Integer> memberIds, String metaLearnerType, Learner metaLearner, Params metaParams) {
+            this(memberIds, metaLearnerType, metaLearner, metaParams, ProbabilityCalibration.NONE);
+        }
 
         public Stack {
             memberIds = List.copyOf(memberIds);
@@ -117,12 +154,25 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
                     p = p.with("meta_" + e.getKey(), e.getValue());
                 }
             }
-            return p;
+            return describeCalibration(p, calibration);
         }
 
         /** The same stack with its meta-learner's hyperparameters chosen. */
         public Stack withMetaParams(Params chosen) {
-            return new Stack(memberIds, metaLearnerType, metaLearner, chosen);
+            return new Stack(memberIds, metaLearnerType, metaLearner, chosen, calibration);
         }
+
+        @Override
+        public Stack withCalibration(ProbabilityCalibration c) {
+            return new Stack(memberIds, metaLearnerType, metaLearner, metaParams, c);
+        }
+    }
+
+    /** An ensemble's hyperparameters with its fitted calibration, when it has more than the least floor. */
+    private static Params describeCalibration(Params p, ProbabilityCalibration c) {
+        if (!c.isFitted()) {
+            return p;
+        }
+        return p.with("calibration_power", Math.round(c.power() * 1e4) / 1e4).with("calibration_floor", c.floor());
     }
 }

@@ -26,9 +26,26 @@ public final class FeatureCache {
     private FittedFeaturizer onAllRows;
 
     public FeatureCache(JobData data, ValidationPlan plan, FeaturizationSettings settings) {
+        this(data, plan, new Featurizer(settings));
+    }
+
+    private FeatureCache(JobData data, ValidationPlan plan, Featurizer featurizer) {
         this.data = data;
         this.plan = plan;
-        this.featurizer = new Featurizer(settings);
+        this.featurizer = featurizer;
+    }
+
+    /**
+     * The same data and featurization on another plan of the same training rows, as repeated cross-validation
+     * draws: its folds are featurized afresh, the featurizer of all training rows is shared.
+     */
+    public synchronized FeatureCache on(ValidationPlan other) {
+        if (!java.util.Arrays.equals(other.refitRows(), plan.refitRows())) {
+            throw new IllegalArgumentException("another plan must refit on the same training rows");
+        }
+        FeatureCache c = new FeatureCache(data, other, featurizer);
+        c.onAllRows = onAllRows;
+        return c;
     }
 
     public JobData data() {

@@ -12,6 +12,8 @@ public enum TrialOrigin {
     RESTART,
     /** The learner's best configuration so far, on a larger sample of the rows. */
     GROW,
+    /** A configuration cross-validated again on new folds; its model averages every fold's models. */
+    BAGGED,
     /** An ensemble of earlier rows. */
     ENSEMBLE;
 

@@ -84,7 +84,8 @@ public final class ValidationPlanner {
         return out;
     }
 
-    static ValidationPlan kfold(Target target, int k, long seed) {
+    /** {@code k} stratified folds of the target's rows, drawn by the seed. */
+    public static ValidationPlan kfold(Target target, int k, long seed) {
         if (k > target.size()) {
             throw new dev.automl.data.InvalidInputException("n_cross_validations is " + k + " but the training data has only "
                     + target.size() + " rows.");

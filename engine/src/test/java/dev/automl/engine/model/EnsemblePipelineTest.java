@@ -109,6 +109,24 @@ class EnsemblePipelineTest {
         assertArrayClose(expected, loaded.values(), 1e-9);
     }
 
+    @Test
+    void aCalibratedVoteCorrectsItsAverageAndKeepsItsCalibrationThroughSaving() throws Exception {
+        List<double[]> memberProba = memberPredictions();
+        int k = memberProba.get(0).length / features.rows();
+        double[] average = new double[memberProba.get(0).length];
+        for (int i = 0; i < average.length; i++) {
+            average[i] = 0.75 * memberProba.get(0)[i] + 0.25 * memberProba.get(1)[i];
+        }
+        ProbabilityCalibration calibration = new ProbabilityCalibration(1.7, 0.01);
+        double[] expected = calibration.apply(average, k);
+        TrainedPipeline vote = new TrainedPipeline(featurizer, encoding, "VotingEnsemble", Params.empty(), members,
+                new Combination.Vote(new double[] {0.75, 0.25}, calibration));
+        assertArrayClose(expected, vote.predict(features).values(), 1e-12);
+        assertArrayClose(expected, savedAndLoaded(vote).values(), 1e-9);
+        String manifest = Files.readString(tmp.resolve("model/model.json"));
+        assertTrue(manifest.contains("\"calibration\" : {\n    \"power\" : 1.7,\n    \"floor\" : 0.01\n  }"), manifest);
+    }
+
     private List<double[]> memberPredictions() {
         List<double[]> out = new ArrayList<>();
         for (Member m : members) {

@@ -60,7 +60,7 @@ class FinishStageTest {
             board.add(new TrialResult(r.id(), r.candidate(), r.status(), r.reason(), scores,
                     r.isEnsemble() ? r.fit() : new TrialFit(seconds, r.foldsFitted(), r.refitParams(), r.refitShare())));
         }
-        return new SearchResult(board, s.stoppedBecause(), s.standIns(), s.estimate(), s.seconds());
+        return new SearchResult(board, s.stoppedBecause(), s.endedEarly(), s.standIns(), s.estimate(), s.seconds());
     }
 
     /** The finish stage with a time promise of {@code minutes} from now, and the summary.json it leads to. */
@@ -172,7 +172,7 @@ class FinishStageTest {
     @Test
     void aRunWithoutACompletedTrialEndsWithoutAModel() throws Exception {
         Before b = before(3, null, 1, false);
-        SearchResult none = new SearchResult(new Leaderboard(b.searched().board().primary()), "no trial",
+        SearchResult none = new SearchResult(new Leaderboard(b.searched().board().primary()), "no trial", false,
                 b.searched().standIns(), b.searched().estimate(), 0);
         FinishResult[] f = new FinishResult[1];
         JsonNode summary = finish(b, none, 10, f);

@@ -31,7 +31,7 @@ class ReportStageTest {
         Leaderboard board = new Leaderboard(spec.primaryMetric());
         board.add(TrialRows.of(1, "LightGBM").status(TrialStatus.FAILED).seconds(0.5).build());
         board.add(TrialRows.of(2, "LightGBM").status(TrialStatus.TIMED_OUT).seconds(0.5).build());
-        SearchResult searched = new SearchResult(board, "max_trials (2) reached", new StandInModels(),
+        SearchResult searched = new SearchResult(board, "max_trials (2) reached", false, new StandInModels(),
                 new RefitEstimate(p.plan(), 2), 1.0);
 
         AutoMLRun.Outcome outcome = new ReportStage(ctx).report(p, searched, EnsembleResult.none(0), FinishResult.nothing());

@@ -60,6 +60,14 @@ class SearchStageTest {
     }
 
     @Test
+    void aTrialMayTakeItsShareOfTheSearchsTimeLeftAndALearnersFirstTrialLess() {
+        assertEquals(10, SearchStage.share(100, true), 1e-12, "a tenth for a learner's cheap start");
+        assertEquals(25, SearchStage.share(100, false), 1e-12, "a quarter after");
+        assertEquals(5, SearchStage.share(30, true), 1e-12, "never below five seconds");
+        assertEquals(8, SearchStage.share(8, false), 1e-12, "all of it when a share would leave under five seconds");
+    }
+
+    @Test
     void exitScoreStopsTheSearchAtTheFirstTrialThatReachesIt() {
         StageFixture f = new StageFixture(dir);
         JobSpec spec = StageFixture.job(List.of("LogisticRegression"), 10, 3)
