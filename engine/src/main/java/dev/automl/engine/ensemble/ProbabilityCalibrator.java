@@ -19,6 +19,8 @@ public final class ProbabilityCalibrator {
     /** scikit-learn's log_loss clips probabilities at numpy's float64 eps, as the metric does. */
     private static final double EPS = Math.ulp(1.0);
     private static final int GOLDEN_STEPS = 30;
+    /** A calibration is fitted on at most this many rows. */
+    static final int FIT_ROWS = 50_000;
 
     /**
      * A fitted calibration and what it did to the rows it was fitted on.
@@ -62,8 +64,17 @@ public final class ProbabilityCalibrator {
                 logLoss(classes, weights, crossFitted, k, all));
     }
 
-    /** The calibration with the least log loss on the given rows. */
-    static ProbabilityCalibration fit(int[] y, double[] w, double[] p, int k, int[] rows) {
+    /** The calibration with the least log loss on the given rows (on at most {@link #FIT_ROWS} of them). */
+    static ProbabilityCalibration fit(int[] y, double[] w, double[] p, int k, int[] allRows) {
+        int[] rows = allRows;
+        if (allRows.length > FIT_ROWS) {
+            // Two numbers are well fitted on tens of thousands of rows; a large holdout would cost seconds a scoring.
+            int[] at = EnsembleBuilder.evenlySpaced(allRows.length, FIT_ROWS);
+            rows = new int[at.length];
+            for (int i = 0; i < at.length; i++) {
+                rows[i] = allRows[at[i]];
+            }
+        }
         double power = bestPower(y, w, p, k, rows, ProbabilityCalibration.LEAST_FLOOR);
         double floor = ProbabilityCalibration.LEAST_FLOOR;
         double best = Double.POSITIVE_INFINITY;
