@@ -52,7 +52,7 @@ public final class ProbabilityCalibrator {
         for (int[] valid : folds) {
             int[] train = EnsembleBuilder.complement(valid, n);
             ProbabilityCalibration c = fit(classes, weights, probabilities, k, train);
-            double[] part = c.apply(select(probabilities, valid, k), k);
+            double[] part = c.apply(EnsembleBuilder.rowsOf(probabilities, valid, k), k);
             for (int i = 0; i < valid.length; i++) {
                 System.arraycopy(part, i * k, crossFitted, valid[i] * k, k);
             }
@@ -79,7 +79,7 @@ public final class ProbabilityCalibrator {
         double floor = ProbabilityCalibration.LEAST_FLOOR;
         double best = Double.POSITIVE_INFINITY;
         for (double f : FLOORS) {
-            double loss = logLoss(y, w, new ProbabilityCalibration(power, f).apply(select(p, rows, k), k), k, range(rows.length), rows);
+            double loss = logLoss(y, w, new ProbabilityCalibration(power, f).apply(EnsembleBuilder.rowsOf(p, rows, k), k), k, range(rows.length), rows);
             if (loss < best) {
                 best = loss;
                 floor = f;
@@ -89,7 +89,7 @@ public final class ProbabilityCalibrator {
     }
 
     private static double bestPower(int[] y, double[] w, double[] p, int k, int[] rows, double floor) {
-        double[] selected = select(p, rows, k);
+        double[] selected = EnsembleBuilder.rowsOf(p, rows, k);
         double lo = Math.log(LEAST_POWER);
         double hi = Math.log(MOST_POWER);
         double g = (Math.sqrt(5) - 1) / 2;
@@ -113,7 +113,7 @@ public final class ProbabilityCalibrator {
             }
         }
         double power = Math.exp((lo + hi) / 2);
-        // Not worth a change in the ranking's third digit: keep the ensemble's own probabilities.
+        // A power that gains nothing beyond rounding leaves the ensemble's own probabilities as they are.
         double identity = loss(y, w, selected, k, rows, 0, floor);
         return loss(y, w, selected, k, rows, Math.log(power), floor) < identity * (1 - 1e-6) ? power : 1;
     }
@@ -142,14 +142,6 @@ public final class ProbabilityCalibrator {
             total += weight;
         }
         return total > 0 ? sum / total : 0;
-    }
-
-    private static double[] select(double[] p, int[] rows, int k) {
-        double[] out = new double[rows.length * k];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(p, rows[i] * k, out, i * k, k);
-        }
-        return out;
     }
 
     private static int[] range(int n) {

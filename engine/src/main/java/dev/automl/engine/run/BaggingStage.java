@@ -16,10 +16,13 @@ import dev.automl.engine.validation.ValidationPlan;
 import dev.automl.engine.validation.ValidationPlanner;
 import dev.automl.featurization.Target;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The bagging stage, for small data: when early termination ends a k-fold search with time left, the time goes
@@ -53,7 +56,6 @@ final class BaggingStage {
         int rounds = 1;
         int foldsFitted;
         double seconds;
-        final List<TrialResult> repeats = new ArrayList<>();
 
         Repeated(TrialResult original, ValidationPlan plan) {
             this.original = original;
@@ -63,7 +65,7 @@ final class BaggingStage {
             this.seconds = original.fitSeconds();
         }
 
-        /** A fold's fit, from the original trial: the bag's planned cost per model. */
+        /** One round of k-fold cross-validation of this configuration: what the next repeat is expected to take. */
         double secondsPerRound() {
             return seconds / rounds;
         }
@@ -124,7 +126,6 @@ final class BaggingStage {
                     c.folds.addAll(again.folds());
                     c.foldsFitted += result.foldsFitted();
                     c.seconds += result.fitSeconds();
-                    c.repeats.add(result);
                 }
             }
             repeats = r;
@@ -156,8 +157,8 @@ final class BaggingStage {
     private static List<TrialResult> best(Leaderboard board) {
         List<TrialResult> candidates = EnsembleBuilder.candidates(board.ranked()).stream()
                 .filter(r -> ((Candidate.Configuration) r.candidate()).sampleRows() == 0).toList();
-        java.util.LinkedHashSet<TrialResult> out = new java.util.LinkedHashSet<>();
-        java.util.Set<String> algorithms = new java.util.HashSet<>();
+        LinkedHashSet<TrialResult> out = new LinkedHashSet<>();
+        Set<String> algorithms = new HashSet<>();
         for (TrialResult r : candidates) {
             if (algorithms.add(r.algorithm())) {
                 out.add(r);

@@ -93,11 +93,6 @@ final class RefitEstimate {
         return members.stream().mapToDouble(this::seconds).sum();
     }
 
-    /** The estimate for several trials without its safety margin. */
-    double likelySeconds(List<TrialResult> members) {
-        return seconds(members) / SAFETY;
-    }
-
     /** A trial's refit time as a multiple of its own wall time, when it fits every fold; 0 when refits are optional. */
     double ratio() {
         return required ? SAFETY / waves(folds) / trainShare : 0;
