@@ -125,9 +125,8 @@ public final class ExtremeRandomTrees implements Learner {
             throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
         }
         ExtraTrees forest = new ExtraTrees(data, settings);
-        Forests.Grown grown = Forests.grow(options.nEstimators(), ctx, maxLeafValues, forest::grow);
-        return Forests.model(NAME, train, grown.trees(), options.withTrees(grown.trees().size()).toParams(),
-                grown.stoppedByDeadline());
+        Forests.Grown grown = Forests.grow(options.nEstimators(), train, valid, ctx, maxLeafValues, forest::grow);
+        return Forests.model(NAME, train, grown, options.withTrees(grown.trees().size()).toParams());
     }
 
     @Override

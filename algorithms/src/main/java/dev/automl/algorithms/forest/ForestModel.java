@@ -18,12 +18,29 @@ final class ForestModel implements FittedModel {
     private final TreeEnsemble ensemble;
     private final Params fitted;
     private final boolean stoppedByDeadline;
+    private final Predictions validation;
 
     ForestModel(String learner, TreeEnsemble ensemble, Params fitted, boolean stoppedByDeadline) {
+        this(learner, ensemble, fitted, stoppedByDeadline, null);
+    }
+
+    private ForestModel(String learner, TreeEnsemble ensemble, Params fitted, boolean stoppedByDeadline,
+                        Predictions validation) {
         this.learner = learner;
         this.ensemble = ensemble;
         this.fitted = fitted;
         this.stoppedByDeadline = stoppedByDeadline;
+        this.validation = validation;
+    }
+
+    /** The same model, knowing its validation rows' predictions, which it built as it grew. */
+    ForestModel withValidationPredictions(Predictions validation) {
+        return new ForestModel(learner, ensemble, fitted, stoppedByDeadline, validation);
+    }
+
+    @Override
+    public Optional<Predictions> validationPredictions() {
+        return Optional.ofNullable(validation);
     }
 
     @Override

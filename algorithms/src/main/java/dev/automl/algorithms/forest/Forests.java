@@ -4,6 +4,7 @@ import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.Hyperparameter;
 import dev.automl.algorithms.LibraryThreads;
 import dev.automl.algorithms.Params;
+import dev.automl.algorithms.Predictions;
 import dev.automl.algorithms.Priors;
 import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
@@ -33,21 +34,32 @@ final class Forests {
 
     /**
      * Grows up to {@code trees} trees on the trial's threads until the deadline or {@code maxLeafValues}; the
-     * caller records how many it got as {@code n_estimators}, so that a refit asks for that many.
+     * caller records how many it got as {@code n_estimators}, so that a refit asks for that many. With validation
+     * rows, their predictions are built as the trees grow (see {@link ValidationVotes}).
+     *
+     * @param valid the validation rows, or null
      */
-    static Grown grow(int trees, TrialContext ctx, long maxLeafValues, TreeBatches.Grower<WeightedTree> grower) {
+    static Grown grow(int trees, TrainingData train, TrainingData valid, TrialContext ctx, long maxLeafValues,
+                      TreeBatches.Grower<WeightedTree> grower) {
+        ValidationVotes votes = valid == null ? null
+                : new ValidationVotes(valid.x(), train.y().task(), train.y().numClasses());
         List<WeightedTree> grown = LibraryThreads.call(ctx.threads(), () -> TreeBatches.grow(trees, ctx.seed(),
-                ctx.deadline(), ctx.threads(), maxLeafValues, w -> w.tree().leafValue().length, grower));
+                ctx.deadline(), ctx.threads(), maxLeafValues, w -> w.tree().leafValue().length, grower,
+                votes == null ? w -> { } : votes::add));
         long values = 0;
         for (WeightedTree w : grown) {
             values += w.tree().leafValue().length;
         }
         // Fewer trees than asked, and not because of the size budget: the deadline stopped the forest.
-        return new Grown(grown, grown.size() < trees && values <= maxLeafValues);
+        return new Grown(grown, grown.size() < trees && values <= maxLeafValues,
+                votes == null ? null : votes.predictions(Priors.of(train.y())));
     }
 
-    /** The trees a forest grew, and whether the deadline stopped it before it had them all. */
-    record Grown(List<WeightedTree> trees, boolean stoppedByDeadline) {
+    /**
+     * The trees a forest grew, whether the deadline stopped it before it had them all, and the validation rows'
+     * predictions (null without validation rows).
+     */
+    record Grown(List<WeightedTree> trees, boolean stoppedByDeadline, Predictions validation) {
     }
 
     /**
@@ -65,6 +77,11 @@ final class Forests {
             }
         }
         return true;
+    }
+
+    static ForestModel model(String learner, TrainingData train, Grown grown, Params fitted) {
+        ForestModel model = model(learner, train, grown.trees(), fitted, grown.stoppedByDeadline());
+        return grown.validation() == null ? model : model.withValidationPredictions(grown.validation());
     }
 
     static ForestModel model(String learner, TrainingData train, List<WeightedTree> grown, Params fitted,

@@ -119,9 +119,8 @@ public final class RandomForest implements Learner {
             throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
         }
         SmileForest forest = new SmileForest(train, settings);
-        Forests.Grown grown = Forests.grow(options.nEstimators(), ctx, maxLeafValues, forest::grow);
-        return Forests.model(NAME, train, grown.trees(), options.withTrees(grown.trees().size()).toParams(),
-                grown.stoppedByDeadline());
+        Forests.Grown grown = Forests.grow(options.nEstimators(), train, valid, ctx, maxLeafValues, forest::grow);
+        return Forests.model(NAME, train, grown, options.withTrees(grown.trees().size()).toParams());
     }
 
     @Override

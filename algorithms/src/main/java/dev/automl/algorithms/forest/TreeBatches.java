@@ -3,6 +3,7 @@ package dev.automl.algorithms.forest;
 import dev.automl.algorithms.Deadline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -10,6 +11,9 @@ import java.util.function.ToLongFunction;
  * tree per thread times a tree; later batches are sized to about {@link #BATCH_SECONDS} of work but at most double
  * the trees grown so far, so that one noisy timing cannot commit a long batch; and no batch starts that the deadline
  * would cut short by the timings so far, nor one larger than the budget is expected to take.
+ *
+ * <p>Each kept tree is handed to a listener (the validation rows' votes) before the batch's time is taken, so the
+ * timings that size the next batch include that work and the deadline covers it.
  *
  * <p>The budget keeps the trees in seed order up to and including the first that takes the forest's total size
  * above it, and drops the rest of that batch: which trees are kept depends on the trees alone, never on how they
@@ -32,6 +36,12 @@ final class TreeBatches {
      */
     static <T> List<T> grow(int total, long trialSeed, Deadline deadline, int threads, long maxSize,
                             ToLongFunction<? super T> sizeOf, Grower<T> grower) {
+        return grow(total, trialSeed, deadline, threads, maxSize, sizeOf, grower, tree -> { });
+    }
+
+    /** @param kept told of every tree kept, in seed order */
+    static <T> List<T> grow(int total, long trialSeed, Deadline deadline, int threads, long maxSize,
+                            ToLongFunction<? super T> sizeOf, Grower<T> grower, Consumer<? super T> kept) {
         List<T> out = new ArrayList<>(Math.min(total, 1024));
         long size = 0;
         double lastPerTree = 0;
@@ -67,6 +77,7 @@ final class TreeBatches {
                 }
                 out.add(tree);
                 size += sizeOf.applyAsLong(tree);
+                kept.accept(tree);
             }
             double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
             lastPerTree = secs / count;
