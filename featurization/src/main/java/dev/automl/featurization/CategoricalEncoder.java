@@ -371,15 +371,16 @@ public final class CategoricalEncoder implements ColumnEncoder {
     }
 
     @Override
-    public void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset) {
+    public void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset, int[] positions) {
         if (outOfFold == null) {
             return;
         }
         int targetWidth = targetWidth();
         int targetAt = offset + levelWidth(view) + (indicator ? 1 : 0);
-        int n = outOfFold.length / targetWidth;
+        int n = positions == null ? outOfFold.length / targetWidth : positions.length;
         for (int i = 0; i < n; i++) {
-            System.arraycopy(outOfFold, i * targetWidth, out, i * stride + targetAt, targetWidth);
+            System.arraycopy(outOfFold, ColumnEncoder.rowAt(positions, i) * targetWidth, out, i * stride + targetAt,
+                    targetWidth);
         }
     }
 

@@ -55,10 +55,13 @@ public sealed interface ColumnEncoder permits NumericEncoder, CategoricalEncoder
     }
 
     /**
-     * Replaces, in features {@link #encode} wrote for exactly the rows this encoder was fitted on, the features
-     * learnt from those rows' targets by their out-of-fold values, so no row's own target leaks into its features.
+     * Replaces, in features {@link #encode} wrote for rows this encoder was fitted on, the features learnt from those
+     * rows' targets by their out-of-fold values, so no row's own target leaks into its features.
+     *
+     * @param positions which of the fitted rows the features' rows are, as positions among them; null for all of
+     *                  them in order
      */
-    default void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset) {
+    default void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset, int[] positions) {
     }
 
     static int rowAt(int[] rows, int i) {

@@ -133,16 +133,34 @@ public final class FittedFeaturizer {
      * statistics out of fold: a row's own target never shapes its features, so learners cannot over-trust them.
      */
     public FeatureMatrix transformFitRows(Table table, FeatureView view) {
+        return transformFitRows(table, view, null);
+    }
+
+    /**
+     * As {@link #transformFitRows(Table, FeatureView)}, for some of those rows only: a search on a sample of a
+     * large fold's rows then never builds the features of all of them (346 linear features of 2,610,000 rows are
+     * 3.6 GB).
+     *
+     * @param positions which fitted rows, as positions among them (ascending or not); null for all, in order
+     */
+    public FeatureMatrix transformFitRows(Table table, FeatureView view, int[] positions) {
         if (!fitted) {
             throw new IllegalStateException("the rows a featurizer was fitted on are known only in the run that fits it");
         }
-        FeatureMatrix m = transform(table, fitRows, view);
+        int[] rows = fitRows;
+        if (positions != null) {
+            rows = new int[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                rows[i] = ColumnEncoder.rowAt(fitRows, positions[i]);
+            }
+        }
+        FeatureMatrix m = transform(table, rows, view);
         Layout layout = layouts.get(view);
         for (int e = 0; e < encoders.size(); e++) {
             if (!encoders.get(e).serves(view)) {
                 continue;
             }
-            encoders.get(e).overwriteOutOfFold(view, m.values(), m.cols(), layout.offsets()[e]);
+            encoders.get(e).overwriteOutOfFold(view, m.values(), m.cols(), layout.offsets()[e], positions);
         }
         return m;
     }

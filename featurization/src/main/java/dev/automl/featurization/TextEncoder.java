@@ -315,14 +315,14 @@ public final class TextEncoder implements ColumnEncoder {
     }
 
     @Override
-    public void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset) {
+    public void overwriteOutOfFold(FeatureView view, float[] out, int stride, int offset, int[] positions) {
         if (!modelled(view) || outOfFold == null) {
             return;
         }
         int k = model.outputs().size();
-        int n = outOfFold.length / k;
+        int n = positions == null ? outOfFold.length / k : positions.length;
         for (int i = 0; i < n; i++) {
-            System.arraycopy(outOfFold, i * k, out, i * stride + offset, k);
+            System.arraycopy(outOfFold, ColumnEncoder.rowAt(positions, i) * k, out, i * stride + offset, k);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.automl.algorithms.TrainingData;
 import dev.automl.engine.job.JobData;
 import dev.automl.engine.validation.Fold;
 import dev.automl.engine.validation.ValidationPlan;
+import dev.automl.featurization.FeatureMatrix;
 import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FeaturizationSettings;
 import dev.automl.featurization.Featurizer;
@@ -23,6 +24,7 @@ public final class FeatureCache {
     private final Featurizer featurizer;
     private final ConcurrentMap<Integer, FittedFeaturizer> fitted = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, FoldFeatures> features = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, TrainingData> validFeatures = new ConcurrentHashMap<>();
     private FittedFeaturizer onAllRows;
 
     public FeatureCache(JobData data, ValidationPlan plan, FeaturizationSettings settings) {
@@ -70,7 +72,8 @@ public final class FeatureCache {
     }
 
     public FoldFeatures get(int fold, FeatureView view) {
-        return features.computeIfAbsent(fold + "/" + view, k -> build(fold, view));
+        TrainingData valid = valid(fold, view);
+        return features.computeIfAbsent(fold + "/" + view, k -> build(fold, view, valid));
     }
 
     /**
@@ -78,13 +81,35 @@ public final class FeatureCache {
      * every view and trial of the fold); all training rows when {@code sampleRows} is 0 or not smaller.
      */
     public FoldFeatures get(int fold, FeatureView view, int sampleRows) {
-        FoldFeatures all = get(fold, view);
-        if (sampleRows <= 0 || sampleRows >= all.train().x().rows()) {
-            return all;
+        Fold f = plan.folds().get(fold);
+        if (sampleRows <= 0 || sampleRows >= f.train().length) {
+            return get(fold, view);
         }
+        // Only the sample is featurized, unless the fold's features are built already: a search on samples of a
+        // large fold never holds the features of all its rows in every view.
+        TrainingData valid = valid(fold, view);
         return features.computeIfAbsent(fold + "/" + view + "/" + sampleRows, k -> {
-            int[] rows = sample(all.train().x().rows(), sampleRows, fold);
-            return new FoldFeatures(new TrainingData(all.train().x().select(rows), all.train().y().select(rows)), all.valid());
+            int[] positions = sample(f.train().length, sampleRows, fold);
+            FoldFeatures all = features.get(fold + "/" + view);
+            if (all != null) {
+                return new FoldFeatures(new TrainingData(all.train().x().select(positions),
+                        all.train().y().select(positions)), all.valid());
+            }
+            int[] rows = new int[positions.length];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = f.train()[positions[i]];
+            }
+            return new FoldFeatures(new TrainingData(featurizer(fold).transformFitRows(data.features(), view, positions),
+                    data.target().select(rows)), valid);
+        });
+    }
+
+    /** A fold's validation rows' features in one view, built once. */
+    private TrainingData valid(int fold, FeatureView view) {
+        return validFeatures.computeIfAbsent(fold + "/" + view, k -> {
+            Fold f = plan.folds().get(fold);
+            return new TrainingData(featurizer(fold).transform(data.features(), f.valid(), view),
+                    data.target().select(f.valid()));
         });
     }
 
@@ -106,15 +131,40 @@ public final class FeatureCache {
         return out;
     }
 
+    /**
+     * The plan's refit rows under a fold's featurizer: the fold's training rows' features, then its validation rows'
+     * where the refit rows hold them too (a holdout; not the user's validation data). A holdout's validated models
+     * can so be refitted on all rows and still be fed by the featurizer they were validated with, which the models
+     * that are not refitted keep.
+     */
+    public TrainingData refitRowsUnder(int fold, FeatureView view) {
+        FoldFeatures ff = get(fold, view);
+        Fold f = plan.folds().get(fold);
+        int refit = plan.refitRows().length;
+        if (f.train().length == refit) {
+            return ff.train();
+        }
+        if (f.train().length + f.valid().length != refit) {
+            throw new IllegalStateException("fold " + fold + "'s rows are not the plan's refit rows");
+        }
+        FeatureMatrix a = ff.train().x();
+        FeatureMatrix b = ff.valid().x();
+        float[] values = java.util.Arrays.copyOf(a.values(), a.values().length + b.values().length);
+        System.arraycopy(b.values(), 0, values, a.values().length, b.values().length);
+        int[] rows = java.util.Arrays.copyOf(f.train(), refit);
+        System.arraycopy(f.valid(), 0, rows, f.train().length, f.valid().length);
+        return new TrainingData(new FeatureMatrix(values, refit, a.cols(), a.names(), a.categorical()),
+                data.target().select(rows));
+    }
+
     public FittedFeaturizer featurizer(int fold) {
         return fitted.computeIfAbsent(fold, f -> featurizer.fit(data.features(), plan.folds().get(f).train(), data.target()));
     }
 
-    private FoldFeatures build(int fold, FeatureView view) {
+    private FoldFeatures build(int fold, FeatureView view, TrainingData valid) {
         Fold f = plan.folds().get(fold);
         FittedFeaturizer ff = featurizer(fold);
         TrainingData train = new TrainingData(ff.transformFitRows(data.features(), view), data.target().select(f.train()));
-        TrainingData valid = new TrainingData(ff.transform(data.features(), f.valid(), view), data.target().select(f.valid()));
         return new FoldFeatures(train, valid);
     }
 }
