@@ -32,12 +32,14 @@ import dev.automl.engine.trial.TrialOutcome;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.validation.Fold;
 import dev.automl.featurization.FeatureView;
+import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.FeaturizationSummary;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,10 +153,10 @@ final class FinishStage {
                 // Without a stand-in, a refit that runs late still beats no model: it may use the slack.
                 Deadline by = standing.isPresent() || finishBy.remainingSeconds() > 1 ? finishBy
                         : ctx.budget().hardEnd().minusSeconds(TimeBudget.SAVE_SECONDS);
-                TrainingData train = p.features().allRows(c.learner().view());
+                TrainingData train = refitRows(p, searched, c.learner().view());
                 FittedModel model = bag ? fitBag(c, train, row.refitParams(), p, by)
                         : fitWithin(c.learner(), train, row.refitParams(), p.spec(), by, ctx.budget().hardEnd());
-                pipeline = TrainedPipeline.single(p.features().onAllRows(), p.data().encoding(),
+                pipeline = TrainedPipeline.single(refitFeaturizer(p, searched), p.data().encoding(),
                         new Member(c.learner(), row.refitParams(), model));
                 result = new RefitAttempt.Refitted(p.plan().refitRows().length, row.refitParams());
                 if (standing.isPresent() && model.stoppedByDeadline()) {
@@ -201,11 +203,15 @@ final class FinishStage {
         // validation_data); with k folds they saw too few, and the next row's refit is better.
         if (needed > finishBy.remainingSeconds() && !estimate.required() && searched.standIns().hasAll(e.memberIds())) {
             try {
-                pipeline = ensembleOfStandIns(row, e, members, p, searched, finishBy);
-                result = new RefitAttempt.StandIn(standInRows(p), standInFirst(p) ? FIRST_FOLD_MODELS : LAST_FOLD_MODELS, null);
+                List<Integer> refitted = new ArrayList<>();
+                pipeline = ensembleOfStandIns(row, e, members, p, searched, finishBy, refitted);
+                String models = (standInFirst(p) ? FIRST_FOLD_MODELS : LAST_FOLD_MODELS) + (refitted.isEmpty() ? ""
+                        : ", except " + (refitted.size() == 1 ? "member " : "members ") + joined(refitted)
+                        + ", refitted on all " + p.plan().refitRows().length + " training rows");
+                result = new RefitAttempt.StandIn(standInRows(p), models, null);
                 ctx.reporter().info("Saving trial " + row.id() + " (" + row.algorithm() + ") with its members' "
-                        + p.plan().standInFoldName() + "-fold models (refitting them would take an estimated "
-                        + Math.round(needed) + " s).");
+                        + p.plan().standInFoldName() + "-fold models" + (refitted.isEmpty() ? "" : " (" + joined(refitted)
+                        + " refitted on all rows)") + "; refitting them all would take an estimated " + Math.round(needed) + " s.");
             } catch (RuntimeException | OutOfMemoryError ex) {
                 result = new RefitAttempt.PassedOver(Reason.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
             }
@@ -217,7 +223,7 @@ final class FinishStage {
             ctx.reporter().info("Refitting trial " + row.id() + " (" + row.algorithm() + " of " + members.size()
                     + " models) on all " + p.plan().refitRows().length + " training rows ...");
             try {
-                pipeline = refitEnsemble(row, e, members, p, finishBy, bags);
+                pipeline = refitEnsemble(row, e, members, p, searched, finishBy, bags);
                 result = new RefitAttempt.Refitted(p.plan().refitRows().length, null);
                 if (pipeline.members().stream().anyMatch(m -> m.model().stoppedByDeadline())) {
                     // A member with fewer rounds or trees than validation chose spoils the ensemble.
@@ -236,6 +242,26 @@ final class FinishStage {
         return new Attempted(new RefitAttempt(row, likely, result, RunContext.secondsSince(t0)), pipeline);
     }
 
+    private static String joined(List<Integer> ids) {
+        return String.join(", ", ids.stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * All training rows in one view, as a refit trains on them: for a holdout (or the user's validation data) under
+     * the stand-in fold's featurizer, which its validated models were fed by and which the members an ensemble does
+     * not refit keep (see {@link FeatureCache#refitRowsUnder}); with k folds or a rolling origin under the
+     * featurizer of all rows.
+     */
+    private static TrainingData refitRows(Prepared p, SearchResult searched, FeatureView view) {
+        return searched.estimate().required() ? p.features().allRows(view)
+                : p.features().refitRowsUnder(p.plan().standInFold(), view);
+    }
+
+    /** The featurizer that feeds what {@link #refitRows} trains on. */
+    private static FittedFeaturizer refitFeaturizer(Prepared p, SearchResult searched) {
+        return searched.estimate().required() ? p.features().onAllRows() : p.features().featurizer(p.plan().standInFold());
+    }
+
     private static boolean standInFirst(Prepared p) {
         return p.plan().standInFold() == 0;
     }
@@ -245,34 +271,75 @@ final class FinishStage {
     }
 
     /**
-     * An ensemble of its members' stand-in-fold models, all fed by that fold's featurizer. A series model is refitted
-     * on all rows instead: its stand-in would forecast from its fold's cut, weeks or months stale, and the series view
-     * (series and step) is the same under every fold's featurizer. Where its refit does not fit in its share of the
-     * time left, the series its deadline leaves unfitted forecast their last value, which is still from the right
-     * origin.
+     * An ensemble of its members' stand-in-fold models, all fed by that fold's featurizer, with the members whose
+     * refit on all rows fits in the time left refitted under that featurizer (see
+     * {@link FeatureCache#refitRowsUnder}): those the search trained on a sample first, as they gain most, then by
+     * their validation score. A series model is refitted on all rows in any case: its stand-in would forecast from
+     * its fold's cut, weeks or months stale, and the series view (series and step) is the same under every fold's
+     * featurizer. Where its refit does not fit in its share of the time left, the series its deadline leaves
+     * unfitted forecast their last value, which is still from the right origin.
+     *
+     * @param refitted receives the ids of the members refitted on all rows
      */
     private TrainedPipeline ensembleOfStandIns(TrialResult row, Candidate.Ensemble e, List<TrialResult> members,
-                                               Prepared p, SearchResult searched, Deadline by) {
-        List<FittedModel> models = searched.standIns().takeAll(e.memberIds());
-        List<Member> fitted = new ArrayList<>();
+                                               Prepared p, SearchResult searched, Deadline by, List<Integer> refitted) {
+        List<FittedModel> models = new ArrayList<>(searched.standIns().takeAll(e.memberIds()));
+        List<Params> params = new ArrayList<>(members.stream().map(TrialResult::params).toList());
         long seriesMembers = members.stream().filter(m -> configuration(m).learner().view() == FeatureView.SERIES).count();
         for (int i = 0; i < members.size(); i++) {
             TrialResult m = members.get(i);
             Learner learner = configuration(m).learner();
-            FittedModel model = models.get(i);
             if (learner.view() == FeatureView.SERIES) {
                 // Half the time left, shared among the series members still to refit; the rest is for saving.
                 Deadline share = Deadline.afterSeconds(0.5 * by.remainingSeconds() / seriesMembers--).min(by);
                 try {
                     FittedModel refit = fitWithin(learner, p.features().allRows(FeatureView.SERIES), m.refitParams(),
                             p.spec(), share, by);
-                    model.close();
-                    model = refit;
+                    models.set(i, refit).close();
                 } catch (RuntimeException | OutOfMemoryError ex) {
                     ctx.reporter().info("Refit of series model " + m.id() + " failed; its stand-in stays (" + ex + ")");
                 }
             }
-            fitted.add(new Member(learner, m.params(), model));
+        }
+        RefitEstimate estimate = searched.estimate();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (configuration(members.get(i)).learner().view() != FeatureView.SERIES) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparing((Integer i) -> !estimate.sampled(members.get(i)))
+                .thenComparingInt(i -> searched.board().ranked().indexOf(members.get(i))));
+        for (int i : order) {
+            TrialResult m = members.get(i);
+            Learner learner = configuration(m).learner();
+            // With the validated model to fall back on, a refit that will likely fit is worth trying, as in single();
+            // a second for the combination.
+            if (estimate.refitSeconds(m) / RefitEstimate.SAFETY + 1 > by.remainingSeconds()) {
+                continue;
+            }
+            ctx.reporter().info("Refitting member " + m.id() + " (" + m.algorithm() + ") on all "
+                    + p.plan().refitRows().length + " training rows ...");
+            try {
+                FittedModel refit = fitWithin(learner, p.features().refitRowsUnder(p.plan().standInFold(), learner.view()),
+                        m.refitParams(), p.spec(), by, by);
+                if (refit.stoppedByDeadline()) {
+                    refit.close(); // fewer rounds or trees than validation chose: the validated model is the better one
+                    continue;
+                }
+                models.set(i, refit).close();
+                params.set(i, m.refitParams());
+                refitted.add(m.id());
+            } catch (InvalidInputException ex) {
+                models.forEach(FittedModel::close);
+                throw ex;
+            } catch (RuntimeException | OutOfMemoryError ex) {
+                ctx.reporter().info("Refit of member " + m.id() + " failed; its validated model stays (" + ex + ")");
+            }
+        }
+        List<Member> fitted = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            fitted.add(new Member(configuration(members.get(i)).learner(), params.get(i), models.get(i)));
         }
         try {
             return new TrainedPipeline(p.features().featurizer(p.plan().standInFold()), p.data().encoding(), row.algorithm(), row.params(),
@@ -285,22 +352,21 @@ final class FinishStage {
 
     /** @param bags whether members whose final model is a bag get it, rather than one refit */
     private TrainedPipeline refitEnsemble(TrialResult row, Candidate.Ensemble e, List<TrialResult> members, Prepared p,
-                                          Deadline by, boolean bags) {
-        FeatureCache features = p.features();
+                                          SearchResult searched, Deadline by, boolean bags) {
         Map<FeatureView, TrainingData> views = new EnumMap<>(FeatureView.class);
         List<Member> fitted = new ArrayList<>();
         try {
             for (TrialResult m : members) {
                 Learner learner = configuration(m).learner();
-                TrainingData train = views.computeIfAbsent(learner.view(), features::allRows);
+                TrainingData train = views.computeIfAbsent(learner.view(), v -> refitRows(p, searched, v));
                 Candidate.Configuration c = configuration(m);
                 fitted.add(new Member(learner, m.refitParams(), c.bag().isEmpty() || !bags
                         ? fitWithin(learner, train, m.refitParams(), p.spec(), by, by)
                         : fitBag(c, train, m.refitParams(), p, by)));
             }
             views.clear();
-            return new TrainedPipeline(features.onAllRows(), p.data().encoding(), row.algorithm(), row.params(), fitted,
-                    combination(e, members, p, by));
+            return new TrainedPipeline(refitFeaturizer(p, searched), p.data().encoding(), row.algorithm(), row.params(),
+                    fitted, combination(e, members, p, by));
         } catch (RuntimeException | OutOfMemoryError ex) {
             fitted.forEach(Member::close);
             throw ex;

@@ -63,6 +63,16 @@ class FinishStageTest {
         return new SearchResult(board, s.stoppedBecause(), s.endedEarly(), s.standIns(), s.estimate(), s.seconds());
     }
 
+    /** As {@link #slowed}, but the trial {@code fast} keeps its own fit time. */
+    private static SearchResult slowedExcept(SearchResult s, double seconds, String first, int fast) {
+        SearchResult slow = slowed(s, seconds, first);
+        Leaderboard board = new Leaderboard(s.board().primary());
+        for (TrialResult r : slow.board().ranked()) {
+            board.add(r.id() == fast ? s.board().byId(fast).orElseThrow() : r);
+        }
+        return new SearchResult(board, s.stoppedBecause(), s.endedEarly(), s.standIns(), s.estimate(), s.seconds());
+    }
+
     /** The finish stage with a time promise of {@code minutes} from now, and the summary.json it leads to. */
     private static JsonNode finish(Before b, SearchResult s, double minutes, FinishResult[] result) throws Exception {
         RunContext ctx = b.fixture().context(b.prepared().spec(), minutes);
@@ -167,6 +177,27 @@ class FinishStageTest {
         assertEquals("vote", model.get("combination").asText());
         assertEquals(((dev.automl.engine.trial.Candidate.Vote) f[0].saved().row().candidate()).memberIds().size(),
                 model.get("members").size());
+    }
+
+    @Test
+    void aHoldoutsEnsembleRefitsTheMembersWhoseRefitFitsAndKeepsTheOthersValidatedModels() throws Exception {
+        Before b = before(null, 0.25, 4, true);
+        int vote = b.searched().board().ranked().stream().filter(r -> r.algorithm().equals("VotingEnsemble"))
+                .findFirst().orElseThrow().id();
+        List<Integer> members = ((dev.automl.engine.trial.Candidate.Vote) b.searched().board().byId(vote).orElseThrow()
+                .candidate()).memberIds();
+        assertTrue(members.size() >= 2, "a vote of one model says nothing here: " + members);
+        int fast = members.get(0);
+        FinishResult[] f = new FinishResult[1];
+        JsonNode summary = finish(b, slowedExcept(b.searched(), 9_000, "VotingEnsemble", fast), 0.5, f);
+
+        RefitAttempt.StandIn standIn = (RefitAttempt.StandIn) f[0].saved().result();
+        assertEquals(FinishStage.FIRST_FOLD_MODELS + ", except member " + fast + ", refitted on all 748 training rows",
+                standIn.models());
+        assertEquals(standIn.models(), summary.get("refit").get("stand_in").asText());
+        assertTrue(b.fixture().reporter.said("Refitting member " + fast + " "), b.fixture().reporter.lines.toString());
+        JsonNode model = JSON.readTree(dir.resolve("model/model.json").toFile());
+        assertEquals(members.size(), model.get("members").size());
     }
 
     @Test

@@ -61,10 +61,11 @@ class SearchStageTest {
 
     @Test
     void aTrialMayTakeItsShareOfTheSearchsTimeLeftAndALearnersFirstTrialLess() {
-        assertEquals(10, SearchStage.share(100, true), 1e-12, "a tenth for a learner's cheap start");
-        assertEquals(25, SearchStage.share(100, false), 1e-12, "a quarter after");
-        assertEquals(5, SearchStage.share(30, true), 1e-12, "never below five seconds");
-        assertEquals(8, SearchStage.share(8, false), 1e-12, "all of it when a share would leave under five seconds");
+        assertEquals(10, SearchStage.share(100, SearchStage.FIRST_SHARE), 1e-12, "a tenth for a learner's cheap start");
+        assertEquals(25, SearchStage.share(100, SearchStage.FAIR_SHARE), 1e-12, "a quarter after");
+        assertEquals(50, SearchStage.share(100, SearchStage.GROW_SHARE), 1e-12, "half for the leader on a larger sample");
+        assertEquals(5, SearchStage.share(30, SearchStage.FIRST_SHARE), 1e-12, "never below five seconds");
+        assertEquals(8, SearchStage.share(8, SearchStage.FAIR_SHARE), 1e-12, "all of it when a share would leave under five seconds");
     }
 
     @Test
