@@ -312,6 +312,9 @@ final class FinishStage {
                 .thenComparingInt(i -> searched.board().ranked().indexOf(members.get(i))));
         for (int i : order) {
             TrialResult m = members.get(i);
+            if (!estimate.sampled(m) && standInRows(p) >= p.plan().refitRows().length) {
+                continue; // with the user's validation data a member on all rows has seen every training row already
+            }
             Learner learner = configuration(m).learner();
             // With the validated model to fall back on, a refit that will likely fit is worth trying, as in single();
             // a second for the combination.
