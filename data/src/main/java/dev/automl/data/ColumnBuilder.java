@@ -130,29 +130,16 @@ final class ColumnBuilder {
             return Optional.empty();
         }
         List<String> values = dateTimeCandidates();
-        if (values.isEmpty() || DateTimeLayout.detect(values).isPresent()) {
-            return Optional.empty();
-        }
-        String first = values.get(0);
-        Optional<DateTimeLayout> layout = Optional.empty();
-        for (DateTimeLayout l : DateTimeLayout.values()) {
-            if (l.parses(first)) {
-                layout = Optional.of(l);
-                break;
+        return DateTimeLayout.mismatch(values).map(m -> {
+            String v = values.get(m.index());
+            if (m.expected() == null) {
+                return new Rejection(firstRowOf(v), v, "is not a date/time in any of the layouts "
+                        + DateTimeLayout.allDisplayed() + ", but the column is read as date/time.");
             }
-        }
-        if (layout.isEmpty()) {
-            return Optional.of(new Rejection(firstRowOf(first), first, "is not a date/time in any of the layouts "
-                    + DateTimeLayout.allDisplayed() + ", but the column is read as date/time."));
-        }
-        for (String v : values) {
-            if (!layout.get().parses(v)) {
-                return Optional.of(new Rejection(firstRowOf(v), v, "does not match the layout "
-                        + layout.get().display() + " of the column's first value " + Quoted.of(first)
-                        + "; a date/time column needs one layout for all its values."));
-            }
-        }
-        throw new IllegalStateException("a layout parses all values of " + name);
+            return new Rejection(firstRowOf(v), v, "does not match the layout " + m.expected().display()
+                    + " of the column's first value " + Quoted.of(values.get(0))
+                    + "; a date/time column needs one layout for all its values.");
+        });
     }
 
     Column build() {
@@ -165,7 +152,7 @@ final class ColumnBuilder {
         if (hint != ColumnType.CATEGORICAL) {
             Optional<DateTimeLayout> layout = DateTimeLayout.detect(dateTimeCandidates());
             if (layout.isPresent() || hint == ColumnType.DATETIME) {
-                return toDateTime(layout.orElse(DateTimeLayout.ISO_DATE));
+                return toDateTime(layout.orElse(DateTimeLayout.ISO));
             }
         }
         return new CategoricalColumn(name, codes.moveToArray(), dictionary.levels());

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
-/** A date or timestamp column as seconds since 1970-01-01T00:00 (local time read as UTC); NaN when missing. */
+/** A date/time column as seconds since 1970-01-01T00:00 UTC (a time without offset read as UTC); NaN when missing. */
 public record DateTimeColumn(String name, double[] epochSeconds) implements Column {
 
     @Override

@@ -12,12 +12,7 @@ public final class DateTimes {
             if (c.isMissing(r)) {
                 continue;
             }
-            String text = c.text(r);
-            boolean read = false;
-            for (DateTimeLayout layout : DateTimeLayout.values()) {
-                read |= layout.parses(text);
-            }
-            if (!read) {
+            if (!DateTimeLayout.readsAny(c.text(r))) {
                 return r;
             }
         }

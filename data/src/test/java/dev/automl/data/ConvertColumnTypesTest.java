@@ -118,7 +118,7 @@ class ConvertColumnTypesTest {
                 error("  - columns: when\n    column_type:\n      datetime:\n        format: '%Y'\n"));
         assertEquals("MLTable: transformation 1 (convert_column_types), entry 1, column_type, datetime, formats:"
                 + " datetime format '%Y-%Q': %Q is not supported; use %Y, %y, %m, %d, %H, %I, %M, %S, %f, %p, %b, %B,"
-                + " %j or %%.", error("  - columns: when\n    column_type:\n      datetime:\n        formats: ['%Y-%Q']\n"));
+                + " %j, %z, %s or %%.", error("  - columns: when\n    column_type:\n      datetime:\n        formats: ['%Y-%Q']\n"));
         assertEquals("MLTable: transformation 1 (convert_column_types), entry 1: unknown key 'type'. Valid keys:"
                 + " columns, column_type.", error("  - columns: n\n    type: int\n"));
         assertEquals("MLTable: convert_column_types names a column that is not in the data: cost. Columns: code, n,"

@@ -110,12 +110,15 @@ class CsvReaderTest {
     @Test
     void dateTimeHintRejectsAValueInAnotherLayout() {
         Path f = TestData.path("errors/dates.csv");
-        assertEquals(f + ", line 3, column 'mixed': '31.01.2024' does not match the layout yyyy-MM-dd of the"
+        assertEquals(f + ", line 3, column 'mixed': '31.01.2024' does not match the layout"
+                + " yyyy-MM-dd[(T| )HH:mm[:ss[.SSS]][Z|+hh:mm]] of the"
                 + " column's first value '2024-01-31'; a date/time column needs one layout for all its values.",
                 errorOf(() -> CsvReader.read(f, CsvReadOptions.DEFAULTS, Map.of("mixed", ColumnType.DATETIME))));
-        assertEquals(f + ", line 2, column 'code': '0042' is not a date/time in any of the layouts yyyy-MM-dd,"
-                + " yyyy-MM-dd HH:mm[:ss[.SSS]], yyyy-MM-ddTHH:mm[:ss[.SSS]], yyyy/MM/dd, MM/dd/yyyy, dd.MM.yyyy, but"
-                + " the column is read as date/time.",
+        assertEquals(f + ", line 2, column 'code': '0042' is not a date/time in any of the layouts"
+                + " yyyy-MM-dd[(T| )HH:mm[:ss[.SSS]][Z|+hh:mm]], yyyy/MM/dd[ HH:mm[:ss]], MM/dd/yyyy[ HH:mm[:ss]],"
+                + " dd/MM/yyyy[ HH:mm[:ss]], dd.MM.yyyy[ HH:mm[:ss]], MMM dd[,] yyyy[ HH:mm[:ss]],"
+                + " dd MMM yyyy[ HH:mm[:ss]], dd-MMM-yyyy[ HH:mm[:ss]] (MMM: Jan or January), but the column is read as"
+                + " date/time.",
                 errorOf(() -> CsvReader.read(f, CsvReadOptions.DEFAULTS, Map.of("code", ColumnType.DATETIME))));
     }
 
