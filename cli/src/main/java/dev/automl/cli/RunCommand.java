@@ -25,6 +25,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--resume", description = "Continue a run that was killed, in the same output folder: the trials it"
+            + " finished are kept without training them again, and the time limits count the time it spent.")
+    boolean resume;
+
     @Override
     public Integer call() {
         // Time limits count from JVM start, so that start-up is inside the promise too.
@@ -34,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("outputs", stripExtension(job.getFileName().toString()));
         ConsoleReporter console = new ConsoleReporter(System.out, spec.verbosity(), startNanos);
         AutoMLRun.Outcome outcome = new AutoMLRun(catalog, console).execute(spec,
-                new AutoMLRun.Options(out, seed, startNanos, Runtime.getRuntime().availableProcessors()));
+                new AutoMLRun.Options(out, seed, startNanos, Runtime.getRuntime().availableProcessors(), resume));
         console.printLeaderboard(outcome.leaderboard(), 10);
         console.info("Results in " + outcome.outputDir().toAbsolutePath().normalize());
         if (!outcome.modelSaved()) {

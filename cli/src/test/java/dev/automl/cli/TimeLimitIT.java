@@ -58,9 +58,10 @@ class TimeLimitIT {
         JarRunner.Result r = JarRunner.run(work, "run",
                 JarRunner.testdata("bank_marketing/bank-marketing-job.yml").toString(), "--output", "out");
         assertEquals(0, r.exitCode(), r.toString());
-        // The time promise, then the explanation's own budget: a tenth of timeout_minutes, at least 10 s.
-        assertTrue(r.seconds() < 120 * 1.1 + 15 + 12, "took " + r.seconds() + " s\n" + r);
+        // The explanation is within timeout_minutes: the run keeps time for it (issue 18: overshoot under 2 %).
         JsonNode s = RunJobIT.summary(work.resolve("out"));
+        assertTrue(s.get("timing").get("overshoot_percent").asDouble() < 2, s.get("timing").toString());
+        assertTrue(r.seconds() < 120 * 1.02 + 3, "took " + r.seconds() + " s\n" + r);
         assertTrue(s.get("timing").get("explain_seconds").asDouble() <= 12 + 1, s.get("timing").toString());
         assertEquals("user", s.get("validation").get("type").asText());
         // Azure's example explains its model: call duration, known only after the call, leads the importances.

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ public final class ModelStore {
     static final String META_DIR = "meta";
     /** A few training rows that sampled explanations compare new rows against. */
     static final String BACKGROUND = "background.csv";
+    /** Where a model is written before it takes the model folder's place: {@code model.saving} beside {@code model}. */
+    static final String STAGING = ".saving";
+    /** Where the model before it waits while a new one takes its place. */
+    static final String PREVIOUS = ".previous";
     /** Background rows: each costs one prediction per column per explained row. */
     public static final int BACKGROUND_ROWS = 32;
 
@@ -54,7 +59,74 @@ public final class ModelStore {
     /** @param intervals a forecasting model's prediction intervals; null for none */
     public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
                             Provenance provenance, ForecastIntervals intervals) throws IOException {
+        save(dir, pipeline, schema, targetColumn, provenance, intervals, null);
+    }
+
+    /**
+     * Rows of the training data saved beside the model for explaining it later (see {@link #BACKGROUND}).
+     *
+     * @param trainRows how many leading rows of the table are training rows (the rest are validation rows)
+     */
+    public record Background(Table table, int trainRows, long seed) {
+    }
+
+    /**
+     * Saves the model into a staging folder beside {@code dir} and only then puts it in {@code dir}'s place, so that
+     * a full disk, an unwritable folder or a kill while saving leaves the model that was there before intact (a kill
+     * between the two renames at the end leaves it as {@code dir.previous}, which {@link #load} falls back to).
+     *
+     * @param background the rows to save for explanations; null for none
+     */
+    public static void save(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
+                            Provenance provenance, ForecastIntervals intervals, Background background)
+            throws IOException {
+        Path staging = sibling(dir, STAGING);
+        delete(staging);
+        try {
+            write(staging, pipeline, schema, targetColumn, provenance, intervals);
+            if (background != null) {
+                saveBackground(staging, background.table(), background.trainRows(), background.seed());
+            }
+            publish(staging, dir);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(staging);
+            throw e;
+        }
+    }
+
+    /** Replaces {@code dir} by the complete model in {@code staging}, each step a rename within the parent. */
+    private static void publish(Path staging, Path dir) throws IOException {
+        Path previous = sibling(dir, PREVIOUS);
+        delete(previous);
+        if (Files.exists(dir)) {
+            Files.move(dir, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        delete(previous);
+    }
+
+    /** Removes the model folder and what an interrupted save left beside it, so that no earlier model passes for one. */
+    public static void clear(Path dir) throws IOException {
+        delete(sibling(dir, STAGING));
+        delete(sibling(dir, PREVIOUS));
         delete(dir);
+    }
+
+    private static Path sibling(Path dir, String suffix) {
+        return dir.toAbsolutePath().resolveSibling(dir.toAbsolutePath().getFileName() + suffix);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            delete(dir);
+        } catch (IOException ignored) {
+            // The save's own failure is the one to report; a staging folder left over is cleared by the next save.
+        }
+    }
+
+    private static void write(Path dir, TrainedPipeline pipeline, Map<String, ColumnType> schema, String targetColumn,
+                              Provenance provenance, ForecastIntervals intervals) throws IOException {
+        Files.createDirectories(dir);
         List<ModelManifest.MemberEntry> members = new ArrayList<>();
         double[] weights = pipeline.combination() instanceof Combination.Vote v ? v.weights() : null;
         for (int i = 0; i < pipeline.members().size(); i++) {
@@ -105,7 +177,7 @@ public final class ModelStore {
      *
      * @param trainRows how many leading rows of the table are training rows (the rest are validation rows)
      */
-    public static void saveBackground(Path dir, Table table, int trainRows, long seed) throws IOException {
+    static void saveBackground(Path dir, Table table, int trainRows, long seed) throws IOException {
         ModelManifest m = JSON.readValue(dir.resolve(MANIFEST).toFile(), ModelManifest.class);
         List<String> columns = new ArrayList<>(m.inputColumns().keySet());
         List<Integer> all = new ArrayList<>();
@@ -159,7 +231,10 @@ public final class ModelStore {
         }
     }
 
-    public static LoadedModel load(Path dir, LearnerCatalog catalog) {
+    public static LoadedModel load(Path folder, LearnerCatalog catalog) {
+        // A kill between publish's two renames leaves the model before as model.previous and no model folder.
+        Path dir = !Files.exists(folder.resolve(MANIFEST)) && Files.exists(sibling(folder, PREVIOUS).resolve(MANIFEST))
+                ? sibling(folder, PREVIOUS) : folder;
         Path manifestFile = dir.resolve(MANIFEST);
         ModelManifest m;
         try {

@@ -8,6 +8,7 @@ import dev.automl.metrics.MetricCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs an AutoML job end to end as seven stages, each with typed results the next ones read: prepare (validation
@@ -31,7 +32,12 @@ public final class AutoMLRun {
      * @param startNanos the {@link System#nanoTime()} the process started at: time limits count from there
      * @param cores      cores the run may use
      */
-    public record Options(Path outputDir, long seed, long startNanos, int cores) {
+    public record Options(Path outputDir, long seed, long startNanos, int cores, boolean resume) {
+
+        /** A fresh run's options. */
+        public Options(Path outputDir, long seed, long startNanos, int cores) {
+            this(outputDir, seed, startNanos, cores, false);
+        }
     }
 
     /**
@@ -41,6 +47,12 @@ public final class AutoMLRun {
     }
 
     public Outcome execute(JobSpec spec, Options options) {
+        try (OutputLock lock = OutputLock.acquire(options.outputDir())) {
+            return read(spec, options);
+        }
+    }
+
+    private Outcome read(JobSpec spec, Options options) {
         if (!spec.ignoredKeys().isEmpty()) {
             reporter.info("Ignored (they only mean something to Azure's service): " + String.join(", ", spec.ignoredKeys()));
         }
@@ -51,15 +63,38 @@ public final class AutoMLRun {
             notes.add(note);
             reporter.info(note);
         });
-        return execute(spec, data, notes, options);
+        return run(spec, data, notes, options);
     }
 
     /** Runs the job on data already read; {@code notes} are what the job and reading its data had to say. */
     public Outcome execute(JobSpec spec, JobData data, List<String> notes, Options options) {
-        RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()),
-                options.startNanos());
-        RunContext ctx = new RunContext(out, TimeBudget.of(options.startNanos(), spec.limits().timeoutMinutes()),
-                options.seed(), options.cores(), reporter);
+        try (OutputLock lock = OutputLock.acquire(options.outputDir())) {
+            return run(spec, data, notes, options);
+        }
+    }
+
+    private Outcome run(JobSpec spec, JobData data, List<String> notes, Options options) {
+        Optional<RunDirectory.State> previous = options.resume() ? RunDirectory.readState(options.outputDir())
+                : Optional.empty();
+        if (options.resume() && previous.isEmpty()) {
+            reporter.info("Nothing to resume in " + options.outputDir() + " (no run-state.json): the run starts afresh.");
+        }
+        // A resumed run's time limits count the time the killed run spent.
+        long startNanos = options.startNanos() - (long) (previous.map(RunDirectory.State::elapsedSeconds).orElse(0.0) * 1e9);
+        try (RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()), startNanos)) {
+            ResumeLog log = previous.map(s -> out.resume(s, spec.jobSha256(), options.seed())).orElse(ResumeLog.NONE);
+            if (log.size() > 0) {
+                reporter.info(String.format(java.util.Locale.ROOT, "Resuming the run in %s after %.1f s: %d finished"
+                        + " trials are replayed, not trained again.", options.outputDir(), log.elapsedSeconds(), log.size()));
+            }
+            RunContext ctx = new RunContext(out, TimeBudget.of(startNanos, spec.limits().timeoutMinutes(),
+                    ExplainStage.reserveSeconds(spec.explain(), spec.limits().timeoutMinutes() * 60)),
+                    options.seed(), options.cores(), reporter, log);
+            return stages(spec, data, notes, ctx);
+        }
+    }
+
+    private Outcome stages(JobSpec spec, JobData data, List<String> notes, RunContext ctx) {
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
         SearchResult searched = new SearchStage(ctx).search(prepared);
         try {

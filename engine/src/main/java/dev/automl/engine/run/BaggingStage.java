@@ -95,7 +95,7 @@ final class BaggingStage {
         int threads = p.spec().limits().threadsPerTrial(ctx.cores());
         int repeats = 0;
         ctx.reporter().info(String.format(Locale.ROOT, "The search ended with %.0f s left: cross-validating the best %d"
-                + " configurations again on new folds, to bag their models.", ctx.budget().jobEnd().remainingSeconds(),
+                + " configurations again on new folds, to bag their models.", ctx.budget().modelEnd().remainingSeconds(),
                 best.size()));
         rounds:
         for (int r = 1; r <= maxRepeats(plan.folds().size()); r++) {
@@ -105,7 +105,7 @@ final class BaggingStage {
             TrialRunner runner = new TrialRunner(features, p.scorer());
             for (Repeated c : repeated.values()) {
                 double need = RefitEstimate.SAFETY * c.secondsPerRound();
-                double left = ctx.budget().jobEnd().remainingSeconds()
+                double left = ctx.budget().modelEnd().remainingSeconds()
                         - reserve(repeated, searched.estimate(), c, p.spec().limits().timeoutMinutes() * 60);
                 if (need > left) {
                     break rounds;

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 /**
  * Explains the saved model after the run, as Azure does when {@code enable_model_explainability} is on, on the
- * training rows (a seeded sample of at most {@link #MAX_ROWS}) within its own time budget after the run's: by the
+ * training rows (a seeded sample of at most {@link #MAX_ROWS}) within the time the run kept for it: by the
  * model's exact SHAP values where it gives them, else by the permutation importance of each raw column and
  * engineered feature under the primary metric.
  */
@@ -34,12 +34,18 @@ final class ExplainStage {
     static final int MAX_ROWS = 5_000;
     /** Shuffles per column: enough for a ranking and a spread, few enough for the budget. */
     static final int REPEATS = 3;
-    /** The explanation's own budget: at most this share of timeout_minutes, ... */
+    /** The time kept for the explanation within timeout_minutes: this share of it, ... */
+    static final double RESERVE_SHARE = 0.04;
+    /** ... at least this, ... */
+    static final double MIN_RESERVE_SECONDS = 2;
+    /** ... and at most this: beyond it an explanation on fewer rows ranks the columns as well. */
+    static final double MAX_RESERVE_SECONDS = 30;
+    /** When the run ends early the explanation may take more than its reserve: this share of timeout_minutes, ... */
     static final double BUDGET_SHARE = 0.1;
-    /** ... and at most this share of the time the run took, so that a short run is not followed by a long wait ... */
+    /** ... and this share of the time the run took, so that a short run is not followed by a long wait. */
     static final double RUN_SHARE = 0.3;
-    /** ... but at least this, which any explanation needs. */
-    static final double MIN_SECONDS = 10;
+    /** Past the job's end (a refit without a stand-in may run late) the explanation still gets this much. */
+    static final double FLOOR_SECONDS = 1;
     /** Rows the exact method is timed on before it is given the rest. */
     static final int PROBE_ROWS = 20;
     /** The share of the budget the exact method's probe may take. */
@@ -53,8 +59,19 @@ final class ExplainStage {
         this.ctx = ctx;
     }
 
+    /** The seconds the run keeps for explaining its model before {@code timeout_minutes} (see {@link TimeBudget}). */
+    static double reserveSeconds(boolean explain, double timeoutSeconds) {
+        return explain ? Math.max(MIN_RESERVE_SECONDS, Math.min(MAX_RESERVE_SECONDS, RESERVE_SHARE * timeoutSeconds)) : 0;
+    }
+
+    /**
+     * The explanation's budget once the model is saved after {@code runSeconds}: what is left of the timeout, up to
+     * the larger of the reserve and the explanation's shares of the timeout and the run.
+     */
     static double budgetSeconds(double timeoutSeconds, double runSeconds) {
-        return Math.max(MIN_SECONDS, Math.min(BUDGET_SHARE * timeoutSeconds, RUN_SHARE * runSeconds));
+        double wanted = Math.max(reserveSeconds(true, timeoutSeconds),
+                Math.min(BUDGET_SHARE * timeoutSeconds, RUN_SHARE * runSeconds));
+        return Math.max(FLOOR_SECONDS, Math.min(timeoutSeconds - runSeconds, wanted));
     }
 
     ExplainResult explain(Prepared p, FinishResult finished) {

@@ -86,7 +86,7 @@ final class FinishStage {
 
     FinishResult finish(Prepared p, SearchResult searched) {
         long start = System.nanoTime();
-        Deadline finishBy = ctx.budget().jobEnd().minusSeconds(TimeBudget.SAVE_SECONDS);
+        Deadline finishBy = ctx.budget().modelEnd().minusSeconds(TimeBudget.SAVE_SECONDS);
         List<TrialResult> rows = searched.board().ranked().stream().filter(TrialResult::completed).limit(ROWS_TRIED).toList();
         List<RefitAttempt> attempts = new ArrayList<>();
         double refitSeconds = Double.NaN;
@@ -487,10 +487,7 @@ final class FinishStage {
         SeriesData series = data.series();
         ForecastIntervals intervals = series == null ? null : intervals(row, p);
         ModelStore.save(ctx.out().modelDir(), pipeline, data.schema(), p.spec().targetColumn(), provenance(row, p),
-                intervals);
-        if (series == null) {
-            ModelStore.saveBackground(ctx.out().modelDir(), data.features(), data.trainRows(), ctx.seed());
-        }
+                intervals, series == null ? new ModelStore.Background(data.features(), data.trainRows(), ctx.seed()) : null);
         Map<String, ColumnType> described = new LinkedHashMap<>(data.schema());
         if (series != null) {
             // A forecasting job's derived columns (series, step, lags, holidays) are features too.

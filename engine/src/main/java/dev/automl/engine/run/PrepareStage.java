@@ -53,7 +53,7 @@ final class PrepareStage {
                         + " rows after the training data)" : describe(plan),
                 String.join(", ", learners.stream().map(Learner::name).toList())));
 
-        ctx.out().open();
+        ctx.out().open(spec.jobSha256(), ctx.seed());
         FeaturizationSettings settings = series == null ? spec.featurization().settings()
                 : spec.featurization().settings().withPurposes(series.features().purposes());
         Prepared prepared = new Prepared(spec, data, notes, new FeatureCache(data, plan, settings),

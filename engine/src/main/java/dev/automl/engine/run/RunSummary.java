@@ -97,6 +97,12 @@ final class RunSummary {
         Map<String, Object> s = started(p, ctx);
         s.put("status", finished.saved() != null ? "completed" : "failed");
         s.put("stopped_because", searched.stoppedBecause());
+        if (ctx.resume() != ResumeLog.NONE) {
+            Map<String, Object> resumed = new LinkedHashMap<>();
+            resumed.put("replayed_trials", ctx.resume().replayed());
+            resumed.put("seconds_before", RunDirectory.round(ctx.resume().elapsedSeconds()));
+            s.put("resumed", resumed);
+        }
         List<RefitAttempt> attempts = finished.attempts();
         if (!attempts.isEmpty()) {
             RefitAttempt chosen = finished.saved() != null ? finished.saved() : attempts.get(attempts.size() - 1);
@@ -186,8 +192,8 @@ final class RunSummary {
     }
 
     /**
-     * The stages' times. The explanation runs after the run, within its own budget, so the overshoot counts the
-     * time before it: the time promise is timeout_minutes, and then the explanation's budget.
+     * The stages' times; the overshoot is the whole run's past timeout_minutes, the explanation included (the run
+     * keeps time for it).
      */
     private static Map<String, Object> timing(TimeBudget budget, SearchResult searched, EnsembleResult ensembles,
                                               FinishResult finished, ExplainResult explained, double totalSeconds) {
@@ -206,7 +212,7 @@ final class RunSummary {
         if (explained.explanation() != null) {
             t.put("explain_seconds", RunDirectory.round(explained.seconds()));
         }
-        double over = Math.max(0, totalSeconds - explained.seconds() - budget.timeoutSeconds());
+        double over = Math.max(0, totalSeconds - budget.timeoutSeconds());
         t.put("total_seconds", RunDirectory.round(totalSeconds));
         t.put("timeout_seconds", RunDirectory.round(budget.timeoutSeconds()));
         t.put("overshoot_seconds", RunDirectory.round(over));

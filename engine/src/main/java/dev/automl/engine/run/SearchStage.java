@@ -123,7 +123,7 @@ final class SearchStage {
                     stop = "max_trials (" + limits.maxTrials() + ") reached";
                     break;
                 }
-                Deadline searchEnd = ctx.budget().jobEnd().minusSeconds(reserveSeconds(board, estimate, limits,
+                Deadline searchEnd = ctx.budget().modelEnd().minusSeconds(reserveSeconds(board, estimate, limits,
                         p.spec().ensembles(), p.plan().scoredRows().length));
                 if (searchEnd.remainingSeconds() < 1) {
                     stop = "timeout_minutes (" + formatMinutes(limits.timeoutMinutes()) + ") reached";
@@ -204,6 +204,12 @@ final class SearchStage {
     private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, String limitName,
                           boolean keepTruncated) {
         CompletableFuture<TrialOutcome> future = new CompletableFuture<>();
+        Optional<TrialResult> replayed = ctx.resume().replay(spec);
+        if (replayed.isPresent()) {
+            // A trial the killed run finished: its model is not kept, so a refit trains it again if it is chosen.
+            future.complete(new TrialOutcome(replayed.get(), null));
+            return new Running(spec, future, deadline, null, System.nanoTime());
+        }
         long trialSeed = ctx.seed() * 1_000_003L + spec.id();
         Thread t = new Thread(() -> {
             try {

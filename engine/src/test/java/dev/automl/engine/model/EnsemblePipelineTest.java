@@ -1,6 +1,8 @@
 package dev.automl.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.automl.algorithms.Deadline;
@@ -23,6 +25,7 @@ import dev.automl.featurization.Featurizer;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,6 +128,42 @@ class EnsemblePipelineTest {
         assertArrayClose(expected, savedAndLoaded(vote).values(), 1e-9);
         String manifest = Files.readString(tmp.resolve("model/model.json"));
         assertTrue(manifest.contains("\"calibration\" : {\n    \"power\" : 1.7,\n    \"floor\" : 0.01\n  }"), manifest);
+    }
+
+    @Test
+    void aSaveThatFailsLeavesTheModelBeforeItIntact() throws Exception {
+        TrainedPipeline vote = new TrainedPipeline(featurizer, encoding, "VotingEnsemble", Params.empty(), members,
+                new Combination.Vote(new double[] {0.75, 0.25}));
+        double[] before = savedAndLoaded(vote).values();
+        // A member whose files cannot be written, as on a full disk, half way through the save.
+        FittedModel full = new FittedModel() {
+            @Override
+            public Predictions predict(FeatureMatrix x) {
+                return members.get(1).model().predict(x);
+            }
+
+            @Override
+            public void save(Path dir) throws IOException {
+                Files.writeString(dir.resolve("part"), "half a model");
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public Params fittedParams() {
+                return members.get(1).model().fittedParams();
+            }
+        };
+        TrainedPipeline next = new TrainedPipeline(featurizer, encoding, "VotingEnsemble", Params.empty(),
+                List.of(members.get(0), new Member(members.get(1).learner(), members.get(1).params(), full)),
+                new Combination.Vote(new double[] {0.5, 0.5}));
+        Path dir = tmp.resolve("model");
+        IOException e = assertThrows(IOException.class,
+                () -> ModelStore.save(dir, next, DataSource.typesOf(features), TARGET, null));
+        assertEquals("No space left on device", e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("model.saving")), "the half-written model is cleared");
+        try (ModelStore.LoadedModel loaded = ModelStore.load(dir, LearnerCatalog.standard())) {
+            assertArrayClose(before, loaded.pipeline().predict(features).values(), 0);
+        }
     }
 
     private List<double[]> memberPredictions() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.automl.engine.job.EnsembleSettings;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.trial.Candidate;
+import dev.automl.engine.trial.TrialFit;
 import dev.automl.engine.trial.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +76,34 @@ class EnsembleStageTest {
         Run r = run(f, StageFixture.job(List.of("LogisticRegression"), 1, 3).build());
         assertEquals(List.of(), r.ensembles().rows());
         assertEquals(1, r.searched().board().size());
+    }
+
+    /** The trial as if the search had fitted it on {@code rows} of its fold's rows in {@code seconds}. */
+    private static TrialResult sampled(TrialResult r, int rows, double seconds) {
+        Candidate.Configuration c = (Candidate.Configuration) r.candidate();
+        return new TrialResult(r.id(), new Candidate.Configuration(c.learner(), c.params(), c.origin(), rows),
+                r.status(), r.reason(), r.scores(), new TrialFit(seconds, r.foldsFitted(), r.refitParams(), r.refitShare()));
+    }
+
+    @Test
+    void withSampledTrialsTheEnsemblesUseOnlyThoseWhoseRefitOnAllRowsFits() {
+        StageFixture f = new StageFixture(dir);
+        JobSpec spec = StageFixture.job(List.of("LightGBM", "LogisticRegression"), 4, null).validationDataSize(0.25).build();
+        RunContext ctx = f.context(spec, 10);
+        Prepared p = f.prepare(spec, ctx);
+        SearchResult s = new SearchStage(ctx).search(p);
+        s.standIns().close();
+        List<TrialResult> ranked = s.board().ranked();
+        assertEquals(4, ranked.size());
+        // 100 of the holdout fold's 560 training rows: a refit on all 748 is about 7.5 times the trial's second.
+        List<TrialResult> c = List.of(sampled(ranked.get(0), 100, 1), sampled(ranked.get(1), 100, 9_000),
+                ranked.get(2), ranked.get(3));
+        EnsembleStage.Candidates kept = EnsembleStage.onAllRows(c, s.estimate(), 60);
+        assertEquals(List.of(c.get(0), c.get(2), c.get(3)), kept.kept());
+        assertEquals(List.of(c.get(1).id()), kept.left());
+        // When no sampled trial's refit fits, every model stays a sample's anyway, and so do all candidates.
+        EnsembleStage.Candidates none = EnsembleStage.onAllRows(c, s.estimate(), 1);
+        assertEquals(c, none.kept());
+        assertEquals(List.of(), none.left());
     }
 }
