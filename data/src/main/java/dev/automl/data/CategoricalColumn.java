@@ -54,6 +54,23 @@ public record CategoricalColumn(String name, int[] codes, List<String> levels) i
         return s == null ? "" : s;
     }
 
+    /**
+     * The levels that are not numbers (nor missing-value markers), in level order, at most {@code limit} of them:
+     * when these are few, the column is numbers read as text because of them.
+     */
+    public List<String> levelsThatAreNotNumbers(int limit) {
+        List<String> out = new ArrayList<>();
+        for (String level : levels) {
+            if (Double.isNaN(NumberParser.parse(level)) && !MissingMarkers.isMarker(level)) {
+                out.add(level);
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Levels new to this column are added after its own, so that its codes stay as they were. */
     @Override
     public CategoricalColumn append(Column below) {

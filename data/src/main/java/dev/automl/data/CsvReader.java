@@ -91,6 +91,7 @@ public final class CsvReader {
             }
             columns.add(b.build());
         }
+        requireFiniteNumbers(columns);
         if (fileOfRow != null) {
             columns.add(PathColumn.of(files, fileOfRow.moveToArray()));
         }
@@ -135,6 +136,41 @@ public final class CsvReader {
             }
             return true;
         });
+    }
+
+    /**
+     * A number beyond a double's range, such as 1e400, parses to infinity, which no learner or metric can use; it is
+     * refused with its line, as a word in a numeric column is.
+     */
+    private void requireFiniteNumbers(List<Column> columns) {
+        for (int c = 0; c < builders.size(); c++) {
+            if (columns.get(c) instanceof NumericColumn n) {
+                double[] v = n.values();
+                for (int row = 0; row < v.length; row++) {
+                    if (Double.isInfinite(v[row])) {
+                        String[] at = locateField(row, c);
+                        throw new InvalidInputException(at[0] + ", column " + Quoted.of(n.name()) + ": "
+                                + Quoted.of(at[1]) + " is beyond the range of numbers (about 1.8e308 either way). Write"
+                                + " a number in range, or leave the field empty for a missing value.");
+                    }
+                }
+            }
+        }
+    }
+
+    /** "file, line n" of a data row and the text of one of its columns there, found by reading the files again. */
+    private String[] locateField(int target, int column) {
+        String[] found = {files.get(0).toString(), ""};
+        scan((long) target + 1, (row, record, layout, in) -> {
+            if (row == target) {
+                found[0] = in.where(in.lineOf(record));
+                int f = layout.fieldOf(column);
+                found[1] = f < 0 ? "" : record.get(f);
+                return false;
+            }
+            return true;
+        });
+        return found;
     }
 
     /** "file, line n" of a data row, found by reading the files again; only needed for error messages. */

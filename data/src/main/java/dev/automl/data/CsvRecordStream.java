@@ -1,6 +1,7 @@
 package dev.automl.data;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -49,6 +51,8 @@ final class CsvRecordStream implements AutoCloseable {
         }
         try {
             return new CsvRecordStream(file, options, CodingErrorAction.REPORT);
+        } catch (ZipException | EOFException e) {
+            throw damagedGzip(file, e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
         }
@@ -98,6 +102,9 @@ final class CsvRecordStream implements AutoCloseable {
         if (e instanceof CharacterCodingException) {
             return undecodableBytes();
         }
+        if (e instanceof ZipException || e instanceof EOFException) {
+            return damagedGzip(file, e);
+        }
         if (message.contains("EOF reached before encapsulated token finished")) {
             return new InvalidInputException(where(lineIn(message, START_LINE, line))
                     + ": a quoted field starts here but its closing quote (\") is missing, so the rest of the file"
@@ -116,6 +123,11 @@ final class CsvRecordStream implements AutoCloseable {
      * to find the first record that holds one and give its exact line.
      */
     private InvalidInputException undecodableBytes() {
+        if (options.encoding() != CsvEncoding.UTF16 && startsWithUtf16Bom(file)) {
+            return new InvalidInputException(file + ": the file starts with a UTF-16 byte order mark, so it is UTF-16"
+                    + " text, not " + options.encoding().azureName() + ". Read it through an MLTable file with"
+                    + " read_delimited: {encoding: utf16}, or save it as UTF-8.");
+        }
         String advice = " are not valid " + options.encoding().azureName() + " text. Set the encoding of the file"
                 + " (read_delimited: encoding: in the MLTable file), one of: " + CsvEncoding.validNames() + ".";
         try (CsvRecordStream again = new CsvRecordStream(file, options, CodingErrorAction.REPLACE)) {
@@ -131,6 +143,24 @@ final class CsvRecordStream implements AutoCloseable {
             // Fall through to the message without a line.
         }
         return new InvalidInputException(file + ": some bytes" + advice);
+    }
+
+    /** Only gzip data ends early or fails its checks: a plain file just ends. */
+    private static InvalidInputException damagedGzip(Path file, IOException e) {
+        String why = e instanceof EOFException ? "ends early: the file is cut short"
+                : "is damaged (" + e.getMessage() + ")";
+        return new InvalidInputException(file + ": the gzip-compressed data " + why + ". Compress the data again, or"
+                + " give the uncompressed file.", e);
+    }
+
+    private static boolean startsWithUtf16Bom(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            int b0 = in.read();
+            int b1 = in.read();
+            return b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static long lineIn(String message, Pattern p, long fallback) {

@@ -110,7 +110,7 @@ public record MLTablePath(Kind kind, String location) {
                         .sorted().forEach(out::add);
             } catch (IOException | UncheckedIOException e) {
                 throw new InvalidInputException(mltable + ": cannot list the files under " + root + " for the paths"
-                        + " entry '" + this + "': " + e.getMessage(), e);
+                        + " entry '" + this + "': " + DataFiles.whyUnlisted(e) + ".", e);
             }
         }
         if (out.isEmpty()) {

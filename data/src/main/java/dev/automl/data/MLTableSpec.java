@@ -53,10 +53,9 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
         }
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            root = YAML.readTree(Utf8File.read(file, file.toString(), "MLTable file"));
         } catch (JsonProcessingException e) {
-            // SnakeYAML's own message names the line and column, more precisely than Jackson's location.
-            throw new InvalidInputException(file + ": not valid YAML: " + e.getOriginalMessage().strip(), e);
+            throw new InvalidInputException(YamlSyntaxProblem.of(e).message(file.toString()), e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
         }
@@ -113,11 +112,22 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
     }
 
     private Column convert(ColumnConversion c, Column column) {
+        Column converted;
         try {
-            return c.apply(column);
+            converted = c.apply(column);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file + ": convert_column_types, " + e.getMessage(), e);
         }
+        if (converted instanceof NumericColumn n) {
+            for (int row = 0; row < n.size(); row++) {
+                if (Double.isInfinite(n.get(row))) {
+                    throw new InvalidInputException(file + ": convert_column_types, column '" + n.name() + "', row "
+                            + (row + 1) + ": " + Quoted.of(column.text(row)) + " is beyond the range of numbers (about"
+                            + " 1.8e308 either way).");
+                }
+            }
+        }
+        return converted;
     }
 
     /** The rows of a table that a take/skip window keeps (the CSV reader applies it while reading instead). */
@@ -142,7 +152,10 @@ public record MLTableSpec(Path file, List<MLTablePath> paths, DataFormat format,
 
     private static String describe(JsonNode node) {
         if (node.isTextual()) {
-            return "'" + node.asText() + "'";
+            // A block scalar (a value after '|' or '>', or an indentation slip) spans lines; a message has one.
+            String text = node.asText().strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+            return "'" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "'"
+                    + (node.asText().strip().contains("\n") ? " (text over several lines)" : "");
         }
         if (node.isArray()) {
             return "a list";

@@ -4,7 +4,10 @@ import com.jerolba.carpet.CarpetReader;
 import com.jerolba.carpet.CloseableIterator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -30,6 +34,8 @@ import org.apache.parquet.schema.Type;
  * CATEGORICAL keeps a number's text (a class label 1 reads as "1", as from CSV); a hint of NUMERIC parses text.
  */
 public final class ParquetReader {
+
+    private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
     private ParquetReader() {
     }
@@ -82,11 +88,57 @@ public final class ParquetReader {
     }
 
     private static MessageType schemaOf(Path file) {
+        requireParquetFrame(file);
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             return reader.getFooter().getFileMetaData().getSchema();
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": not a readable Parquet file: " + e.getMessage(), e);
+            throw new InvalidInputException(file + ": the Parquet file's footer (its list of columns) is damaged"
+                    + readerReason(e) + ". Write the file again.", e);
         }
+    }
+
+    /**
+     * A Parquet file starts and ends with the bytes PAR1; checked here because the library's own messages name its
+     * classes and print byte values rather than say that a file is empty, cut short or not Parquet at all.
+     */
+    private static void requireParquetFrame(Path file) {
+        byte[] head = new byte[4];
+        byte[] tail = new byte[4];
+        long size;
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = c.size();
+            if (size >= 12) {
+                c.read(ByteBuffer.wrap(head), 0);
+                c.read(ByteBuffer.wrap(tail), size - 4);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new InvalidInputException(file + " is empty (0 bytes), so it holds no Parquet data.");
+        }
+        if (size < 12) {
+            throw new InvalidInputException(file + " has only " + size + " bytes, too few for a Parquet file.");
+        }
+        if (!Arrays.equals(head, MAGIC)) {
+            throw new InvalidInputException(file + " is not a Parquet file: it does not start with PAR1, as Parquet"
+                    + " files do. If it is delimited text, name it .csv.");
+        }
+        if (!Arrays.equals(tail, MAGIC)) {
+            throw new InvalidInputException(file + " is cut short or damaged: a Parquet file ends with PAR1, and this"
+                    + " one does not. Copy or write the file again.");
+        }
+    }
+
+    /** The library's reason, without the class names and object ids it puts in ("LocalInputFile@2e570ded"). */
+    static String readerReason(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return "";
+        }
+        String cleaned = m.replaceAll("\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:@[0-9a-f]+)?:?", "")
+                .replaceAll("\\s+", " ").replaceAll("^[\\s:,.]+", "").strip();
+        return cleaned.isEmpty() ? "" : " (" + (cleaned.length() > 200 ? cleaned.substring(0, 200) + "..." : cleaned) + ")";
     }
 
     /** What a Parquet column holds, as the engine's column types see it. */
@@ -160,7 +212,8 @@ public final class ParquetReader {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": cannot read row " + (row - firstRow + 1) + ": " + e.getMessage(), e);
+            throw new InvalidInputException(file + ": the Parquet data is damaged after row " + (row - firstRow)
+                    + readerReason(e) + ". Write the file again.", e);
         }
         return row;
     }
@@ -258,7 +311,13 @@ public final class ParquetReader {
             if (v == null) {
                 values.add(Double.NaN);
             } else if (v instanceof Number n) {
-                values.add(n.doubleValue());
+                double d = n.doubleValue();
+                if (Double.isInfinite(d)) {
+                    // Only floating-point columns hold infinities; no learner or metric can use one.
+                    throw new InvalidInputException("row " + (row + 1) + ", column '" + name + "': " + d + " is not"
+                            + " a finite number. Replace it, or write a null for a missing value.");
+                }
+                values.add(d);
             } else if (v instanceof Boolean) {
                 throw new InvalidInputException("column '" + name + "' holds booleans where a number is expected.");
             } else {
@@ -267,6 +326,10 @@ public final class ParquetReader {
                 if (Double.isNaN(d) && !s.isEmpty() && !MissingMarkers.isMarker(s)) {
                     throw new InvalidInputException("row " + (row + 1) + ", column '" + name + "': " + Quoted.of(s)
                             + " is not a number.");
+                }
+                if (Double.isInfinite(d)) {
+                    throw new InvalidInputException("row " + (row + 1) + ", column '" + name + "': " + Quoted.of(s)
+                            + " is beyond the range of numbers (about 1.8e308 either way).");
                 }
                 values.add(d);
             }

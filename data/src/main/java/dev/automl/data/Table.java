@@ -73,9 +73,29 @@ public final class Table {
         Column c = byName.get(name);
         if (c == null) {
             throw new InvalidInputException("The column '" + name + "' named by " + namedBy + " is not in " + source
-                    + ". Its columns are: " + String.join(", ", columnNames()) + ".");
+                    + ". Its columns are: " + String.join(", ", columnNames()) + "." + otherDelimiterHint());
         }
         return c;
+    }
+
+    /**
+     * A file read with the wrong delimiter has one column whose name holds the whole header; say which delimiter the
+     * header seems to use, or nothing.
+     */
+    private String otherDelimiterHint() {
+        if (columns.size() != 1) {
+            return "";
+        }
+        String header = columns.get(0).name();
+        for (String d : List.of(";", "\t", "|")) {
+            if (header.contains(d)) {
+                String shown = d.equals("\t") ? "tabs" : "'" + d + "'";
+                return " The header seems to be delimited by " + shown + ", not by commas: read the file through an"
+                        + " MLTable file with read_delimited: {delimiter: " + (d.equals("\t") ? "'\\t'" : "'" + d + "'")
+                        + "}" + (d.equals("\t") ? ", or name it .tsv" : "") + ".";
+            }
+        }
+        return "";
     }
 
     /** The rows at the given indices, in that order. */

@@ -186,9 +186,10 @@ class MLTableSpecTest {
     @Test
     void invalidYamlShowsTheParsersPlace() throws IOException {
         String message = mltableError("paths:\n  - file: ./data.csv\ntransformations:\n  - take: [1\n");
-        assertTrue(message.startsWith("MLTable: not valid YAML: while parsing a flow sequence"), message);
-        assertTrue(message.contains("line 4, column 11"), message);
-        assertTrue(mltableError("paths:\n  - file: ./data.csv\npaths:\n  - file: x\n")
-                .startsWith("MLTable: not valid YAML: Duplicate field 'paths'"));
+        assertTrue(message.startsWith("MLTable, line 5, column 1: not valid YAML: expected ',' or ']'"), message);
+        assertTrue(message.contains("(while parsing a flow sequence at line 4, column 11)"), message);
+        assertEquals(1, message.lines().count(), message);
+        assertEquals("MLTable, line 3, column 1: not valid YAML: the key 'paths' is written twice in the same block;"
+                + " keep one of them.", mltableError("paths:\n  - file: ./data.csv\npaths:\n  - file: x\n"));
     }
 }

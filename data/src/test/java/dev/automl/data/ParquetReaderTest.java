@@ -1,6 +1,7 @@
 package dev.automl.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,7 +131,28 @@ class ParquetReaderTest {
 
         Path text = Files.writeString(tmp.resolve("fake.parquet"), "a,b\n1,2\n");
         e = assertThrows(InvalidInputException.class, () -> DataSource.read(text));
-        assertTrue(e.getMessage().startsWith(text + ": not a readable Parquet file: "), e.getMessage());
+        assertEquals(text + " has only 8 bytes, too few for a Parquet file.", e.getMessage());
+
+        Path csv = Files.writeString(tmp.resolve("data.parquet"), "a,b\n1,2\n3,4\n5,6\n");
+        e = assertThrows(InvalidInputException.class, () -> DataSource.read(csv));
+        assertEquals(csv + " is not a Parquet file: it does not start with PAR1, as Parquet files do. If it is"
+                + " delimited text, name it .csv.", e.getMessage());
+
+        Path whole = write("whole.parquet", Visit.class, VISITS, CompressionCodecName.SNAPPY);
+        Path cut = tmp.resolve("cut.parquet");
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        e = assertThrows(InvalidInputException.class, () -> DataSource.read(cut));
+        assertEquals(cut + " is cut short or damaged: a Parquet file ends with PAR1, and this one does not. Copy or"
+                + " write the file again.", e.getMessage());
+
+        // A damaged footer length: the file still ends with PAR1, and the message names no class of the library.
+        bytes[bytes.length - 5] = 0x7f;
+        Path footer = Files.write(tmp.resolve("footer.parquet"), bytes);
+        e = assertThrows(InvalidInputException.class, () -> DataSource.read(footer));
+        assertTrue(e.getMessage().startsWith(footer + ": the Parquet file's footer (its list of columns) is damaged"),
+                e.getMessage());
+        assertFalse(e.getMessage().matches("(?s).*\\b(org|java)\\.[a-z]+\\..*"), e.getMessage());
     }
 
     @Test

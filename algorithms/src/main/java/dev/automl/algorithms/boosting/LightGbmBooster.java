@@ -57,7 +57,9 @@ final class LightGbmBooster implements AutoCloseable {
         }
     }
 
+    /** A booster from LightGBM's text format; a damaged text is an {@link IllegalStateException}, never a crash. */
     static LightGbmBooster fromModelString(String model) {
+        LightGbmModelText.check(model);
         ensureNativeLoaded();
         SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();

@@ -14,6 +14,7 @@ import dev.automl.engine.job.JobSpec;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.TargetEncoding;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,11 @@ import java.util.function.Function;
  */
 public record JobData(Table features, Target target, int trainRows, Map<String, ColumnType> schema,
                       TargetFacts facts, TestData test, SeriesData series) {
+
+    /** A text column is "numbers but for a few words" with at most this many words ... */
+    private static final int MOSTLY_NUMBERS_WORDS = 3;
+    /** ... among at least this many times as many distinct values. */
+    private static final int MOSTLY_NUMBERS_FACTOR = 5;
 
     /**
      * What the run knows of the target from the training rows.
@@ -110,6 +116,10 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
                 notes.accept("The imputer for '" + c + "' does not apply: it is the target column, and rows without a target are left out.");
             }
         }
+        if (train.rows() == 0) {
+            throw new InvalidInputException("training_data has no rows of data: the file holds a header and nothing"
+                    + " else (or the MLTable's skip and take leave no rows).");
+        }
         if (spec.task() == Task.FORECASTING) {
             return ForecastingData.assemble(spec, train, validation, test, hints, notes);
         }
@@ -130,6 +140,12 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
                 schema.put(c.name(), c.type());
             }
         }
+        if (schema.isEmpty()) {
+            throw new InvalidInputException("training_data has no feature columns: besides the target '"
+                    + spec.targetColumn() + "'" + (nonFeatures.size() > 1 ? " and the columns the job sets aside" : "")
+                    + " it has no column to learn from. Its columns are: " + String.join(", ", train.columnNames()) + ".");
+        }
+        noteNumbersReadAsText(train, schema.keySet(), spec.featurization().columnTypes().keySet(), notes);
         Map<String, ColumnType> likeTraining = new HashMap<>(schema);
         likeTraining.putAll(hints);
 
@@ -157,6 +173,10 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
                 max = Math.max(max, target.y()[i]);
             }
             range = max - min;
+            if (range == 0) {
+                throw new InvalidInputException("The target column '" + spec.targetColumn() + "' has the same value ("
+                        + plain(min) + ") in every training row; regression needs a target that varies.");
+            }
         }
 
         TestData testData = null;
@@ -171,6 +191,32 @@ public record JobData(Table features, Target target, int trainRows, Map<String, 
         }
         return new JobData(all.drop(nonFeatures), target, trainRows, schema, new TargetFacts(encoding, range, positive),
                 testData, null);
+    }
+
+    /**
+     * A column of numbers but for a few words (such as {@code inf}) is read as text, which is seldom what its author
+     * meant; the note names the words, so that a user can fix them.
+     */
+    private static void noteNumbersReadAsText(Table train, Collection<String> features, Collection<String> typedByJob,
+                                              Consumer<String> notes) {
+        for (String name : features) {
+            if (!(train.column(name) instanceof CategoricalColumn c) || typedByJob.contains(name)) {
+                continue;
+            }
+            List<String> words = c.levelsThatAreNotNumbers(MOSTLY_NUMBERS_WORDS + 1);
+            if (!words.isEmpty() && words.size() <= MOSTLY_NUMBERS_WORDS
+                    && c.levels().size() >= MOSTLY_NUMBERS_FACTOR * words.size()) {
+                notes.accept("Column '" + name + "' is read as text, not numbers, because of "
+                        + (words.size() == 1 ? "the value " : "the values ") + String.join(", ", words.stream()
+                        .map(w -> "'" + w + "'").toList()) + ". If it is numeric, write numbers there, or leave the"
+                        + " fields empty for missing values.");
+            }
+        }
+    }
+
+    /** A number as a user wrote it: 7 rather than 7.0. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static Table read(String key, DataReference ref, Map<String, ColumnType> hints) {

@@ -331,7 +331,12 @@ public final class JobParser {
                         throw error(key, "unknown transformer '" + e.getKey() + "'." + (nearest == null ? "" : " Did you mean '" + nearest + "'?"));
                     }
                     for (ColumnTransformerDocument t : e.getValue() == null ? List.<ColumnTransformerDocument>of() : e.getValue()) {
+                        if (t == null) {
+                            throw error(key, "an entry of '" + e.getKey() + "' is empty; each entry needs fields: and"
+                                    + " parameters:.");
+                        }
                         List<String> fields = t.fields() == null ? List.of() : t.fields();
+                        requireNoBlank(key + ".fields", fields, "a column name");
                         switch (name) {
                             case "imputer" -> {
                                 ImputerSpec spec = imputer(key, t, task);
@@ -600,6 +605,7 @@ public final class JobParser {
             for (Learner l : catalog.forTask(task)) {
                 available.add(l.name());
             }
+            requireNoBlank(key, names, "an algorithm name");
             for (String name : names) {
                 Learner l = catalog.find(name, task).orElse(null);
                 if (l != null) {
@@ -638,6 +644,16 @@ public final class JobParser {
                 case "warning", "error", "critical" -> JobSpec.Verbosity.WARNING;
                 default -> throw error("log_verbosity", "'log_verbosity' must be one of notset, debug, info, warning, error, critical.");
             };
+        }
+
+        /** A YAML list item written as "- " with nothing after it is a null, which no list of names can hold. */
+        private void requireNoBlank(String key, List<String> names, String what) {
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i) == null || names.get(i).isBlank()) {
+                    throw error(key, "item " + (i + 1) + " of '" + key + "' is empty; write " + what + " there, or"
+                            + " remove the item.");
+                }
+            }
         }
 
         private String blankToNull(String s) {

@@ -1,17 +1,21 @@
 package dev.automl.engine.job;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.automl.data.InvalidInputException;
+import dev.automl.data.Utf8File;
+import dev.automl.data.YamlSyntaxProblem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Binds a YAML file to a record type key by key, so that an unknown key or a value of the wrong type becomes an
@@ -27,7 +33,9 @@ import java.util.function.Function;
  */
 public final class YamlBinder {
 
+    private static final Pattern COERCED_VALUE = Pattern.compile("value \\((.*?)\\) out of range");
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -53,25 +61,25 @@ public final class YamlBinder {
      *                    unknown key
      */
     public static <T> Bound<T> bind(Path file, Class<T> type, String what, String needs, Function<String, String> knownButNot) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(capitalised(what) + " not found: " + file.toAbsolutePath().normalize());
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot read the " + what + " " + file.toAbsolutePath().normalize() + ": " + e.getMessage());
-        }
         String fileName = file.getFileName().toString();
+        String text = read(file, what, fileName);
         if (text.isBlank()) {
             throw new InvalidInputException(fileName + " is empty; " + needs + ".");
         }
         YamlKeyLocations locations;
+        JsonNode root;
         try {
             locations = YamlKeyLocations.of(text);
+            root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(fileName + at(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+            throw new InvalidInputException(YamlSyntaxProblem.of(e).message(fileName));
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read the " + what + " " + file + ": " + e.getMessage());
+        }
+        if (root != null && !root.isObject() && !root.isNull() && !root.isMissingNode()) {
+            throw new InvalidInputException(fileName + ", line 1, column 1: the " + what + " must be a block of keys"
+                    + " (key: value lines), but it is " + (root.isArray() ? "a list" : "the single value '"
+                    + abbreviated(root.asText()) + "'") + "; " + needs + ".");
         }
         T value;
         try {
@@ -80,6 +88,8 @@ public final class YamlBinder {
             throw unknownKey(fileName, e, locations, knownButNot);
         } catch (JsonMappingException e) {
             throw badValue(fileName, e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(YamlSyntaxProblem.of(e).message(fileName));
         } catch (IOException e) {
             throw new InvalidInputException(fileName + ": " + e.getMessage());
         }
@@ -87,6 +97,25 @@ public final class YamlBinder {
             throw new InvalidInputException(fileName + " is empty; " + needs + ".");
         }
         return new Bound<>(value, fileName, locations);
+    }
+
+    /** The file's text; a folder, a missing file or bytes that are not UTF-8 are errors that say so. */
+    private static String read(Path file, String what, String fileName) {
+        Path shown = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("The " + what + " " + shown + " is a folder; name the YAML file itself.");
+        }
+        try {
+            return Utf8File.read(file, fileName, what);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(capitalised(what) + " not found: " + shown);
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read the " + what + " " + shown + ": " + e.getMessage());
+        }
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private static String capitalised(String s) {
@@ -137,7 +166,23 @@ public final class YamlBinder {
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return new InvalidInputException(where + ": '" + key + "' must be " + describe(m.getTargetType()) + ".");
         }
+        if (e.getCause() instanceof InputCoercionException c) {
+            // A whole number beyond the key's range, such as max_trials: 99999999999.
+            return new InvalidInputException(where + ": '" + key + "' must be " + describe(c.getTargetType())
+                    + " from " + rangeOf(c.getTargetType()) + ", not " + abbreviated(String.valueOf(tokenText(c))) + ".");
+        }
         return new InvalidInputException(where + ": '" + key + "': " + e.getOriginalMessage());
+    }
+
+    /** The number as written, which Jackson puts in its message: "Numeric value (99999999999) out of range ...". */
+    private static String tokenText(InputCoercionException c) {
+        Matcher m = COERCED_VALUE.matcher(String.valueOf(c.getOriginalMessage()));
+        return m.find() ? m.group(1) : "that";
+    }
+
+    private static String rangeOf(Class<?> type) {
+        return type == Long.class || type == long.class ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
     }
 
     private static String describe(Class<?> type) {

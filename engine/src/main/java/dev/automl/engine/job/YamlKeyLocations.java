@@ -28,7 +28,7 @@ public final class YamlKeyLocations {
         Map<String, JsonLocation> found = new HashMap<>();
         Deque<String> open = new ArrayDeque<>();
         String pendingKey = null;
-        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
+        try (JsonParser p = new YAMLFactory().createParser(yaml).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.FIELD_NAME) {

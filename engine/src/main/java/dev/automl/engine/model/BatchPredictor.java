@@ -16,7 +16,6 @@ import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.FittedFeaturizer;
 import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +64,7 @@ public final class BatchPredictor {
      *                {@code explain_1_value}, ...); 0 for none
      */
     public static Result predict(Path modelDir, Path data, Path output, LearnerCatalog catalog, int explain) {
+        ModelFolderCheck.requireUsable(modelDir);
         try (ModelStore.LoadedModel model = ModelStore.load(modelDir, catalog)) {
             SeriesFeatures series = model.pipeline().series();
             if (explain > 0 && series != null) {
@@ -183,7 +183,7 @@ public final class BatchPredictor {
                 out.printRecord(row);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + output, e);
+            throw new InvalidInputException("Cannot write " + output + ": " + e.getMessage() + ".");
         }
     }
 }

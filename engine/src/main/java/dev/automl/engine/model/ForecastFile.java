@@ -2,12 +2,12 @@ package dev.automl.engine.model;
 
 import dev.automl.data.Column;
 import dev.automl.data.DateTimeColumn;
+import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import dev.automl.featurization.series.SeriesFeatures;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -75,7 +75,7 @@ public final class ForecastFile {
                 out.printRecord(row);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + output, e);
+            throw new InvalidInputException("Cannot write " + output + ": " + e.getMessage() + ".");
         }
     }
 }

@@ -17,6 +17,10 @@ final class PredictionCsv {
     }
 
     static CSVPrinter open(Path output, List<String> header) throws IOException {
+        if (Files.isDirectory(output)) {
+            throw new InvalidInputException(output + " is a folder; --output names the CSV file to write, such as "
+                    + output.resolve("predictions.csv") + ".");
+        }
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {

@@ -42,7 +42,13 @@ public final class ValidationPlanner {
         if (total > HOLDOUT_ABOVE) {
             return holdout(target, DEFAULT_HOLDOUT, seed);
         }
-        return kfold(target, total < FEW_ROWS ? 10 : 3, seed);
+        int k = total < FEW_ROWS ? 10 : 3;
+        if (total < k) {
+            throw new dev.automl.data.InvalidInputException("The training data has only " + total + (total == 1
+                    ? " row" : " rows") + " with a target; under 1,000 rows the validation is 10-fold cross-validation,"
+                    + " which needs at least 10. Add rows, or set n_cross_validations to fewer folds (at least 2).");
+        }
+        return kfold(target, k, seed);
     }
 
     private static int[] range(int from, int to) {

@@ -349,4 +349,44 @@ class JobParserTest {
         assertTrue(error(FORECAST + "forecasting:\n  time_column_name: t\n  time_series_id: [a]\n")
                 .contains("time_series_id"), "an unknown key of the block is named with the nearest valid one");
     }
+
+    @Test
+    void yamlThatIsNotAJobSaysWhereAndWhy() {
+        assertEquals("job.yml, line 1, column 1: the job file must be a block of keys (key: value lines), but it is a"
+                + " list; an AutoML job needs at least task, target_column_name and training_data.",
+                error("- task: classification\n"));
+        assertEquals("job.yml, line 7, column 1: not valid YAML: the key 'task' is written twice in the same block;"
+                + " keep one of them.", error(MINIMAL + "task: regression\n"));
+        assertEquals("job.yml, line 5, column 1: not valid YAML: a tab character here cannot start anything in YAML;"
+                + " indent with spaces, not tabs.", error(MINIMAL.replace("  path", "\tpath")));
+        assertEquals("job.yml, line 8, column 26: 'limits.max_trials' must be a whole number from -2147483648 to"
+                + " 2147483647, not 99999999999.", error(MINIMAL + "limits:\n  max_trials: 99999999999\n"));
+        assertEquals("job.yml, line 8, column 24: '.nan' is not a number this engine reads; write a plain number,"
+                + " such as 60.", error(MINIMAL + "limits:\n  timeout_minutes: .nan\n"));
+        String unclosed = error("type: automl\ntask: [classification\ntarget_column_name: b\n");
+        assertEquals(1, unclosed.lines().count(), unclosed);
+        assertTrue(unclosed.endsWith("(while parsing a flow sequence at line 2, column 7)."), unclosed);
+    }
+
+    @Test
+    void aJobFileThatIsNotUtf8OrIsAFolderIsNamed() throws IOException {
+        Path job = dir.resolve("job.yml");
+        Files.write(job, "type: automl\n# Z\u00fcrich\ntask: classification\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("job.yml, line 2: this line holds bytes that are not UTF-8 text (the file may be saved as Latin-1"
+                + " or UTF-16); save the job file as UTF-8.", assertThrows(InvalidInputException.class,
+                () -> new JobParser(LearnerCatalog.standard()).parse(job)).getMessage());
+        Path folder = Files.createDirectories(dir.resolve("jobs.yml"));
+        assertEquals("The job file " + folder.toAbsolutePath().normalize() + " is a folder; name the YAML file itself.",
+                assertThrows(InvalidInputException.class, () -> new JobParser(LearnerCatalog.standard()).parse(folder))
+                        .getMessage());
+    }
+
+    @Test
+    void anEmptyListItemIsNamedNotANullPointer() {
+        assertEquals("job.yml, line 8, column 3: item 2 of 'training.allowed_training_algorithms' is empty; write an"
+                + " algorithm name there, or remove the item.",
+                error(MINIMAL + "training:\n  allowed_training_algorithms: [LightGBM, ~]\n"));
+        assertTrue(error(MINIMAL + "featurization:\n  mode: custom\n  transformer_params:\n    imputer:\n      -\n")
+                .endsWith("an entry of 'imputer' is empty; each entry needs fields: and parameters:."));
+    }
 }
