@@ -87,8 +87,9 @@ public final class AutoMLRun {
                 reporter.info(String.format(java.util.Locale.ROOT, "Resuming the run in %s after %.1f s: %d finished"
                         + " trials are replayed, not trained again.", options.outputDir(), log.elapsedSeconds(), log.size()));
             }
-            RunContext ctx = new RunContext(out, TimeBudget.of(startNanos, spec.limits().timeoutMinutes(),
-                    ExplainStage.reserveSeconds(spec.explain(), spec.limits().timeoutMinutes() * 60)),
+            double afterModel = ExplainStage.reserveSeconds(spec.explain(), spec.limits().timeoutMinutes() * 60)
+                    + TimeBudget.testSeconds(data.test() == null ? 0 : data.test().features().rows());
+            RunContext ctx = new RunContext(out, TimeBudget.of(startNanos, spec.limits().timeoutMinutes(), afterModel),
                     options.seed(), options.cores(), reporter, log);
             return stages(spec, data, notes, ctx);
         }

@@ -30,6 +30,10 @@ public final class OutputLock implements AutoCloseable {
 
     /** Claims the folder, creating it; refuses with the holder's process id when another run holds it. */
     public static OutputLock acquire(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException("--output " + dir + " names a file, not a folder; give another --output, or"
+                    + " move the file away.");
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
