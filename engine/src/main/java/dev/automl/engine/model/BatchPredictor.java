@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Applies a saved model to a file of new rows and writes one output row per input row, in order:
@@ -161,7 +160,7 @@ public final class BatchPredictor {
             header.add("explain_" + j + "_feature");
             header.add("explain_" + j + "_value");
         }
-        try (CSVPrinter out = PredictionCsv.open(output, header)) {
+        try (PredictionCsv out = PredictionCsv.open(output, header)) {
             List<Object> row = new ArrayList<>(header.size());
             for (int i = 0; i < p.rows(); i++) {
                 row.clear();
@@ -182,6 +181,7 @@ public final class BatchPredictor {
                 }
                 out.printRecord(row);
             }
+            out.commit();
         } catch (IOException e) {
             throw new InvalidInputException("Cannot write " + output + ": " + e.getMessage() + ".");
         }

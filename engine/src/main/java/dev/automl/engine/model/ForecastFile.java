@@ -5,7 +5,6 @@ import dev.automl.data.DateTimeColumn;
 import dev.automl.data.InvalidInputException;
 import dev.automl.data.Table;
 import dev.automl.featurization.series.SeriesFeatures;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ public final class ForecastFile {
                 header.add("upper_" + (int) level);
             }
         }
-        try (CSVPrinter out = PredictionCsv.open(output, header)) {
+        try (PredictionCsv out = PredictionCsv.open(output, header)) {
             List<Object> row = new ArrayList<>(header.size());
             for (int r = 0; r < rows.rows(); r++) {
                 row.clear();
@@ -74,6 +73,7 @@ public final class ForecastFile {
                 }
                 out.printRecord(row);
             }
+            out.commit();
         } catch (IOException e) {
             throw new InvalidInputException("Cannot write " + output + ": " + e.getMessage() + ".");
         }

@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a trained pipeline to a model directory ({@code model.json}, {@code members/<i>/}, and {@code meta/} for a
@@ -186,7 +185,7 @@ public final class ModelStore {
         }
         Collections.shuffle(all, new Random(seed ^ 0x9E3779B97F4A7C15L));
         List<Integer> rows = all.subList(0, Math.min(BACKGROUND_ROWS, all.size()));
-        try (CSVPrinter out = PredictionCsv.open(dir.resolve(BACKGROUND), columns)) {
+        try (PredictionCsv out = PredictionCsv.open(dir.resolve(BACKGROUND), columns)) {
             for (int r : rows) {
                 List<String> record = new ArrayList<>(columns.size());
                 for (String c : columns) {
@@ -194,6 +193,7 @@ public final class ModelStore {
                 }
                 out.printRecord(record);
             }
+            out.commit();
         }
     }
 

@@ -38,14 +38,16 @@ final class EnsembleStage {
         if (!estimate.required()) {
             double building = SearchStage.ENSEMBLE_BUILD_SECONDS
                     + SearchStage.ENSEMBLE_SECONDS_PER_ROW * p.plan().scoredRows().length;
-            Candidates onAll = onAllRows(candidates, estimate, by.remainingSeconds() - building);
+            // The time finish will have for refits, as the search planned it: to the model's end less saving.
+            double forRefits = ctx.budget().modelEnd().remainingSeconds() - TimeBudget.SAVE_SECONDS - building;
+            Candidates onAll = onAllRows(candidates, estimate, forRefits);
             if (!onAll.left().isEmpty()) {
                 String ids = String.join(", ", onAll.left().stream().limit(6).map(String::valueOf).toList())
                         + (onAll.left().size() > 6 ? ", ..." : "");
                 ctx.reporter().info(String.format(Locale.ROOT, "Ensembles use the trials whose models will be on all"
                         + " %d training rows (%d of %d candidates): refitting trial(s) %s would not fit in the %.0f s"
                         + " left.", p.plan().refitRows().length, onAll.kept().size(), candidates.size(), ids,
-                        by.remainingSeconds() - building));
+                        forRefits));
             }
             candidates = onAll.kept();
         }
@@ -83,8 +85,9 @@ final class EnsembleStage {
      * them on all rows, the ensembles are built only from those and from the trials that saw all of their fold's
      * rows, so that the final model is trained on all rows, not partly on a sample (on the generated 3,000,000-row
      * table the stack kept three members' models of 50,000 to 200,000 rows): the best sampled trials first, as many
-     * as their likely refits fit in {@code seconds} together, with a second each for setting up (as
-     * {@link FinishStage} refits them). When none fits, every model is a sample's anyway, and all candidates stay.
+     * as their likely refits fit in {@code seconds} together (the search planned the leader's likely refit, and
+     * {@link FinishStage} tries a refit that will likely fit). When none fits, every model is a sample's anyway, and
+     * all candidates stay.
      */
     static Candidates onAllRows(List<TrialResult> candidates, RefitEstimate estimate, double seconds) {
         List<TrialResult> kept = new ArrayList<>();
@@ -96,7 +99,7 @@ final class EnsembleStage {
                 kept.add(t);
                 continue;
             }
-            double likely = estimate.refitSeconds(t) / RefitEstimate.SAFETY + 1;
+            double likely = estimate.refitSeconds(t) / RefitEstimate.SAFETY;
             if (planned + likely <= seconds) {
                 planned += likely;
                 kept.add(t);

@@ -102,7 +102,7 @@ class EnsembleStageTest {
         assertEquals(List.of(c.get(0), c.get(2), c.get(3)), kept.kept());
         assertEquals(List.of(c.get(1).id()), kept.left());
         // When no sampled trial's refit fits, every model stays a sample's anyway, and so do all candidates.
-        EnsembleStage.Candidates none = EnsembleStage.onAllRows(c, s.estimate(), 1);
+        EnsembleStage.Candidates none = EnsembleStage.onAllRows(c, s.estimate(), 0);
         assertEquals(c, none.kept());
         assertEquals(List.of(), none.left());
     }
