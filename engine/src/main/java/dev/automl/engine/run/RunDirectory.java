@@ -215,9 +215,7 @@ public final class RunDirectory implements AutoCloseable {
                 }
             }
         }
-        Path tmp = dir.resolve(TRIALS + ".tmp");
-        Files.writeString(tmp, out, StandardCharsets.UTF_8);
-        Files.move(tmp, trials, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        atomically(trials, f -> Files.writeString(f, out, StandardCharsets.UTF_8));
     }
 
     /** The resumed run issued a trial other than the one recorded under {@code from}: the log ends before it. */
@@ -238,9 +236,7 @@ public final class RunDirectory implements AutoCloseable {
         m.put("job_sha256", state.jobSha256());
         m.put("seed", state.seed());
         m.put("elapsed_seconds", round((System.nanoTime() - startNanos) / 1e9));
-        Path tmp = dir.resolve(STATE + ".tmp");
-        PRETTY.writeValue(tmp.toFile(), m);
-        Files.move(tmp, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        atomically(dir.resolve(STATE), f -> PRETTY.writeValue(f.toFile(), m));
     }
 
     private void writeStateQuietly() {
@@ -319,8 +315,15 @@ public final class RunDirectory implements AutoCloseable {
             header.add(m.name());
         }
         header.addAll(List.of("sample_rows", "fit_seconds", "status", "reason"));
-        Path tmp = dir.resolve(LEADERBOARD + ".tmp");
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+        try {
+            atomically(dir.resolve(LEADERBOARD), f -> writeLeaderboard(f, header, board));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeLeaderboard(Path file, List<String> header, Ranking board) throws IOException {
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
             int rank = 0;
             for (TrialResult r : board.ranked()) {
@@ -339,13 +342,6 @@ public final class RunDirectory implements AutoCloseable {
                 row.add(r.reason());
                 p.printRecord(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Files.move(tmp, dir.resolve(LEADERBOARD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -428,10 +424,8 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     public synchronized void writeSummary(Map<String, Object> summary) {
-        Path tmp = dir.resolve(SUMMARY + ".tmp");
         try {
-            PRETTY.writeValue(tmp.toFile(), summary);
-            Files.move(tmp, dir.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            atomically(dir.resolve(SUMMARY), f -> PRETTY.writeValue(f.toFile(), summary));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -34,9 +33,11 @@ final class TrialArchive {
     /** Writes the trial's figures, whole or not at all (a temporary file renamed into place). */
     void write(TrialResult r) throws IOException {
         Files.createDirectories(dir);
-        Path file = file(r.id());
-        Path tmp = dir.resolve(r.id() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        RunDirectory.atomically(file(r.id()), f -> write(f, r));
+    }
+
+    private static void write(Path file, TrialResult r) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);
             out.writeDouble(r.fitSeconds());
             out.writeInt(r.foldsFitted());
@@ -50,7 +51,6 @@ final class TrialArchive {
                 }
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The trial's figures; empty when the file is missing or not whole. */
