@@ -29,6 +29,15 @@ public interface Learner {
         return true;
     }
 
+    /**
+     * Whether fitting runs native code (LightGBM, XGBoost), whose crash would end the whole process: the engine fits
+     * such learners in worker processes. A learner that says so is found in a worker by its name in
+     * {@link LearnerCatalog#standard()} or, failing that, made with its class's no-argument constructor.
+     */
+    default boolean runsNativeCode() {
+        return false;
+    }
+
     /** Training cost relative to LightGBM's default configuration on the same data (LightGBM = 1). */
     double relativeCost();
 

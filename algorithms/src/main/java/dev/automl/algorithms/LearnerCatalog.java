@@ -67,6 +67,11 @@ public final class LearnerCatalog {
                 new AutoArima(), new Arimax(), new Prophet()));
     }
 
+    /** The same catalog with each learner replaced by what {@code f} makes of it, such as a decorated learner. */
+    public LearnerCatalog map(java.util.function.UnaryOperator<Learner> f) {
+        return new LearnerCatalog(learners.stream().map(f).toList());
+    }
+
     /** Azure matches algorithm names ignoring case and underscores: {@code light_gbm} is {@code LightGBM}. */
     public static String normalise(String name) {
         return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");

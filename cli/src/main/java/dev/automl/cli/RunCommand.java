@@ -4,6 +4,7 @@ import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.engine.job.JobParser;
 import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.run.AutoMLRun;
+import dev.automl.engine.worker.Isolation;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,6 +30,25 @@ final class RunCommand implements Callable<Integer> {
             + " finished are kept without training them again, and the time limits count the time it spent.")
     boolean resume;
 
+    @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "native", converter = IsolationConverter.class,
+            description = "Where learners fit: native (default) fits LightGBM and XGBoost in worker processes, so that a"
+                    + " crash in their native code fails one trial instead of ending the run; none fits every learner in"
+                    + " this process.")
+    Isolation isolation;
+
+    /** Reads {@code native} or {@code none}. */
+    static final class IsolationConverter implements picocli.CommandLine.ITypeConverter<Isolation> {
+        @Override
+        public Isolation convert(String value) {
+            for (Isolation i : Isolation.values()) {
+                if (i.id().equals(value)) {
+                    return i;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not native or none");
+        }
+    }
+
     @Override
     public Integer call() {
         // Time limits count from JVM start, so that start-up is inside the promise too.
@@ -38,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("outputs", stripExtension(job.getFileName().toString()));
         ConsoleReporter console = new ConsoleReporter(System.out, spec.verbosity(), startNanos);
         AutoMLRun.Outcome outcome = new AutoMLRun(catalog, console).execute(spec,
-                new AutoMLRun.Options(out, seed, startNanos, Runtime.getRuntime().availableProcessors(), resume));
+                new AutoMLRun.Options(out, seed, startNanos, Runtime.getRuntime().availableProcessors(), resume,
+                        isolation));
         console.printLeaderboard(outcome.leaderboard(), 10);
         console.info("Results in " + outcome.outputDir().toAbsolutePath().normalize());
         if (!outcome.modelSaved()) {

@@ -54,6 +54,11 @@ public final class LightGbmLearner implements Learner {
     }
 
     @Override
+    public boolean runsNativeCode() {
+        return true;
+    }
+
+    @Override
     public double relativeCost() {
         return 1.0;
     }

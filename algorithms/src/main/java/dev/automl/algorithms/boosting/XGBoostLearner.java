@@ -74,6 +74,11 @@ public final class XGBoostLearner implements Learner {
 
     /** FLAML's cost of XGBoost relative to LightGBM (microsoft/FLAML flaml/automl/model.py). */
     @Override
+    public boolean runsNativeCode() {
+        return true;
+    }
+
+    @Override
     public double relativeCost() {
         return 1.6;
     }

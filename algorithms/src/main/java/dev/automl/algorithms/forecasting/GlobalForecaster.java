@@ -1,16 +1,14 @@
 package dev.automl.algorithms.forecasting;
 
-import dev.automl.algorithms.DataShape;
 import dev.automl.algorithms.FittedModel;
+import dev.automl.algorithms.ForwardingLearner;
 import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.Params;
 import dev.automl.algorithms.Predictions;
-import dev.automl.algorithms.SearchSpace;
 import dev.automl.algorithms.TrainingData;
 import dev.automl.algorithms.TrialContext;
 import dev.automl.data.Task;
 import dev.automl.featurization.FeatureMatrix;
-import dev.automl.featurization.FeatureView;
 import dev.automl.featurization.Target;
 import dev.automl.featurization.series.SeriesFeatures;
 
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A regression learner as a forecasting job's global model over all series. Where the series features give each row
@@ -29,7 +26,7 @@ import java.util.Set;
  * forecasts the anchor plus the scaled change: trees cannot forecast a level they never saw, and a change learnt
  * from series in the thousands then serves a series in the tens.
  */
-public final class GlobalForecaster implements Learner {
+public final class GlobalForecaster extends ForwardingLearner {
 
     /** The folder a relative model keeps its regression model in; its absence marks a plain one. */
     static final String RELATIVE_DIR = "relative";
@@ -37,6 +34,7 @@ public final class GlobalForecaster implements Learner {
     private final Learner regression;
 
     public GlobalForecaster(Learner regression) {
+        super(regression);
         this.regression = regression;
     }
 
@@ -45,39 +43,10 @@ public final class GlobalForecaster implements Learner {
         return regression;
     }
 
+    /** False: its regression learner, already wrapped for a worker where it runs native code, is what goes there. */
     @Override
-    public String name() {
-        return regression.name();
-    }
-
-    @Override
-    public Set<Task> tasks() {
-        return regression.tasks();
-    }
-
-    @Override
-    public FeatureView view() {
-        return regression.view();
-    }
-
-    @Override
-    public boolean inDefaultSearch() {
-        return regression.inDefaultSearch();
-    }
-
-    @Override
-    public double relativeCost() {
-        return regression.relativeCost();
-    }
-
-    @Override
-    public SearchSpace space(Task task, DataShape shape) {
-        return regression.space(task, shape);
-    }
-
-    @Override
-    public List<Params> portfolio(Task task, DataShape shape) {
-        return regression.portfolio(task, shape);
+    public boolean runsNativeCode() {
+        return false;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.automl.engine.run;
 import dev.automl.algorithms.LearnerCatalog;
 import dev.automl.engine.job.JobData;
 import dev.automl.engine.job.JobSpec;
+import dev.automl.engine.worker.Isolation;
+import dev.automl.engine.worker.WorkerPool;
 import dev.automl.engine.trial.Leaderboard;
 import dev.automl.metrics.MetricCatalog;
 import java.nio.file.Path;
@@ -32,11 +34,16 @@ public final class AutoMLRun {
      * @param startNanos the {@link System#nanoTime()} the process started at: time limits count from there
      * @param cores      cores the run may use
      */
-    public record Options(Path outputDir, long seed, long startNanos, int cores, boolean resume) {
+    public record Options(Path outputDir, long seed, long startNanos, int cores, boolean resume, Isolation isolation) {
 
-        /** A fresh run's options. */
+        /** A fresh run's options, with native learners in worker processes. */
         public Options(Path outputDir, long seed, long startNanos, int cores) {
-            this(outputDir, seed, startNanos, cores, false);
+            this(outputDir, seed, startNanos, cores, false, Isolation.NATIVE);
+        }
+
+        /** The same options with trials fitted as {@code isolation} says. */
+        public Options with(Isolation isolation) {
+            return new Options(outputDir, seed, startNanos, cores, resume, isolation);
         }
     }
 
@@ -81,7 +88,10 @@ public final class AutoMLRun {
         }
         // A resumed run's time limits count the time the killed run spent.
         long startNanos = options.startNanos() - (long) (previous.map(RunDirectory.State::elapsedSeconds).orElse(0.0) * 1e9);
-        try (RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()), startNanos)) {
+        try (RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()), startNanos);
+             WorkerPool workers = options.isolation() == Isolation.NATIVE
+                     ? WorkerPool.start(Math.min(2, options.cores()),
+                     options.outputDir().resolve("crashes"), reporter::info) : null) {
             ResumeLog log = previous.map(s -> out.resume(s, spec.jobSha256(), options.seed())).orElse(ResumeLog.NONE);
             if (log.size() > 0) {
                 reporter.info(String.format(java.util.Locale.ROOT, "Resuming the run in %s after %.1f s: %d finished"
@@ -91,11 +101,11 @@ public final class AutoMLRun {
                     + TimeBudget.testSeconds(data.test() == null ? 0 : data.test().features().rows());
             RunContext ctx = new RunContext(out, TimeBudget.of(startNanos, spec.limits().timeoutMinutes(), afterModel),
                     options.seed(), options.cores(), reporter, log);
-            return stages(spec, data, notes, ctx);
+            return stages(workers == null ? catalog : workers.isolate(catalog), spec, data, notes, ctx);
         }
     }
 
-    private Outcome stages(JobSpec spec, JobData data, List<String> notes, RunContext ctx) {
+    private Outcome stages(LearnerCatalog catalog, JobSpec spec, JobData data, List<String> notes, RunContext ctx) {
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
         SearchResult searched = new SearchStage(ctx).search(prepared);
         try {

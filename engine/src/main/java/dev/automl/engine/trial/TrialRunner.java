@@ -9,6 +9,7 @@ import dev.automl.data.InvalidInputException;
 import dev.automl.data.Task;
 import dev.automl.engine.job.JobData;
 import dev.automl.engine.validation.ValidationPlan;
+import dev.automl.engine.worker.WorkerFailure;
 import dev.automl.featurization.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +188,15 @@ public final class TrialRunner {
         }
         FoldFeatures ff = cache.get(fold, spec.learner().view(), spec.sampleRows());
         TrialContext ctx = new TrialContext(deadline, threads, seed + 7919L * fold);
-        FittedModel model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx);
+        FittedModel model;
+        try {
+            model = spec.learner().fit(ff.train(), ff.valid(), spec.params(), ctx);
+        } catch (WorkerFailure e) {
+            if (e.atDeadline()) {
+                return new FoldOutcome(null, true, null, 1, ""); // killed past its deadline: timed out, not failed
+            }
+            throw e;
+        }
         boolean keep = false;
         try {
             boolean cut = deadline.expired() || model.stoppedByDeadline();
@@ -210,7 +219,9 @@ public final class TrialRunner {
     }
 
     private static TrialResult failed(TrialSpec spec, Throwable e, long start) {
-        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        // A worker's failure already names its cause ("OutOfMemoryError: ...", "its worker process crashed ...").
+        String reason = e instanceof WorkerFailure ? e.getMessage()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return failed(spec, TrialStatus.FAILED, reason, start);
     }
 

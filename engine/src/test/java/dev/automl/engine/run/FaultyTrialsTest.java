@@ -18,6 +18,7 @@ import dev.automl.engine.job.JobSpec;
 import dev.automl.engine.job.Limits;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.trial.TrialStatus;
+import dev.automl.engine.worker.FaultyNativeLearner;
 import dev.automl.featurization.FeatureView;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A learner that fails as native code and big data make learners fail, beside LightGBM that works: a trial that runs
- * out of memory or hangs past its deadline is recorded with its reason, and the run completes within its time
- * promise with LightGBM's model. (A learner that crashes its process needs trials in worker processes, which the
- * engine does not have yet.)
+ * out of memory, hangs past its deadline or (in a worker process) crashes with a real SIGSEGV is recorded with its
+ * reason, and the run completes within its time promise with LightGBM's model. The faults run both in the engine's
+ * process (a learner that does not declare native code) and in worker processes (one that does).
  */
 class FaultyTrialsTest {
 
@@ -41,38 +42,17 @@ class FaultyTrialsTest {
     /** Releases the hung trials' threads, which ignore interruption as a stuck native call does. */
     private static volatile boolean released;
 
-    /** Logistic regression in every respect but fitting, where it fails. */
-    record FaultyLearner(Fault fault) implements Learner {
-        private static final Learner SHAPE = new LogisticRegression();
+    /** Logistic regression in every respect but fitting, where it fails, in the engine's own process. */
+    static final class FaultyLearner extends FaultyNativeLearner {
+        private final Fault fault;
 
-        @Override
-        public String name() {
-            return "Faulty";
+        FaultyLearner(Fault fault) {
+            this.fault = fault;
         }
 
         @Override
-        public Set<Task> tasks() {
-            return SHAPE.tasks();
-        }
-
-        @Override
-        public FeatureView view() {
-            return SHAPE.view();
-        }
-
-        @Override
-        public double relativeCost() {
-            return SHAPE.relativeCost();
-        }
-
-        @Override
-        public SearchSpace space(Task task, DataShape shape) {
-            return SHAPE.space(task, shape);
-        }
-
-        @Override
-        public List<Params> portfolio(Task task, DataShape shape) {
-            return SHAPE.portfolio(task, shape);
+        public boolean runsNativeCode() {
+            return false;
         }
 
         @Override
@@ -89,11 +69,6 @@ class FaultyTrialsTest {
             }
             throw new IllegalStateException("released");
         }
-
-        @Override
-        public FittedModel load(Path dir, Task task, int numClasses) throws IOException {
-            return SHAPE.load(dir, task, numClasses);
-        }
     }
 
     @TempDir
@@ -105,9 +80,12 @@ class FaultyTrialsTest {
     }
 
     private AutoMLRun.Outcome run(Fault fault, double timeoutMinutes) {
+        return run(new FaultyLearner(fault), timeoutMinutes);
+    }
+
+    private AutoMLRun.Outcome run(Learner faulty, double timeoutMinutes) {
         // Logistic regression is in the catalog as the stack's meta-learner.
-        LearnerCatalog catalog = new LearnerCatalog(List.of(new LightGbmLearner(), new LogisticRegression(),
-                new FaultyLearner(fault)));
+        LearnerCatalog catalog = new LearnerCatalog(List.of(new LightGbmLearner(), new LogisticRegression(), faulty));
         JobSpec spec = StageFixture.job(List.of("LightGBM", "Faulty"), 4, 3)
                 .limits(Limits.builder().maxTrials(4).timeoutMinutes(timeoutMinutes).build()).explain(false).build();
         return new AutoMLRun(catalog, new StageFixture.Recorder()).execute(spec,
@@ -139,6 +117,46 @@ class FaultyTrialsTest {
         assertEquals(TrialStatus.TIMED_OUT, hung.status(), hung.toString());
         assertTrue(hung.reason().contains("did not stop within 3 s of its deadline and was abandoned"), hung.reason());
         // The time promise: timeout_minutes, plus a tenth and the slack.
+        assertTrue(seconds < 30 * 1.1 + TimeBudget.SLACK_SECONDS, "took " + seconds + " s");
+    }
+
+    private List<TrialResult> faultyRows(AutoMLRun.Outcome outcome) {
+        assertTrue(outcome.modelSaved());
+        assertTrue(outcome.leaderboard().ranked().stream().anyMatch(r -> r.algorithm().equals("LightGBM") && r.completed()));
+        List<TrialResult> faulty = outcome.leaderboard().ranked().stream()
+                .filter(r -> r.algorithm().equals("Faulty")).toList();
+        assertTrue(!faulty.isEmpty(), outcome.leaderboard().ranked().toString());
+        return faulty;
+    }
+
+    @Test
+    void aTrialWhoseWorkerDiesOfSigsegvIsFailedWithTheCrashAndTheRunGoesOn() {
+        long start = System.nanoTime();
+        AutoMLRun.Outcome outcome = run(new FaultyNativeLearner.Crashing(), 1);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (TrialResult r : faultyRows(outcome)) {
+            assertEquals(TrialStatus.FAILED, r.status(), r.toString());
+            assertTrue(r.reason().startsWith("its worker process crashed (exit code "), r.reason());
+            assertTrue(r.reason().contains("SIGSEGV (0xb) in V [libjvm.so+"), r.reason());
+        }
+        assertTrue(seconds < 60 + TimeBudget.SLACK_SECONDS, "took " + seconds + " s");
+    }
+
+    @Test
+    void aTrialWhoseWorkerRunsOutOfHeapIsFailedAndTheRunGoesOn() {
+        for (TrialResult r : faultyRows(run(new FaultyNativeLearner.OutOfMemory(), 1))) {
+            assertEquals(TrialStatus.FAILED, r.status(), r.toString());
+            assertEquals("OutOfMemoryError: Java heap space", r.reason());
+        }
+    }
+
+    @Test
+    void aTrialWhoseWorkerHangsIsKilledAtItsDeadlineAndTheRunKeepsItsTime() {
+        long start = System.nanoTime();
+        AutoMLRun.Outcome outcome = run(new FaultyNativeLearner.Hanging(), 0.5);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrialResult hung = faultyRows(outcome).get(0);
+        assertEquals(TrialStatus.TIMED_OUT, hung.status(), hung.toString());
         assertTrue(seconds < 30 * 1.1 + TimeBudget.SLACK_SECONDS, "took " + seconds + " s");
     }
 }
