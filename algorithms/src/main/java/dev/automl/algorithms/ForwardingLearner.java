@@ -47,6 +47,11 @@ public abstract class ForwardingLearner implements Learner {
     }
 
     @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return inner.heapBytes(rows, features, numClasses, params);
+    }
+
+    @Override
     public double relativeCost() {
         return inner.relativeCost();
     }

@@ -38,6 +38,15 @@ public interface Learner {
         return false;
     }
 
+    /**
+     * The Java heap a fit on {@code rows} rows of {@code features} features is expected to take at its peak,
+     * beyond the feature matrix it is given: by default one copy of the rows as doubles, as Smile and Tribuo take
+     * them. The engine runs a trial that would not fit its heap on a sample, or skips it with the reason.
+     */
+    default long heapBytes(int rows, int features, int numClasses, Params params) {
+        return 8L * rows * features;
+    }
+
     /** Training cost relative to LightGBM's default configuration on the same data (LightGBM = 1). */
     double relativeCost();
 

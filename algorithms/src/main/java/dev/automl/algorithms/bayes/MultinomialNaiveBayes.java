@@ -59,6 +59,11 @@ public final class MultinomialNaiveBayes implements Learner {
 
     /** One pass that sums the features per class. */
     @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return TribuoExamples.HEAP_BYTES_PER_VALUE * rows * features;
+    }
+
+    @Override
     public double relativeCost() {
         return 0.05;
     }

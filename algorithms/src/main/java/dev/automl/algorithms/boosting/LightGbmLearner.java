@@ -58,6 +58,12 @@ public final class LightGbmLearner implements Learner {
         return true;
     }
 
+    /** Labels, weights and predictions only: the library keeps its binned copy of the rows in native memory. */
+    @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return 16L * rows * Math.max(1, numClasses);
+    }
+
     @Override
     public double relativeCost() {
         return 1.0;

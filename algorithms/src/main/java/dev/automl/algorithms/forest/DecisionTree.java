@@ -57,6 +57,12 @@ public final class DecisionTree implements Learner {
         return false;
     }
 
+    /** Smile's data frame holds the rows as doubles, and its trees an index of each column's order. */
+    @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return SmileForest.HEAP_BYTES_PER_VALUE * rows * features;
+    }
+
     @Override
     public double relativeCost() {
         return RELATIVE_COST;

@@ -75,6 +75,12 @@ public final class ExtremeRandomTrees implements Learner {
         return FeatureView.TREES;
     }
 
+    /** The rows as float columns; the trees grow over them in place. */
+    @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return 4L * rows * features;
+    }
+
     @Override
     public double relativeCost() {
         return RELATIVE_COST;

@@ -34,6 +34,9 @@ final class SmileForest {
     private final Task task;
     private final int numClasses;
     private final Settings settings;
+    /** Heap per value of a Smile tree fit: the data frame's double (8 bytes) and the column-order index (4), twice over for the frame's conversion. */
+    static final long HEAP_BYTES_PER_VALUE = 20;
+
     private final DataFrame data;
 
     SmileForest(TrainingData train, Settings settings) {

@@ -63,6 +63,11 @@ public final class LassoLars implements Learner {
     }
 
     @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return TribuoExamples.HEAP_BYTES_PER_VALUE * rows * features;
+    }
+
+    @Override
     public double relativeCost() {
         return 0.5;
     }

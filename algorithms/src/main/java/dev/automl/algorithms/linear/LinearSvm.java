@@ -71,6 +71,11 @@ public final class LinearSvm implements Learner {
     }
 
     @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return TribuoExamples.HEAP_BYTES_PER_VALUE * rows * features;
+    }
+
+    @Override
     public double relativeCost() {
         return 0.5;
     }

@@ -77,6 +77,11 @@ public final class SupportVectorMachine implements Learner {
     }
 
     @Override
+    public long heapBytes(int rows, int features, int numClasses, Params params) {
+        return TribuoExamples.HEAP_BYTES_PER_VALUE * rows * features;
+    }
+
+    @Override
     public double relativeCost() {
         return 3;
     }

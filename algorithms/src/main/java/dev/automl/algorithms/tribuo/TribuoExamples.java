@@ -24,6 +24,13 @@ import org.tribuo.regression.Regressor;
  */
 public final class TribuoExamples {
 
+    /**
+     * Heap a fit through Tribuo takes for each value: the example's name reference and value (16 bytes), and the
+     * library's own node for it (LIBLINEAR's and LIBSVM's index-value objects, 32 bytes), with some slack.
+     */
+    public static final long HEAP_BYTES_PER_VALUE = 56;
+
+
     /** Tribuo logs every fit at INFO through java.util.logging; the run's console must stay the run's. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 

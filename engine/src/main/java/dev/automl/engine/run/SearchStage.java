@@ -90,9 +90,12 @@ final class SearchStage {
     }
 
     /** An in-flight trial. */
+    /** @param heapBytes the engine's heap the trial planned on (0 for one in a worker process) */
     private record Running(TrialSpec spec, CompletableFuture<TrialOutcome> future, Deadline deadline, Thread thread,
-                           long startNanos) {
+                           long startNanos, long heapBytes) {
     }
+
+    private TrialMemory memory;
 
     SearchResult search(Prepared p) {
         long start = System.nanoTime();
@@ -104,6 +107,9 @@ final class SearchStage {
         RefitEstimate estimate = new RefitEstimate(p.plan(), threads);
         StandInModels standIns = new StandInModels();
         TrialRunner runner = new TrialRunner(p.features(), p.scorer());
+        memory = new TrialMemory(shape.rows(), p.plan().folds().get(0).valid().length, shape.numClasses(),
+                view -> p.features().featurizer(0).featureNames(view).size(), TrialMemory::engineFreeHeap,
+                Runtime.getRuntime().maxMemory());
         String stop = loop(p, search, termination, runner, board, estimate, threads, standIns);
         ctx.reporter().info("Search ended: " + stop + ".");
         return new SearchResult(board, stop, endedEarly, standIns, estimate.measuredOn(board), RunContext.secondsSince(start));
@@ -154,7 +160,8 @@ final class SearchStage {
                             first ? ", a learner's first trial" : grow ? ", the leader on a larger sample" : "");
                     jobLimit = true;
                 }
-                running.add(start(next.get(), runner, trialEnd, threads, limitName, jobLimit));
+                running.add(start(next.get(), runner, trialEnd, threads, limitName, jobLimit,
+                        running.stream().mapToLong(Running::heapBytes).sum()));
                 started++;
             }
             if (running.isEmpty()) {
@@ -201,14 +208,26 @@ final class SearchStage {
         return left - share < LEAST_SHARE_SECONDS ? left : share;
     }
 
-    private Running start(TrialSpec spec, TrialRunner runner, Deadline deadline, int threads, String limitName,
-                          boolean keepTruncated) {
+    private Running start(TrialSpec issued, TrialRunner runner, Deadline deadline, int threads, String limitName,
+                          boolean keepTruncated, long reserved) {
         CompletableFuture<TrialOutcome> future = new CompletableFuture<>();
+        // Decided before the replay, so that a resumed run issues the same trials as the killed one.
+        TrialMemory.Decision fits = memory.decide(issued, reserved);
+        if (fits instanceof TrialMemory.Skip skip) {
+            future.complete(new TrialOutcome(TrialResult.failed(issued.id(), issued.configuration(), TrialStatus.FAILED,
+                    skip.reason(), 0), null));
+            return new Running(issued, future, deadline, null, System.nanoTime(), 0);
+        }
+        TrialSpec spec = fits instanceof TrialMemory.Sample sample
+                ? new TrialSpec(issued.id(), issued.configuration().withSampleRows(sample.rows())) : issued;
+        if (fits instanceof TrialMemory.Sample sample) {
+            ctx.reporter().info(sample.why());
+        }
         Optional<TrialResult> replayed = ctx.resume().replay(spec);
         if (replayed.isPresent()) {
             // A trial the killed run finished: its model is not kept, so a refit trains it again if it is chosen.
             future.complete(new TrialOutcome(replayed.get(), null));
-            return new Running(spec, future, deadline, null, System.nanoTime());
+            return new Running(spec, future, deadline, null, System.nanoTime(), 0);
         }
         long trialSeed = ctx.seed() * 1_000_003L + spec.id();
         Thread t = new Thread(() -> {
@@ -225,7 +244,7 @@ final class SearchStage {
         long startNanos = System.nanoTime();
         t.start();
         ctx.reporter().debug("trial " + spec.id() + " started: " + spec.learner().name() + " " + spec.params());
-        return new Running(spec, future, deadline, t, startNanos);
+        return new Running(spec, future, deadline, t, startNanos, fits.bytes());
     }
 
     private static void waitForAny(List<Running> running) {

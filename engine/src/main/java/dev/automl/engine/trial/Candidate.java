@@ -36,6 +36,11 @@ public sealed interface Candidate permits Candidate.Configuration, Candidate.Ens
             this(learner, params, origin, sampleRows, List.of());
         }
 
+        /** The same configuration on a sample of {@code rows} rows per fold. */
+        public Configuration withSampleRows(int rows) {
+            return new Configuration(learner, params, origin, rows, bag);
+        }
+
         public Configuration {
             if (origin == TrialOrigin.ENSEMBLE) {
                 throw new IllegalArgumentException("a single learner's configuration cannot come from an ensemble");

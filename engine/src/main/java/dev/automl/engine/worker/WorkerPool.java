@@ -115,6 +115,11 @@ public final class WorkerPool implements AutoCloseable {
         return catalog.map(l -> l.runsNativeCode() ? new IsolatedLearner(l, this) : l);
     }
 
+    /** Whether a learner from {@link #isolate} fits in a worker process. */
+    public static boolean isolated(Learner learner) {
+        return learner instanceof IsolatedLearner;
+    }
+
     /** How many fits went to workers, for tests and the run's figures. */
     public int fits() {
         return fits.get();
