@@ -83,14 +83,19 @@ public final class WorkerPool implements AutoCloseable {
      * {@code crashDir}. If the pool's folder cannot be made, learners fit in this process and {@code notes} says why.
      */
     public static WorkerPool start(int warm, Path crashDir, Consumer<String> notes) {
-        sweepStaleFolders();
+        return start(warm, Path.of(System.getProperty("java.io.tmpdir")), crashDir, notes);
+    }
+
+    /** As {@link #start(int, Path, Consumer)}, with the pool's folder made in {@code tempRoot}. */
+    static WorkerPool start(int warm, Path tempRoot, Path crashDir, Consumer<String> notes) {
+        sweepStaleFolders(tempRoot);
         Path dir;
         try {
-            dir = Files.createTempDirectory(FOLDER_PREFIX);
+            dir = Files.createTempDirectory(tempRoot, FOLDER_PREFIX);
             Files.writeString(dir.resolve("pid"), Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             WorkerPool pool = new WorkerPool(null, List.of(), crashDir, notes);
-            pool.fallBack("its folder cannot be made in " + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+            pool.fallBack("their folder cannot be made in " + tempRoot + ": " + e.getMessage());
             return pool;
         }
         WorkerPool pool = new WorkerPool(dir, jvmCommand(), crashDir, notes);
@@ -160,7 +165,7 @@ public final class WorkerPool implements AutoCloseable {
                 // The trial was called off (another fold failed): that says nothing about the workers.
                 throw new WorkerFailure("called off before its worker process began", ctx.deadline().expired());
             }
-            fallBack(e.getMessage());
+            fallBack("their rows or process cannot be made ready: " + e.getMessage());
             return learner.fit(train, valid, params, ctx);
         }
         Path modelDir = dir.resolve("model-" + fits.incrementAndGet());
@@ -390,8 +395,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Removes the folders of pools whose process was killed before it could remove them. */
-    private static void sweepStaleFolders() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    private static void sweepStaleFolders(Path tmp) {
         try (Stream<Path> list = Files.list(tmp)) {
             list.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX)).forEach(p -> {
                 try {

@@ -109,6 +109,49 @@ class WorkerPoolTest {
         aFitAfterAFailureWorks();
     }
 
+    @Test
+    void withoutAFolderForWorkersLearnersFitInTheEnginesProcessAndTheRunIsTold(@TempDir Path tmp) throws Exception {
+        Path notAFolder = Files.writeString(tmp.resolve("file"), "not a folder");
+        List<String> said = new ArrayList<>();
+        try (WorkerPool lost = WorkerPool.start(1, notAFolder, crashes, said::add)) {
+            assertEquals(1, said.size());
+            assertTrue(said.get(0).startsWith("Worker processes are unavailable (their folder cannot be made in "
+                    + notAFolder + ": "), said.get(0));
+            assertTrue(said.get(0).endsWith("): LightGBM and XGBoost fit in the engine's own process, where a crash in"
+                    + " their native code would end the run."), said.get(0));
+            fitsInTheEngine(lost);
+        }
+    }
+
+    @Test
+    void aFolderThatCannotTakeTheRowsMakesLearnersFitInTheEnginesProcess(@TempDir Path tmp) throws Exception {
+        List<String> said = new ArrayList<>();
+        try (WorkerPool blocked = WorkerPool.start(0, tmp, crashes, said::add)) {
+            // The pool's folder turns into a file, as a folder that cannot be written to: no fold's rows can go there.
+            Path dir;
+            try (var list = Files.list(tmp)) {
+                dir = list.filter(p -> p.getFileName().toString().startsWith("automl-workers-")).findFirst().orElseThrow();
+            }
+            WorkerPool.deleteTree(dir);
+            Files.writeString(dir, "in the way");
+            fitsInTheEngine(blocked);
+            assertEquals(1, said.size(), said.toString());
+            assertTrue(said.get(0).startsWith("Worker processes are unavailable (their rows or process cannot be made"
+                    + " ready: "), said.get(0));
+        }
+    }
+
+    private static void fitsInTheEngine(WorkerPool p) {
+        Learner lightGbm = p.isolate(new LearnerCatalog(List.of(LearnerCatalog.standard().byName("LightGBM")
+                .orElseThrow()))).byName("LightGBM").orElseThrow();
+        try (FittedModel m = lightGbm.fit(train, valid, Params.of("n_estimators", 20), new TrialContext(
+                Deadline.afterSeconds(60), 1, 3))) {
+            assertEquals(valid.x().rows(), m.validationPredictions().orElseThrow().rows());
+            assertTrue(!(m instanceof ReturnedModel));
+        }
+        assertEquals(0, p.fits());
+    }
+
     private static void aFitAfterAFailureWorks() {
         Learner lightGbm = isolated(LearnerCatalog.standard().byName("LightGBM").orElseThrow());
         try (FittedModel m = lightGbm.fit(train, valid, Params.of("n_estimators", 20), new TrialContext(
