@@ -90,7 +90,7 @@ public final class AutoMLRun {
         long startNanos = options.startNanos() - (long) (previous.map(RunDirectory.State::elapsedSeconds).orElse(0.0) * 1e9);
         try (RunDirectory out = new RunDirectory(options.outputDir(), MetricCatalog.forTask(spec.task()), startNanos);
              WorkerPool workers = options.isolation() == Isolation.NATIVE
-                     ? WorkerPool.start(Math.min(2, options.cores()),
+                     ? WorkerPool.start(0,
                      options.outputDir().resolve("crashes"), reporter::info) : null) {
             ResumeLog log = previous.map(s -> out.resume(s, spec.jobSha256(), options.seed())).orElse(ResumeLog.NONE);
             if (log.size() > 0) {
@@ -101,12 +101,18 @@ public final class AutoMLRun {
                     + TimeBudget.testSeconds(data.test() == null ? 0 : data.test().features().rows());
             RunContext ctx = new RunContext(out, TimeBudget.of(startNanos, spec.limits().timeoutMinutes(), afterModel),
                     options.seed(), options.cores(), reporter, log);
-            return stages(workers == null ? catalog : workers.isolate(catalog), spec, data, notes, ctx);
+            return stages(workers == null ? catalog : workers.isolate(catalog), spec, data, notes, ctx,
+                    workers == null ? n -> { } : workers::warm);
         }
     }
 
-    private Outcome stages(LearnerCatalog catalog, JobSpec spec, JobData data, List<String> notes, RunContext ctx) {
+    private Outcome stages(LearnerCatalog catalog, JobSpec spec, JobData data, List<String> notes, RunContext ctx,
+                           java.util.function.IntConsumer warmWorkers) {
         Prepared prepared = new PrepareStage(catalog, ctx).prepare(spec, data, notes);
+        // A worker starts while the search begins, once the run is known to fit a learner in one.
+        if (prepared.learners().stream().anyMatch(WorkerPool::isolated)) {
+            warmWorkers.accept(1);
+        }
         SearchResult searched = new SearchStage(ctx).search(prepared);
         try {
             searched = new BaggingStage(ctx).bag(prepared, searched);

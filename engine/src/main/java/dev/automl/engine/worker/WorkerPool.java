@@ -78,8 +78,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * A pool whose workers run this JVM's class path with its heap limit. It starts {@code warm} workers at once
-     * (as many as trials or folds will fit side by side), so that the first trials do not wait for a JVM to start. A worker that crashes leaves the JVM's fatal-error log in
+     * A pool whose workers run this JVM's class path with its heap limit; it {@link #warm}s {@code warm} workers. A worker that crashes leaves the JVM's fatal-error log in
      * {@code crashDir}. If the pool's folder cannot be made, learners fit in this process and {@code notes} says why.
      */
     public static WorkerPool start(int warm, Path crashDir, Consumer<String> notes) {
@@ -99,12 +98,29 @@ public final class WorkerPool implements AutoCloseable {
             return pool;
         }
         WorkerPool pool = new WorkerPool(dir, jvmCommand(), crashDir, notes);
-        for (int i = 0; i < warm; i++) {
+        pool.warm(warm);
+        return pool;
+    }
+
+    /**
+     * Starts {@code count} workers in the background (as many as trials or folds will fit side by side), so that
+     * the first trials do not wait for a JVM to start; a run calls it once it knows that it runs a native learner.
+     */
+    public void warm(int count) {
+        if (dir == null) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
             CompletableFuture<WorkerProcess> started = new CompletableFuture<>();
-            pool.warming.add(started);
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                warming.add(started);
+            }
             Thread t = new Thread(() -> {
                 try {
-                    started.complete(WorkerProcess.start(pool.ids.incrementAndGet(), dir, pool.jvm));
+                    started.complete(WorkerProcess.start(ids.incrementAndGet(), dir, jvm));
                 } catch (IOException | RuntimeException e) {
                     started.completeExceptionally(e);
                 }
@@ -112,7 +128,6 @@ public final class WorkerPool implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         }
-        return pool;
     }
 
     /** The catalog with each learner that runs native code fitting in this pool's workers. */
@@ -137,8 +152,10 @@ public final class WorkerPool implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         // A worker may need as much heap as the engine: it holds a fold's rows as the engine does.
         cmd.add("-Xmx" + Math.max(64, Runtime.getRuntime().maxMemory() >> 20) + "m");
-        // One trial at a time: a small collector, and no core dump of a crashed worker's heap.
+        // One trial at a time: a small collector, the quick compiler only (the work is in native code, and the
+        // optimising compiler's threads would take the cores from the trials), and no core dump of a crashed heap.
         cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:-CreateCoredumpOnCrash");
         cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         cmd.add(TrialWorker.class.getName());
