@@ -63,7 +63,16 @@ final class RunCommand implements Callable<Integer> {
         console.printLeaderboard(outcome.leaderboard(), 10);
         console.info("Results in " + outcome.outputDir().toAbsolutePath().normalize());
         if (!outcome.modelSaved()) {
-            System.err.println("error: the run ended without a model; see " + outcome.outputDir().resolve("trials.jsonl"));
+            Path model = outcome.outputDir().resolve("model");
+            if (outcome.modelFailure() != null) {
+                System.err.println("error: the model could not be saved: " + outcome.modelFailure() + ". "
+                        + (java.nio.file.Files.isDirectory(model) ? model + " still holds the model saved before this run."
+                        : "No model is in " + model + "."));
+            } else {
+                System.err.println("error: the run ended without a model; see " + outcome.outputDir().resolve("trials.jsonl")
+                        + (java.nio.file.Files.isDirectory(model) ? " (" + model + " holds the model saved before this run)"
+                        : ""));
+            }
             return Main.EXIT_FAILED;
         }
         return 0;

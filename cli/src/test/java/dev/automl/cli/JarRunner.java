@@ -37,10 +37,18 @@ final class JarRunner {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return runUnder(workDir, List.of(), args);
+    }
+
+    /**
+     * As {@link #run}, with the java command handed to {@code wrapper} (a shell that sets a limit first, say) as
+     * its arguments.
+     */
+    static Result runUnder(Path workDir, List<String> wrapper, String... args) throws IOException, InterruptedException {
         Path jar = repoRoot().resolve("automl.jar");
         assertTrue(Files.exists(jar), "build the jar first: " + jar);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("automl-out", ".txt");
         Path err = Files.createTempFile("automl-err", ".txt");

@@ -37,6 +37,11 @@ public final class RunReport {
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // The write's own failure is the one to report.
+            }
             throw new RunFolderException("Cannot write " + target + ": " + e.getMessage(), e);
         }
         return target;

@@ -104,11 +104,33 @@ public final class ModelStore {
         delete(previous);
     }
 
-    /** Removes the model folder and what an interrupted save left beside it, so that no earlier model passes for one. */
-    public static void clear(Path dir) throws IOException {
+    /**
+     * Leaves {@code dir} as the last complete save left it, for a new run that will replace it: a model that a kill
+     * between a save's two renames left as {@code dir.previous} is put back, and a half-written staging folder is
+     * removed. The model itself stays until the new run's is saved, so that a run that cannot save (a full disk)
+     * does not take the earlier model with it.
+     */
+    public static void settle(Path dir) throws IOException {
+        Path previous = sibling(dir, PREVIOUS);
+        if (!Files.exists(dir) && Files.isDirectory(previous)) {
+            Files.move(previous, dir, StandardCopyOption.ATOMIC_MOVE);
+        }
         delete(sibling(dir, STAGING));
-        delete(sibling(dir, PREVIOUS));
-        delete(dir);
+        delete(previous);
+    }
+
+    /**
+     * What went wrong in saving, as a user reads it: the operating system's reason and the file ("File too large
+     * (out/model.saving/members/0/forest.bin)", "No space left on device"), not an exception's class.
+     */
+    public static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+        }
+        if (e instanceof IOException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.toString();
     }
 
     private static Path sibling(Path dir, String suffix) {

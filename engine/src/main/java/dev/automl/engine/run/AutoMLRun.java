@@ -50,7 +50,9 @@ public final class AutoMLRun {
     /**
      * How a run ended: its leaderboard, where its results are, whether it saved a model, and why its search stopped.
      */
-    public record Outcome(Leaderboard leaderboard, Path outputDir, boolean modelSaved, String stoppedBecause) {
+    /** @param modelFailure why saving the model failed, when it did and no other row's model was saved; else null */
+    public record Outcome(Leaderboard leaderboard, Path outputDir, boolean modelSaved, String stoppedBecause,
+                          String modelFailure) {
     }
 
     public Outcome execute(JobSpec spec, Options options) {

@@ -112,9 +112,9 @@ final class FinishStage {
             } catch (InvalidInputException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                ctx.reporter().info("Saving trial " + row.id() + "'s model failed (" + e + ")");
-                modelFailure = e.toString();
-                attempts.add(a.attempt().passedOver(Reason.failed("saving the model failed: " + e)));
+                modelFailure = ModelStore.describe(e);
+                ctx.reporter().info("Saving trial " + row.id() + "'s model failed: " + modelFailure);
+                attempts.add(a.attempt().passedOver(Reason.failed("saving the model failed: " + modelFailure)));
                 continue;
             } finally {
                 saveSeconds = RunContext.secondsSince(saveStart);

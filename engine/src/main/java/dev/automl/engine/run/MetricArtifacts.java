@@ -106,9 +106,7 @@ final class MetricArtifacts {
         m.put("schema_version", version);
         m.put("data", data);
         Path target = dir.resolve(file);
-        Path tmp = dir.resolve(file + ".tmp");
-        JSON.writeValue(tmp.toFile(), m);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        RunDirectory.atomically(target, tmp -> JSON.writeValue(tmp.toFile(), m));
         return target;
     }
 

@@ -34,6 +34,6 @@ final class ReportStage {
             ctx.reporter().info("Writing " + RunReport.FILE + " failed (" + e.getMessage() + ")");
         }
         return new AutoMLRun.Outcome(searched.board(), ctx.out().path(), finished.saved() != null,
-                searched.stoppedBecause());
+                searched.stoppedBecause(), finished.modelFailure());
     }
 }

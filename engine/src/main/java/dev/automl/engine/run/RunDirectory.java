@@ -171,11 +171,12 @@ public final class RunDirectory implements AutoCloseable {
             if (resuming) {
                 rewriteTrials(kept::contains);
             } else {
-                // A previous run's results in the same folder must not pass for this run's.
+                // A previous run's results in the same folder must not pass for this run's; its model stays until this
+                // run's replaces it (a run that cannot save says that the model there is the earlier one).
                 Files.deleteIfExists(dir.resolve(TRIALS));
                 Files.deleteIfExists(dir.resolve(LEADERBOARD));
                 Files.deleteIfExists(dir.resolve(SUMMARY));
-                ModelStore.clear(dir.resolve(MODEL));
+                ModelStore.settle(dir.resolve(MODEL));
                 ModelStore.delete(dir.resolve(EXPLANATIONS));
                 ModelStore.delete(dir.resolve(METRICS));
                 Files.deleteIfExists(dir.resolve(REPORT));
