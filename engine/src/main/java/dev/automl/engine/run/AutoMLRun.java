@@ -40,11 +40,6 @@ public final class AutoMLRun {
         public Options(Path outputDir, long seed, long startNanos, int cores) {
             this(outputDir, seed, startNanos, cores, false, Isolation.NATIVE);
         }
-
-        /** The same options with trials fitted as {@code isolation} says. */
-        public Options with(Isolation isolation) {
-            return new Options(outputDir, seed, startNanos, cores, resume, isolation);
-        }
     }
 
     /**

@@ -95,7 +95,7 @@ final class TrialMemory {
         }
         String where = inWorker ? "a worker process's heap" : "the heap";
         String estimate = String.format(Locale.ROOT, "on %,d rows it needs an estimated %s of %s and %s is free",
-                rows, gigabytes(need), where, gigabytes(Math.max(0, budget)));
+                rows, readable(need), where, readable(Math.max(0, budget)));
         // Estimates grow with the rows: the sample that fits is the same share of them.
         int fits = (int) Math.min(rows - 1L, (long) ((double) rows * Math.max(0, budget) / need));
         if (learner.view() != FeatureView.SERIES && fits >= MIN_SAMPLE_ROWS) {
@@ -111,7 +111,8 @@ final class TrialMemory {
         return inWorker ? fit + 4L * ((long) rows + validRows) * cols + 8L * rows : fit;
     }
 
-    static String gigabytes(long bytes) {
+    /** "1.5 GB", "267 MB", "0.5 MB". */
+    static String readable(long bytes) {
         double mb = bytes / (double) (1L << 20);
         return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", mb / 1024)
                 : String.format(Locale.ROOT, mb < 10 ? "%.1f MB" : "%.0f MB", mb);

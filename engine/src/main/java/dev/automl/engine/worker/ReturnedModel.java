@@ -95,10 +95,15 @@ final class ReturnedModel implements FittedModel {
     public void save(Path target) throws IOException {
         synchronized (this) {
             if (loaded == null && !closed) {
-                // The worker's folder is the saved model already.
-                try (Stream<Path> files = Files.list(dir)) {
+                // The worker's folder is the saved model already: copy it, sub-folders and all.
+                try (Stream<Path> files = Files.walk(dir)) {
                     for (Path f : (Iterable<Path>) files::iterator) {
-                        Files.copy(f, target.resolve(f.getFileName().toString()));
+                        Path to = target.resolve(dir.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(f, to);
+                        }
                     }
                 }
                 return;

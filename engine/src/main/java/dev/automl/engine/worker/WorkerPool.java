@@ -140,7 +140,7 @@ public final class WorkerPool implements AutoCloseable {
         return learner instanceof IsolatedLearner;
     }
 
-    /** How many fits went to workers, for tests and the run's figures. */
+    /** How many fits went to workers (tests check that a fit went to one, or did not). */
     public int fits() {
         return fits.get();
     }

@@ -66,6 +66,12 @@ class WorkerPoolTest {
             assertEquals(before + 1, pool.fits());
             double[] expected = here.validationPredictions().orElseThrow().values();
             assertArrayEquals(expected, there.validationPredictions().orElseThrow().values());
+            // Saved before anything predicted with it: the worker's folder is copied, and reads back the same model.
+            Path saved = Files.createDirectories(crashes.resolve("saved"));
+            there.save(saved);
+            try (FittedModel back = lightGbm.load(saved, train.y().task(), train.y().numClasses())) {
+                assertArrayEquals(here.predict(valid.x()).values(), back.predict(valid.x()).values());
+            }
             assertArrayEquals(here.predict(valid.x()).values(), there.predict(valid.x()).values());
             assertEquals(here.fittedParams(), there.fittedParams());
             assertEquals(here.stoppedByDeadline(), there.stoppedByDeadline());
