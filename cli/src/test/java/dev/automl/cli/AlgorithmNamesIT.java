@@ -28,7 +28,9 @@ class AlgorithmNamesIT {
                 + "training_data:\n  path: " + JarRunner.testdata(data) + "\n  type: uri_file\n"
                 + "limits:\n  max_trials: 3\n  max_concurrent_trials: 1\n"
                 + "training:\n  allowed_training_algorithms: [" + algorithm + "]\n"
-                + "  enable_vote_ensemble: false\n  enable_stack_ensemble: false\n");
+                + "  enable_vote_ensemble: false\n  enable_stack_ensemble: false\n"
+                // The explanation is tested on its own; here it would only add seconds to each of these many runs.
+                + "  enable_model_explainability: false\n");
         Path out = work.resolve(algorithm + "-" + task);
         JarRunner.Result r = JarRunner.run(work, "run", job.toString(), "--output", out.toString());
         assertEquals(0, r.exitCode(), r.toString());
