@@ -94,9 +94,7 @@ final class BaggingStage {
         }
         int threads = p.spec().limits().threadsPerTrial(ctx.cores());
         int repeats = 0;
-        ctx.reporter().info(String.format(Locale.ROOT, "The search ended with %.0f s left: cross-validating the best %d"
-                + " configurations again on new folds, to bag their models.", ctx.budget().modelEnd().remainingSeconds(),
-                best.size()));
+        boolean announced = false;
         rounds:
         for (int r = 1; r <= maxRepeats(plan.folds().size()); r++) {
             ValidationPlan again = ValidationPlanner.kfold(p.data().target(), plan.folds().size(),
@@ -109,6 +107,13 @@ final class BaggingStage {
                         - reserve(repeated, searched.estimate(), c, p.spec().limits().timeoutMinutes() * 60);
                 if (need > left) {
                     break rounds;
+                }
+                if (!announced) {
+                    // Said only once a repeat fits: a search that ends with too little time left for one says nothing.
+                    ctx.reporter().info(String.format(Locale.ROOT, "The search ended with %.0f s left: cross-validating"
+                            + " the best %d configurations again on new folds, to bag their models.",
+                            ctx.budget().modelEnd().remainingSeconds(), best.size()));
+                    announced = true;
                 }
                 Candidate.Configuration config = (Candidate.Configuration) c.original.candidate();
                 TrialSpec spec = new TrialSpec(c.original.id(), config);

@@ -39,6 +39,7 @@ import dev.automl.featurization.series.SeriesFeatures;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ import java.util.concurrent.TimeoutException;
  * job's test data. A row is a trial's learner, or an ensemble's members (and a stack's meta-learner). The refit aims
  * to end by the job's timeout. When a trial's refit will not fit in the time left, or fails, its model of the plan's
  * stand-in fold (the first, or rolling origin's last) stands in; when an ensemble's will not, its members' stand-in
- * models stand in if they were validated on a holdout, else the next row is tried.
+ * models stand in, each refitted on all rows where that fits.
  */
 final class FinishStage {
 
@@ -199,9 +200,11 @@ final class FinishStage {
         double likely = needed / RefitEstimate.SAFETY;
         TrainedPipeline pipeline = null;
         RefitAttempt.Result result;
-        // First-fold models stand in for a holdout's ensemble (they saw nine rows in ten, or all of them with
-        // validation_data); with k folds they saw too few, and the next row's refit is better.
-        if (needed > finishBy.remainingSeconds() && !estimate.required() && searched.standIns().hasAll(e.memberIds())) {
+        // The members' stand-in models (a holdout's validated models; with k folds those of the first fold, which
+        // saw k-1 rows in k), with as many members refitted on all rows as fit, keep the ensemble that validation
+        // chose: on abalone at one minute the vote of eight scored 1 % better than its best member, and passing it
+        // over for that member's refit, as the run did with k folds, saved the worse model.
+        if (needed > finishBy.remainingSeconds() && searched.standIns().hasAll(e.memberIds())) {
             try {
                 List<Integer> refitted = new ArrayList<>();
                 pipeline = ensembleOfStandIns(row, e, members, p, searched, finishBy, refitted);
@@ -310,22 +313,45 @@ final class FinishStage {
         }
         order.sort(Comparator.comparing((Integer i) -> !estimate.sampled(members.get(i)))
                 .thenComparingInt(i -> searched.board().ranked().indexOf(members.get(i))));
+        Map<FeatureView, TrainingData> views = new EnumMap<>(FeatureView.class);
+        for (int i : order) {
+            views.computeIfAbsent(configuration(members.get(i)).learner().view(),
+                    v -> p.features().refitRowsUnder(p.plan().standInFold(), v));
+        }
+        // Side by side on small data, as refitEnsemble does; each member starts only if its likely refit still fits.
+        ExecutorService pool = Executors.newFixedThreadPool(estimate.refitLanes(), r -> {
+            Thread t = new Thread(r, "member-refit");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<Integer, Future<FittedModel>> fits = new LinkedHashMap<>();
         for (int i : order) {
             TrialResult m = members.get(i);
             if (!estimate.sampled(m) && standInRows(p) >= p.plan().refitRows().length) {
                 continue; // with the user's validation data a member on all rows has seen every training row already
             }
             Learner learner = configuration(m).learner();
-            // With the validated model to fall back on, a refit that will likely fit is worth trying, as in single();
-            // a second for the combination.
-            if (estimate.refitSeconds(m) / RefitEstimate.SAFETY + 1 > by.remainingSeconds()) {
-                continue;
-            }
-            ctx.reporter().info("Refitting member " + m.id() + " (" + m.algorithm() + ") on all "
-                    + p.plan().refitRows().length + " training rows ...");
+            fits.put(i, pool.submit(() -> {
+                // With the validated model to fall back on, a refit that will likely fit is worth trying, as in
+                // single(); a second for the combination.
+                if (estimate.refitSeconds(m) / RefitEstimate.SAFETY + 1 > by.remainingSeconds()) {
+                    return null;
+                }
+                ctx.reporter().info("Refitting member " + m.id() + " (" + m.algorithm() + ") on all "
+                        + p.plan().refitRows().length + " training rows ...");
+                return fitWithin(learner, views.get(learner.view()), m.refitParams(), p.spec(), by, by);
+            }));
+        }
+        pool.shutdown();
+        InvalidInputException invalid = null;
+        for (Map.Entry<Integer, Future<FittedModel>> f : fits.entrySet()) {
+            int i = f.getKey();
+            TrialResult m = members.get(i);
             try {
-                FittedModel refit = fitWithin(learner, p.features().refitRowsUnder(p.plan().standInFold(), learner.view()),
-                        m.refitParams(), p.spec(), by, by);
+                FittedModel refit = f.getValue().get();
+                if (refit == null) {
+                    continue;
+                }
                 if (refit.stoppedByDeadline()) {
                     refit.close(); // fewer rounds or trees than validation chose: the validated model is the better one
                     continue;
@@ -333,12 +359,21 @@ final class FinishStage {
                 models.set(i, refit).close();
                 params.set(i, m.refitParams());
                 refitted.add(m.id());
-            } catch (InvalidInputException ex) {
-                models.forEach(FittedModel::close);
-                throw ex;
-            } catch (RuntimeException | OutOfMemoryError ex) {
-                ctx.reporter().info("Refit of member " + m.id() + " failed; its validated model stays (" + ex + ")");
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof InvalidInputException e2) {
+                    invalid = e2;
+                } else {
+                    ctx.reporter().info("Refit of member " + m.id() + " failed; its validated model stays ("
+                            + ex.getCause() + ")");
+                }
             }
+        }
+        views.clear();
+        if (invalid != null) {
+            models.forEach(FittedModel::close);
+            throw invalid;
         }
         List<Member> fitted = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -353,21 +388,64 @@ final class FinishStage {
         }
     }
 
-    /** @param bags whether members whose final model is a bag get it, rather than one refit */
+    /**
+     * The ensemble with every member refitted on all rows; single refits on small data side by side, longest first,
+     * as {@link RefitEstimate#refitSeconds(List)} plans them.
+     *
+     * @param bags whether members whose final model is a bag get it, rather than one refit
+     */
     private TrainedPipeline refitEnsemble(TrialResult row, Candidate.Ensemble e, List<TrialResult> members, Prepared p,
                                           SearchResult searched, Deadline by, boolean bags) {
         Map<FeatureView, TrainingData> views = new EnumMap<>(FeatureView.class);
+        for (TrialResult m : members) {
+            views.computeIfAbsent(configuration(m).learner().view(), v -> refitRows(p, searched, v));
+        }
+        boolean anyBag = bags && members.stream().anyMatch(m -> !configuration(m).bag().isEmpty());
+        int lanes = anyBag ? 1 : searched.estimate().refitLanes();
+        ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> {
+            Thread t = new Thread(r, "member-refit");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<FittedModel>> fits = new ArrayList<>(Collections.nCopies(members.size(), null));
+        RefitEstimate estimate = searched.estimate();
+        List<Integer> longestFirst = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            longestFirst.add(i);
+        }
+        longestFirst.sort(Comparator.comparingDouble((Integer i) -> -estimate.refitSeconds(members.get(i))));
+        for (int i : longestFirst) {
+            TrialResult m = members.get(i);
+            Candidate.Configuration c = configuration(m);
+            TrainingData train = views.get(c.learner().view());
+            fits.set(i, pool.submit(() -> c.bag().isEmpty() || !bags
+                    ? fitWithin(c.learner(), train, m.refitParams(), p.spec(), by, by)
+                    : fitBag(c, train, m.refitParams(), p, by)));
+        }
+        pool.shutdown();
         List<Member> fitted = new ArrayList<>();
-        try {
-            for (TrialResult m : members) {
-                Learner learner = configuration(m).learner();
-                TrainingData train = views.computeIfAbsent(learner.view(), v -> refitRows(p, searched, v));
-                Candidate.Configuration c = configuration(m);
-                fitted.add(new Member(learner, m.refitParams(), c.bag().isEmpty() || !bags
-                        ? fitWithin(learner, train, m.refitParams(), p.spec(), by, by)
-                        : fitBag(c, train, m.refitParams(), p, by)));
+        RuntimeException failure = null;
+        for (int i = 0; i < members.size(); i++) {
+            try {
+                fitted.add(new Member(configuration(members.get(i)).learner(), members.get(i).refitParams(),
+                        fits.get(i).get()));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("interrupted");
+            } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof OutOfMemoryError oom) {
+                    fitted.forEach(Member::close);
+                    throw oom;
+                }
+                failure = failure != null ? failure : ex.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException(ex.getCause());
             }
-            views.clear();
+        }
+        views.clear();
+        try {
+            if (failure != null) {
+                throw failure;
+            }
             return new TrainedPipeline(refitFeaturizer(p, searched), p.data().encoding(), row.algorithm(), row.params(),
                     fitted, combination(e, members, p, by));
         } catch (RuntimeException | OutOfMemoryError ex) {

@@ -4,6 +4,7 @@ import dev.automl.engine.trial.Candidate;
 import dev.automl.engine.trial.Ranking;
 import dev.automl.engine.trial.TrialResult;
 import dev.automl.engine.validation.ValidationPlan;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -107,9 +108,35 @@ final class RefitEstimate {
         return SAFETY * oneFold * t.refitShare() * waves(models);
     }
 
-    /** Refitting several trials as one model each on all rows, even those whose final model is a bag. */
+    /**
+     * Refitting several trials as one model each on all rows, even those whose final model is a bag: on small data
+     * side by side in as many lanes as a trial has threads, one library thread each, longest first (as
+     * {@link FinishStage} refits an ensemble's members), else one after the other with all threads.
+     */
     double refitSeconds(List<TrialResult> members) {
-        return members.stream().mapToDouble(this::refitSeconds).sum();
+        return inLanes(members.stream().mapToDouble(this::refitSeconds).toArray(), refitLanes());
+    }
+
+    /** How many refits run side by side: see {@link #refitSeconds(List)}. */
+    int refitLanes() {
+        return refitRows < FinishStage.SMALL_DATA_ROWS ? Math.max(1, threadsPerTrial) : 1;
+    }
+
+    /** When the last of these jobs ends, each started, longest first, in the lane that frees first. */
+    static double inLanes(double[] seconds, int lanes) {
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        double[] ends = new double[Math.max(1, lanes)];
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            int first = 0;
+            for (int l = 1; l < ends.length; l++) {
+                if (ends[l] < ends[first]) {
+                    first = l;
+                }
+            }
+            ends[first] += sorted[i];
+        }
+        return Arrays.stream(ends).max().orElse(0);
     }
 
     /** How many models a row's final model bags; 0 for one refit (and for ensembles). */
@@ -127,9 +154,13 @@ final class RefitEstimate {
         return seconds(t) / SAFETY;
     }
 
-    /** Refitting several trials one after the other, as an ensemble's members are. */
+    /**
+     * Refitting an ensemble's members as their final models: bags one after the other (each fits its models side by
+     * side), single refits as {@link #refitSeconds(List)} says.
+     */
     double seconds(List<TrialResult> members) {
-        return members.stream().mapToDouble(this::seconds).sum();
+        return members.stream().anyMatch(t -> bag(t) > 0) ? members.stream().mapToDouble(this::seconds).sum()
+                : refitSeconds(members);
     }
 
     /** A trial's refit time as a multiple of its own wall time, when it fits every fold; 0 when refits are optional. */

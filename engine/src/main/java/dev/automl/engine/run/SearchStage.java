@@ -303,16 +303,16 @@ final class SearchStage {
                 // As many of the best as refit within the share together, not all six or only the best: on
                 // car_evaluation (1,728 rows) at one minute the six were too dear, only the best one's refit was
                 // planned, and the vote's, estimated at 9 s, did not fit in the 8 s left.
-                double members = 0;
+                List<TrialResult> members = new ArrayList<>();
                 for (TrialResult t : top) {
-                    double s = measured.seconds(t);
-                    if (members > 0 && members + s > ENSEMBLE_REFIT_SHARE * timeout) {
+                    members.add(t);
+                    if (members.size() > 1 && measured.seconds(members) > ENSEMBLE_REFIT_SHARE * timeout) {
+                        members.remove(members.size() - 1);
                         break;
                     }
-                    members += s;
                 }
                 if (estimate.required()) {
-                    refit = Math.max(refit, members);
+                    refit = Math.max(refit, measured.seconds(members));
                 }
             }
         }

@@ -16,6 +16,7 @@ import dev.automl.engine.trial.TrialOrigin;
 import dev.automl.engine.trial.TrialResult;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,11 @@ class BaggingStageTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeFolders() {
+        StageFixture.closeFolders();
+    }
 
     @Test
     void aSearchThatEndedEarlyIsFollowedByBaggedRowsAndTheBestIsSavedAsABag() throws Exception {

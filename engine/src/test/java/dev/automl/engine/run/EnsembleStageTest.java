@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,11 @@ class EnsembleStageTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeFolders() {
+        StageFixture.closeFolders();
+    }
 
     private record Run(Prepared prepared, SearchResult searched, EnsembleResult ensembles) {
     }

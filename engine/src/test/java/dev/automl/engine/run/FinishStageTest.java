@@ -15,13 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The finish stage after a short search on blood transfusion: the best row refit on all rows and saved; a trial
- * whose refit will not fit in the time left saved with its first-fold model; an ensemble too slow to refit passed
- * over for the next row; a holdout's ensemble saved with its members' first-fold models.
+ * whose refit will not fit in the time left saved with its first-fold model; an ensemble too slow to refit saved
+ * with its members' first-fold models, or passed over for the next row when they are not all kept; members refitted
+ * side by side.
  */
 class FinishStageTest {
 
@@ -29,6 +31,11 @@ class FinishStageTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeFolders() {
+        StageFixture.closeFolders();
+    }
 
     /** What the stages before finish left. */
     private record Before(StageFixture fixture, Prepared prepared, SearchResult searched) {
@@ -139,17 +146,40 @@ class FinishStageTest {
     }
 
     @Test
-    void anEnsembleTooSlowToRefitIsPassedOverForTheNextRow() throws Exception {
+    void aCrossValidatedEnsembleTooSlowToRefitIsSavedWithItsMembersFirstFoldModels() throws Exception {
         Before b = before(3, null, 4, true);
         FinishResult[] f = new FinishResult[1];
         JsonNode summary = finish(b, slowed(b.searched(), 9_000, "VotingEnsemble"), 0.5, f);
+
+        assertEquals("VotingEnsemble", f[0].saved().row().algorithm());
+        assertEquals(List.of(f[0].saved()), f[0].attempts());
+        RefitAttempt.StandIn standIn = (RefitAttempt.StandIn) f[0].saved().result();
+        assertEquals(FinishStage.FIRST_FOLD_MODELS, standIn.models());
+        assertEquals(b.prepared().plan().folds().get(0).train().length, standIn.rows());
+        assertEquals(FinishStage.FIRST_FOLD_MODELS, summary.get("refit").get("stand_in").asText());
+        JsonNode model = JSON.readTree(dir.resolve("model/model.json").toFile());
+        assertEquals("vote", model.get("combination").asText());
+    }
+
+    @Test
+    void anEnsembleTooSlowToRefitWithoutItsMembersModelsIsPassedOverForTheNextRow() throws Exception {
+        Before b = before(3, null, 4, true);
+        SearchResult slow = slowed(b.searched(), 9_000, "VotingEnsemble");
+        TrialResult vote = slow.board().ranked().get(0);
+        List<Integer> members = ((dev.automl.engine.trial.Candidate.Vote) vote.candidate()).memberIds();
+        int member = members.get(members.size() - 1);
+        // A member whose first-fold model is not kept (pushed out of the best few while the search went on); the
+        // next row's is.
+        slow.standIns().take(member).orElseThrow().close();
+        FinishResult[] f = new FinishResult[1];
+        JsonNode summary = finish(b, slow, 0.5, f);
 
         RefitAttempt first = f[0].attempts().get(0);
         assertEquals("VotingEnsemble", first.row().algorithm());
         RefitAttempt.PassedOver over = (RefitAttempt.PassedOver) first.result();
         assertEquals(RefitAttempt.Reason.Kind.SKIPPED, over.why().kind());
         assertTrue(f[0].saved().result() instanceof RefitAttempt.StandIn, f[0].toString());
-        assertTrue(!f[0].saved().row().isEnsemble(), "with k folds an ensemble's first-fold models saw too few rows");
+        assertTrue(!f[0].saved().row().isEnsemble(), f[0].toString());
 
         JsonNode passed = summary.get("refit").get("passed_over");
         assertTrue(passed.size() >= 1, summary.toString());

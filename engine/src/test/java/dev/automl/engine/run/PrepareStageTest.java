@@ -14,6 +14,7 @@ import dev.automl.engine.validation.ValidationPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,11 @@ class PrepareStageTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeFolders() {
+        StageFixture.closeFolders();
+    }
 
     @Test
     void plansTenFoldsBelowAThousandRowsAndWritesTheFirstSummaryAndTheGuardrails() throws Exception {

@@ -78,4 +78,18 @@ class RefitEstimateTest {
         RefitEstimate one = new RefitEstimate(fiveFolds(), 1);
         assertEquals(RefitEstimate.SAFETY * (2.5 + 1.25), one.seconds(List.of(trial(10, 5, 1), trial(10, 5, 0.5))), 1e-9);
     }
+
+    @Test
+    void onSmallDataAnEnsemblesMembersRefitSideBySideLongestFirst() {
+        RefitEstimate two = new RefitEstimate(fiveFolds(), 2);
+        assertEquals(2, two.refitLanes());
+        // 10 s for 5 folds on two threads is 10 / 3 s a fold, 25 / 6 s on all 1,000 rows; the members refit in two
+        // lanes: the two longest first, then the shortest beside the shorter of them.
+        double a = 25.0 / 6, b = a / 2, c = a / 4;
+        assertEquals(RefitEstimate.SAFETY * Math.max(a, b + c),
+                two.seconds(List.of(trial(10, 5, 0.25), trial(10, 5, 1), trial(10, 5, 0.5))), 1e-9);
+        // Longest first into the lane that frees first: 5 | 4, 3 after the 4, 3 after the 5, 3 after the 7.
+        assertEquals(10, RefitEstimate.inLanes(new double[] {3, 5, 3, 4, 3}, 2), 1e-12);
+        assertEquals(18, RefitEstimate.inLanes(new double[] {3, 5, 3, 4, 3}, 1), 1e-12);
+    }
 }

@@ -13,6 +13,7 @@ import dev.automl.engine.trial.TrialRows;
 import dev.automl.engine.trial.TrialStatus;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,11 @@ class ReportStageTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeFolders() {
+        StageFixture.closeFolders();
+    }
 
     @Test
     void aRunWhoseTrialsAllFailedEndsWithoutAModelAndSaysWhereTheReasonsAre() throws Exception {

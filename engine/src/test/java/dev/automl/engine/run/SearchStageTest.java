@@ -13,6 +13,7 @@ import dev.automl.engine.trial.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,11 @@ class SearchStageTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeFolders() {
+        StageFixture.closeFolders();
+    }
 
     @Test
     void runsMaxTrialsRecordsEachAndKeepsTheFirstFoldModelsOfTheBest() throws Exception {

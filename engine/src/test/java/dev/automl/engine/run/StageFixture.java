@@ -59,10 +59,27 @@ final class StageFixture {
                 .limits(Limits.builder().maxTrials(maxTrials).timeoutMinutes(10).build());
     }
 
+    /** The run folders contexts were made with, until {@link #closeFolders}. */
+    private static final List<RunDirectory> OPEN = new ArrayList<>();
+
     /** A context whose time promise is {@code timeoutMinutes} from now. */
     RunContext context(JobSpec spec, double timeoutMinutes) {
-        return new RunContext(new RunDirectory(out, MetricCatalog.forTask(spec.task())),
-                TimeBudget.of(System.nanoTime(), timeoutMinutes), 7, 2, reporter);
+        RunDirectory folder = new RunDirectory(out, MetricCatalog.forTask(spec.task()));
+        synchronized (OPEN) {
+            OPEN.add(folder);
+        }
+        return new RunContext(folder, TimeBudget.of(System.nanoTime(), timeoutMinutes), 7, 2, reporter);
+    }
+
+    /**
+     * Stops the run folders' state heartbeats: left running, one writes into a test's folder while JUnit deletes it,
+     * and the test fails on a folder that is not empty.
+     */
+    static void closeFolders() {
+        synchronized (OPEN) {
+            OPEN.forEach(RunDirectory::close);
+            OPEN.clear();
+        }
     }
 
     Prepared prepare(JobSpec spec, RunContext ctx) {
