@@ -145,7 +145,8 @@ final class SearchStage {
                     trialEnd = jobShare;
                     limitName = "the job's time limit (timeout_minutes: " + formatMinutes(limits.timeoutMinutes()) + ")";
                 }
-                Optional<TrialSpec> next = search.next(board, trialEnd.remainingSeconds());
+                Optional<TrialSpec> next = search.next(board, trialEnd.remainingSeconds(),
+                        Math.min(trialEnd.remainingSeconds(), share(searchEnd.remainingSeconds(), FAIR_SHARE)));
                 if (next.isEmpty()) {
                     stop = search.whyEmpty();
                     endedEarly = search.exhausted();

@@ -57,12 +57,20 @@ public final class CostFrugalSearch implements SearchStrategy {
         }
     }
 
+    /**
+     * A learner whose trials need more than this many times their share is not started: cut short that early, a
+     * booster or forest scores below its last trial at that size. On the generated 3,000,000-row table LightGBM's
+     * 800,000-row trial took 78.8 s, and three more under shares of 31, 17 and 10 s scored 0.866, 0.889 and 0.820
+     * against its 0.903.
+     */
+    static final double MOST_SHARES_NEEDED = 2;
+
     @Override
-    public synchronized Optional<TrialSpec> next(Ranking soFar, double secondsLeft) {
+    public synchronized Optional<TrialSpec> next(Ranking soFar, double secondsLeft, double shareSeconds) {
         record(soFar);
         double perUnitCost = secondsPerUnitCost();
         for (int attempt = 0; attempt < MAX_REPEATS; attempt++) {
-            LearnerState l = pick(soFar, secondsLeft, perUnitCost);
+            LearnerState l = pick(soFar, secondsLeft, shareSeconds, perUnitCost);
             if (l == null) {
                 exhausted = learners.stream().noneMatch(LearnerState::usable);
                 whyEmpty = learners.stream().allMatch(LearnerState::exhausted)
@@ -125,10 +133,12 @@ public final class CostFrugalSearch implements SearchStrategy {
         return Double.isInfinite(best) ? 0 : best;
     }
 
-    private LearnerState pick(Ranking board, double secondsLeft, double perUnitCost) {
+    private LearnerState pick(Ranking board, double secondsLeft, double shareSeconds, double perUnitCost) {
         List<LearnerState> fits = new ArrayList<>();
         for (LearnerState l : learners) {
-            if (l.usable() && l.leastSeconds(perUnitCost) <= secondsLeft) {
+            double least = l.leastSeconds(perUnitCost);
+            // A learner's first trial has a share of its own, and its cheap start point is meant to fit in it.
+            if (l.usable() && least <= secondsLeft && (!l.tried() || least <= MOST_SHARES_NEEDED * shareSeconds)) {
                 fits.add(l);
             }
         }

@@ -100,9 +100,10 @@ final class LearnerState {
         trials++;
         seconds += r.fitSeconds();
         spent += cost.of(r);
-        // A trial stopped by its time limit needed more than the time it took: it tells nothing of how fast
-        // this learner can be, so a learner whose trials all time out is not started again.
-        if (r.status() != TrialStatus.TIMED_OUT) {
+        // A trial stopped by its time limit, or cut short at its share, needed more than the time it took: it
+        // tells nothing of how fast this learner can be (counted, a trial cut at a small share made the next look
+        // affordable under a smaller one), so a learner whose trials all time out is not started again.
+        if (r.status() != TrialStatus.TIMED_OUT && !r.cutShort()) {
             fastest = Math.min(fastest, r.fitSeconds());
             if (r.sampleRows() == sampleRows()) {
                 fastestAtSize = Math.min(fastestAtSize, r.fitSeconds());

@@ -11,8 +11,16 @@ public interface SearchStrategy {
      * The next trial, or empty when the strategy has nothing more to try in the time given (see {@link #whyEmpty}).
      *
      * @param secondsLeft how long the next trial may run before its deadline
+     * @param shareSeconds how long a learner's trial after its first, on the sample it has reached, may run before
+     *                     it is cut short (its fair share of the search's time left): a learner whose trials need
+     *                     well over that is not started
      */
-    Optional<TrialSpec> next(Ranking soFar, double secondsLeft);
+    Optional<TrialSpec> next(Ranking soFar, double secondsLeft, double shareSeconds);
+
+    /** {@link #next(Ranking, double, double)} where no share is smaller than the time left. */
+    default Optional<TrialSpec> next(Ranking soFar, double secondsLeft) {
+        return next(soFar, secondsLeft, secondsLeft);
+    }
 
     /** Why the last call to {@link #next} returned empty, for the run's stop reason. */
     String whyEmpty();

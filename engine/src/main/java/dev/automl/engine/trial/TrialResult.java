@@ -12,6 +12,9 @@ import java.util.Map;
 public record TrialResult(int id, Candidate candidate, TrialStatus status, String reason, TrialScores scores,
                           TrialFit fit) {
 
+    /** How the reason of a trial {@link #cutShort} begins; it then names the limit and how it was scored. */
+    static final String CUT_SHORT = "cut short at ";
+
     /** A completed row. */
     public static TrialResult completed(int id, Candidate candidate, String note, TrialScores scores, TrialFit fit) {
         return new TrialResult(id, candidate, TrialStatus.COMPLETED, note, scores, fit);
@@ -28,6 +31,11 @@ public record TrialResult(int id, Candidate candidate, TrialStatus status, Strin
 
     public boolean completed() {
         return status == TrialStatus.COMPLETED;
+    }
+
+    /** Whether the trial completed but was stopped at its deadline: a booster with fewer rounds, a smaller forest. */
+    public boolean cutShort() {
+        return completed() && reason != null && reason.startsWith(CUT_SHORT);
     }
 
     public String algorithm() {

@@ -146,9 +146,9 @@ public final class TrialRunner {
             finished = positionsOf(done);
             y = scoredTarget.select(finished);
             scored = select(predictions, finished);
-            note = "cut short at " + limitName + "; scored on the " + done.size() + " of " + folds + " folds it finished";
+            note = TrialResult.CUT_SHORT + limitName + "; scored on the " + done.size() + " of " + folds + " folds it finished";
         } else if (cut) {
-            note = "cut short at " + limitName + "; scored as trained so far";
+            note = TrialResult.CUT_SHORT + limitName + "; scored as trained so far";
         }
         for (double v : scored) {
             if (!Double.isFinite(v)) {

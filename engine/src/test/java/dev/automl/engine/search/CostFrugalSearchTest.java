@@ -146,4 +146,62 @@ class CostFrugalSearchTest {
         assertTrue(tight.stream().filter(s -> s.learner().name().equals("LightGBM")).allMatch(s -> s.sampleRows() == 50_000),
                 describe(tight).toString());
     }
+
+    /** A search that has run every learner's start point, each taking {@link #seconds}. */
+    private static CostFrugalSearch afterStartPoints(Leaderboard board) {
+        CostFrugalSearch search = new CostFrugalSearch(CATALOG.select(Task.CLASSIFICATION, List.of(), List.of()),
+                Task.CLASSIFICATION, SHAPE, 7);
+        for (int i = 0; i < 5; i++) {
+            add(board, search.next(board, 1_000).orElseThrow(), "");
+        }
+        return search;
+    }
+
+    private static void add(Leaderboard board, TrialSpec s, String reason) {
+        board.add(TrialResult.completed(s.id(), s.configuration(), reason,
+                new TrialScores(Map.of("AUC_weighted", score(s)), score(s), null),
+                new TrialFit(reason.isEmpty() ? seconds(s) : 0.01, 1, s.params(), 1)));
+    }
+
+    /** The learners of {@code trials} further trials, each given {@code share} seconds. */
+    private static java.util.Set<String> learnersUnder(CostFrugalSearch search, Leaderboard board, double share, int trials) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < trials; i++) {
+            Optional<TrialSpec> next = search.next(board, 1_000, share);
+            if (next.isEmpty()) {
+                break;
+            }
+            names.add(next.get().learner().name());
+            add(board, next.get(), "");
+        }
+        return names;
+    }
+
+    @Test
+    void aLearnerWhoseTrialsNeedMoreThanTwiceTheirShareIsNotStarted() {
+        // The start points took 1.31 s (LightGBM) and 2.62 s (RandomForest): under a 0.6 s share (1.2 s at most)
+        // neither is started again, under a 1 s share LightGBM is and RandomForest still is not.
+        Leaderboard board = new Leaderboard(MetricCatalog.find("AUC_weighted").orElseThrow());
+        java.util.Set<String> tight = learnersUnder(afterStartPoints(board), board, 0.6, 40);
+        assertTrue(!tight.contains("LightGBM") && !tight.contains("RandomForest"), tight.toString());
+        Leaderboard again = new Leaderboard(MetricCatalog.find("AUC_weighted").orElseThrow());
+        java.util.Set<String> wider = learnersUnder(afterStartPoints(again), again, 1, 40);
+        assertTrue(wider.contains("LightGBM") && !wider.contains("RandomForest"), wider.toString());
+    }
+
+    @Test
+    void aTrialCutShortAtItsShareDoesNotCountAsTheLearnersSpeed() {
+        Leaderboard board = new Leaderboard(MetricCatalog.find("AUC_weighted").orElseThrow());
+        CostFrugalSearch search = afterStartPoints(board);
+        // LightGBM's start point took 1.31 s; a trial of it cut short after 0.01 s says nothing of its speed, so
+        // under a 0.6 s share (1.2 s at most) LightGBM is still not started.
+        TrialSpec lightGbm;
+        do {
+            lightGbm = search.next(board, 1_000).orElseThrow();
+            add(board, lightGbm, lightGbm.learner().name().equals("LightGBM")
+                    ? "cut short at its share of the search's time left (1 s); scored as trained so far" : "");
+        } while (!lightGbm.learner().name().equals("LightGBM"));
+        assertTrue(board.byId(lightGbm.id()).orElseThrow().cutShort());
+        assertTrue(!learnersUnder(search, board, 0.6, 40).contains("LightGBM"));
+    }
 }
