@@ -54,6 +54,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * The finish stage: refits the best leaderboard row on all training rows and saves it, then scores it on the
@@ -313,28 +315,27 @@ final class FinishStage {
         }
         order.sort(Comparator.comparing((Integer i) -> !estimate.sampled(members.get(i)))
                 .thenComparingInt(i -> searched.board().ranked().indexOf(members.get(i))));
+        // With the validated model to fall back on, a refit that will likely fit is worth trying, as in single();
+        // a second for the combination. Time only shrinks, so a member whose refit does not fit now never will, and
+        // its view of all rows is not featurized.
+        IntPredicate stillFits = i -> estimate.refitSeconds(members.get(i)) / RefitEstimate.SAFETY + 1
+                <= by.remainingSeconds();
+        // With the user's validation data a member on all rows has seen every training row already.
+        order.removeIf(i -> !stillFits.test(i)
+                || !estimate.sampled(members.get(i)) && standInRows(p) >= p.plan().refitRows().length);
         Map<FeatureView, TrainingData> views = new EnumMap<>(FeatureView.class);
         for (int i : order) {
             views.computeIfAbsent(configuration(members.get(i)).learner().view(),
                     v -> p.features().refitRowsUnder(p.plan().standInFold(), v));
         }
-        // Side by side on small data, as refitEnsemble does; each member starts only if its likely refit still fits.
-        ExecutorService pool = Executors.newFixedThreadPool(estimate.refitLanes(), r -> {
-            Thread t = new Thread(r, "member-refit");
-            t.setDaemon(true);
-            return t;
-        });
-        Map<Integer, Future<FittedModel>> fits = new LinkedHashMap<>();
+        // Side by side on small data, as refitEnsemble does; each member starts only if its refit still fits then.
+        ExecutorService pool = daemonPool(estimate.refitLanes(), "member-refit");
+        Map<Integer, Future<FittedModel>> refits = new LinkedHashMap<>();
         for (int i : order) {
             TrialResult m = members.get(i);
-            if (!estimate.sampled(m) && standInRows(p) >= p.plan().refitRows().length) {
-                continue; // with the user's validation data a member on all rows has seen every training row already
-            }
             Learner learner = configuration(m).learner();
-            fits.put(i, pool.submit(() -> {
-                // With the validated model to fall back on, a refit that will likely fit is worth trying, as in
-                // single(); a second for the combination.
-                if (estimate.refitSeconds(m) / RefitEstimate.SAFETY + 1 > by.remainingSeconds()) {
+            refits.put(i, pool.submit(() -> {
+                if (!stillFits.test(i)) {
                     return null;
                 }
                 ctx.reporter().info("Refitting member " + m.id() + " (" + m.algorithm() + ") on all "
@@ -344,7 +345,7 @@ final class FinishStage {
         }
         pool.shutdown();
         InvalidInputException invalid = null;
-        for (Map.Entry<Integer, Future<FittedModel>> f : fits.entrySet()) {
+        for (Map.Entry<Integer, Future<FittedModel>> f : refits.entrySet()) {
             int i = f.getKey();
             TrialResult m = members.get(i);
             try {
@@ -402,18 +403,11 @@ final class FinishStage {
         }
         boolean anyBag = bags && members.stream().anyMatch(m -> !configuration(m).bag().isEmpty());
         int lanes = anyBag ? 1 : searched.estimate().refitLanes();
-        ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> {
-            Thread t = new Thread(r, "member-refit");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = daemonPool(lanes, "member-refit");
         List<Future<FittedModel>> fits = new ArrayList<>(Collections.nCopies(members.size(), null));
         RefitEstimate estimate = searched.estimate();
-        List<Integer> longestFirst = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            longestFirst.add(i);
-        }
-        longestFirst.sort(Comparator.comparingDouble((Integer i) -> -estimate.refitSeconds(members.get(i))));
+        List<Integer> longestFirst = IntStream.range(0, members.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -estimate.refitSeconds(members.get(i)))).toList();
         for (int i : longestFirst) {
             TrialResult m = members.get(i);
             Candidate.Configuration c = configuration(m);
@@ -482,11 +476,7 @@ final class FinishStage {
     private FittedModel fitBag(Candidate.Configuration c, TrainingData all, Params params, Prepared p, Deadline by) {
         // Side by side with one library thread each, as the trial's folds were fitted (see TrialRunner).
         int workers = Math.max(1, Math.min(p.spec().limits().threadsPerTrial(ctx.cores()), c.bag().size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "bag");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = daemonPool(workers, "bag");
         List<Future<FittedModel>> fits = new ArrayList<>();
         for (int i = 0; i < c.bag().size(); i++) {
             Fold fold = c.bag().get(i);
@@ -524,6 +514,15 @@ final class FinishStage {
             throw failure != null ? failure : new IllegalStateException("no model of the bag fitted before the deadline");
         }
         return new BaggedModel(p.data().target().task(), models);
+    }
+
+    /** A pool of daemon threads, so that a fit abandoned at its deadline does not keep the JVM alive. */
+    private static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**

@@ -17,11 +17,6 @@ public interface SearchStrategy {
      */
     Optional<TrialSpec> next(Ranking soFar, double secondsLeft, double shareSeconds);
 
-    /** {@link #next(Ranking, double, double)} where no share is smaller than the time left. */
-    default Optional<TrialSpec> next(Ranking soFar, double secondsLeft) {
-        return next(soFar, secondsLeft, secondsLeft);
-    }
-
     /** Why the last call to {@link #next} returned empty, for the run's stop reason. */
     String whyEmpty();
 

@@ -65,7 +65,7 @@ class CostFrugalSearchTest {
         Leaderboard board = new Leaderboard(MetricCatalog.find("AUC_weighted").orElseThrow());
         List<TrialSpec> path = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
-            Optional<TrialSpec> next = search.next(board, secondsLeft);
+            Optional<TrialSpec> next = search.next(board, secondsLeft, secondsLeft);
             if (next.isEmpty()) {
                 break;
             }
@@ -152,7 +152,7 @@ class CostFrugalSearchTest {
         CostFrugalSearch search = new CostFrugalSearch(CATALOG.select(Task.CLASSIFICATION, List.of(), List.of()),
                 Task.CLASSIFICATION, SHAPE, 7);
         for (int i = 0; i < 5; i++) {
-            add(board, search.next(board, 1_000).orElseThrow(), "");
+            add(board, search.next(board, 1_000, 1_000).orElseThrow(), "");
         }
         return search;
     }
@@ -197,7 +197,7 @@ class CostFrugalSearchTest {
         // under a 0.6 s share (1.2 s at most) LightGBM is still not started.
         TrialSpec lightGbm;
         do {
-            lightGbm = search.next(board, 1_000).orElseThrow();
+            lightGbm = search.next(board, 1_000, 1_000).orElseThrow();
             add(board, lightGbm, lightGbm.learner().name().equals("LightGBM")
                     ? "cut short at its share of the search's time left (1 s); scored as trained so far" : "");
         } while (!lightGbm.learner().name().equals("LightGBM"));
