@@ -94,7 +94,7 @@ public final class ExtremeRandomTrees implements Learner {
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
         List<Params> out = new ArrayList<>();
-        out.add(Params.empty());
+        out.add(Forests.start(shape));
         // AutoGluon's zero-shot XT configurations r42, r172 and r49; r49 (sqrt, leaf 1) is already the
         // classification default.
         out.add(Params.of(Options.MAX_FEATURES, 0.75, Options.MIN_SAMPLES_LEAF, 1));
@@ -195,7 +195,7 @@ public final class ExtremeRandomTrees implements Learner {
             MaxFeatures maxFeatures = !params.has(MAX_FEATURES)
                     ? classes ? MaxFeatures.Rule.SQRT : new MaxFeatures.Fraction(1.0)
                     : named(() -> MaxFeatures.of(params.values().get(MAX_FEATURES)));
-            int trees = params.getInt(N_ESTIMATORS, 300);
+            int trees = params.getInt(N_ESTIMATORS, RandomForest.Options.DEFAULT_TREES);
             if (trees < 1) {
                 throw new IllegalArgumentException(NAME + ": n_estimators must be at least 1");
             }

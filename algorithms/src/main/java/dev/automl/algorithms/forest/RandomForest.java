@@ -81,7 +81,7 @@ public final class RandomForest implements Learner {
     @Override
     public List<Params> portfolio(Task task, DataShape shape) {
         List<Params> out = new ArrayList<>();
-        out.add(Params.empty());
+        out.add(Forests.start(shape));
         // AutoGluon's zero-shot RF configurations r195, r39, r127 (r34's min_samples_leaf 40 is outside the space).
         out.add(zeroShot(0.75, 37308, 1));
         out.add(zeroShot(0.75, 28310, 2));
@@ -141,6 +141,8 @@ public final class RandomForest implements Learner {
     record Options(int nEstimators, Splits splits, TreeShape shape) {
 
         static final String N_ESTIMATORS = "n_estimators";
+        /** Both forests' default tree count, AutoGluon's. */
+        static final int DEFAULT_TREES = 300;
         static final String MAX_FEATURES = "max_features";
         static final String CRITERION = "criterion";
         static final String MIN_SAMPLES_LEAF = "min_samples_leaf";
@@ -169,7 +171,7 @@ public final class RandomForest implements Learner {
             SplitCriterion.Kind criterion = !classes ? SplitCriterion.Kind.VARIANCE
                     : !params.has(CRITERION) ? SplitCriterion.Kind.GINI
                     : criterion(params.getString(CRITERION, ""));
-            return new Options(params.getInt(N_ESTIMATORS, 300), new Splits(maxFeatures, criterion),
+            return new Options(params.getInt(N_ESTIMATORS, DEFAULT_TREES), new Splits(maxFeatures, criterion),
                     // AutoGluon's cap on leaves, which bounds the model's size; depth 0 is unlimited.
                     new TreeShape(params.getInt(MIN_SAMPLES_LEAF, 1), params.getInt(MAX_LEAF_NODES, 15000),
                             params.getInt(MAX_DEPTH, 0)));

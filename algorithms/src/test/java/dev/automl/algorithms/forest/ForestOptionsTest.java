@@ -3,6 +3,8 @@ package dev.automl.algorithms.forest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.automl.algorithms.DataShape;
+import dev.automl.algorithms.Learner;
 import dev.automl.algorithms.OptionsContract;
 import dev.automl.algorithms.Params;
 import dev.automl.data.Task;
@@ -51,6 +53,20 @@ class ForestOptionsTest {
         assertEquals(new MaxFeatures.Fraction(1.0), r.splits().maxFeatures());
         assertEquals(SplitCriterion.Kind.VARIANCE, r.splits().criterion());
         assertEquals(c.shape(), r.shape());
+    }
+
+    @Test
+    void theForestsStartWithFewerTreesOnMoreRows() {
+        for (Learner forest : List.of(new RandomForest(), new ExtremeRandomTrees())) {
+            assertEquals(Params.empty(), forest.portfolio(C, shape(10_000)).get(0), forest.name());
+            // 300 trees x 10,000 rows spread over 50,000 rows: 60 trees.
+            assertEquals(Params.of("n_estimators", 60), forest.portfolio(C, shape(50_000)).get(0), forest.name());
+            assertEquals(Params.of("n_estimators", 50), forest.portfolio(R, shape(2_610_000)).get(0), forest.name());
+        }
+    }
+
+    private static DataShape shape(int rows) {
+        return new DataShape(rows, 12, 2, 0);
     }
 
     @Test
