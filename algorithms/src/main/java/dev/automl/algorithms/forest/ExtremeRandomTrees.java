@@ -75,10 +75,17 @@ public final class ExtremeRandomTrees implements Learner {
         return FeatureView.TREES;
     }
 
-    /** The rows as float columns; the trees grow over them in place. */
+    /** The rows as float columns, which the trees grow over in place, and the grown forest. */
     @Override
     public long heapBytes(int rows, int features, int numClasses, Params params) {
-        return 4L * rows * features;
+        long data = 4L * rows * features;
+        try {
+            Options o = Options.of(params, numClasses > 0 ? Task.CLASSIFICATION : Task.REGRESSION);
+            return data + Forests.modelBytes(rows, numClasses, o.nEstimators(), o.shape().maxLeafNodes(),
+                    o.shape().minSamplesLeaf(), maxLeafValues);
+        } catch (IllegalArgumentException e) {
+            return data; // the fit names the bad setting
+        }
     }
 
     @Override

@@ -62,10 +62,20 @@ public final class RandomForest implements Learner {
         return FeatureView.TREES;
     }
 
-    /** Smile's data frame holds the rows as doubles, and its trees an index of each column's order. */
+    /**
+     * Smile's data frame holds the rows as doubles and its trees an index of each column's order; the grown forest
+     * comes on top.
+     */
     @Override
     public long heapBytes(int rows, int features, int numClasses, Params params) {
-        return SmileForest.HEAP_BYTES_PER_VALUE * rows * features;
+        long data = SmileForest.HEAP_BYTES_PER_VALUE * rows * features;
+        try {
+            Options o = Options.of(params, numClasses > 0 ? Task.CLASSIFICATION : Task.REGRESSION);
+            return data + Forests.modelBytes(rows, numClasses, o.nEstimators(), o.shape().maxLeafNodes(),
+                    o.shape().minSamplesLeaf(), maxLeafValues);
+        } catch (IllegalArgumentException e) {
+            return data; // the fit names the bad setting
+        }
     }
 
     @Override

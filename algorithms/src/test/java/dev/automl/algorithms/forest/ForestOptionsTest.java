@@ -65,6 +65,24 @@ class ForestOptionsTest {
         }
     }
 
+    @Test
+    void aForestsHeapEstimateHoldsItsGrownTrees() {
+        // 300 fully grown trees on 90,000 rows of 7 classes reach the 16 million leaf values' budget, plus the
+        // crossing tree: (16,000,000 + 630,000) values x 4 bytes + 2,375,714 leaves x 24 bytes.
+        long values = 16_000_000L + 90_000L * 7;
+        assertEquals(4 * values + 24 * (values / 7), Forests.modelBytes(90_000, 7, 300, 0, 1, 16_000_000L));
+        // RandomForest's default cap of 15,000 leaves: 60 trees x 15,000 leaves x 2 classes.
+        assertEquals(4L * 1_800_000 + 24L * 900_000, Forests.modelBytes(50_000, 2, 60, 15_000, 1, 16_000_000L));
+        // Regression, 5 rows a leaf: 100 trees x 2,000 leaves of one value.
+        assertEquals(4L * 200_000 + 24L * 200_000, Forests.modelBytes(10_000, 0, 100, 0, 5, 16_000_000L));
+        long features = 4L * 90_000 * 54;
+        assertEquals(features + Forests.modelBytes(90_000, 7, 300, 0, 1, Forests.MAX_LEAF_VALUES),
+                new ExtremeRandomTrees().heapBytes(90_000, 54, 7, Params.empty()));
+        assertEquals(SmileForest.HEAP_BYTES_PER_VALUE * 90_000 * 54
+                        + Forests.modelBytes(90_000, 7, 100, 15_000, 1, Forests.MAX_LEAF_VALUES),
+                new RandomForest().heapBytes(90_000, 54, 7, Params.of("n_estimators", 100)));
+    }
+
     private static DataShape shape(int rows) {
         return new DataShape(rows, 12, 2, 0);
     }
