@@ -78,14 +78,8 @@ public final class ExtremeRandomTrees implements Learner {
     /** The rows as float columns, which the trees grow over in place, and the grown forest. */
     @Override
     public long heapBytes(int rows, int features, int numClasses, Params params) {
-        long data = 4L * rows * features;
-        try {
-            Options o = Options.of(params, numClasses > 0 ? Task.CLASSIFICATION : Task.REGRESSION);
-            return data + Forests.modelBytes(rows, numClasses, o.nEstimators(), o.shape().maxLeafNodes(),
-                    o.shape().minSamplesLeaf(), maxLeafValues);
-        } catch (IllegalArgumentException e) {
-            return data; // the fit names the bad setting
-        }
+        return Forests.heapBytes(4L * rows * features, rows, numClasses, maxLeafValues,
+                task -> Options.of(params, task).growth());
     }
 
     @Override
@@ -152,6 +146,11 @@ public final class ExtremeRandomTrees implements Learner {
      * how large each tree may grow. The names are RandomForest's, since both forests search the same space.
      */
     record Options(int nEstimators, Splits splits, TreeShape shape) {
+
+        /** How large the forest may grow, for its heap estimate. */
+        Forests.Growth growth() {
+            return new Forests.Growth(nEstimators, shape.maxLeafNodes(), shape.minSamplesLeaf());
+        }
 
         static final String N_ESTIMATORS = RandomForest.Options.N_ESTIMATORS;
         static final String MAX_FEATURES = RandomForest.Options.MAX_FEATURES;

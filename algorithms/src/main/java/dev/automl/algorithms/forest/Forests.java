@@ -12,6 +12,7 @@ import dev.automl.algorithms.TrialContext;
 import dev.automl.data.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Grows forests within a trial's threads, deadline and size budget, and assembles them into a {@link ForestModel}. */
 final class Forests {
@@ -29,6 +30,9 @@ final class Forests {
      */
     static final long MAX_LEAF_VALUES = 16_000_000L;
 
+    /** The fewest trees the search space offers. */
+    static final int LEAST_TREES = 50;
+
     /**
      * The trees times training rows a forest's cheap start point grows at most: 300 trees on 10,000 rows, a few
      * seconds on two cores. Tree time grows with the rows, so on more rows the start has fewer trees, and the local
@@ -36,9 +40,6 @@ final class Forests {
      * RandomForest's first trial on a 50,000-row sample of the generated 3,000,000-row table took 35.6 s and
      * ExtremeRandomTrees' 14.1 s, where LightGBM's took 10.0 s and scored 0.89 AUC to their 0.84 and 0.80.
      */
-    /** The fewest trees the search space offers. */
-    static final int LEAST_TREES = 50;
-
     static final long START_TREE_ROWS = 300L * 10_000;
 
     private Forests() {
@@ -58,6 +59,24 @@ final class Forests {
 
     /** Heap per leaf beside its values: about one split node and the leaf's cover (see {@link #MAX_LEAF_VALUES}). */
     static final long BYTES_PER_LEAF = 24;
+
+    /** How large a forest may grow: its tree count, each tree's leaf cap (0 for none) and least rows a leaf. */
+    record Growth(int trees, int maxLeafNodes, int minSamplesLeaf) {
+    }
+
+    /**
+     * A forest's heap estimate: {@code dataBytes} for what it trains on, and the forest grown under the options
+     * {@code read} gives for the task; the data alone when the options are bad, since the fit names the bad setting.
+     */
+    static long heapBytes(long dataBytes, int rows, int numClasses, long maxLeafValues, Function<Task, Growth> read) {
+        Growth g;
+        try {
+            g = read.apply(numClasses > 0 ? Task.CLASSIFICATION : Task.REGRESSION);
+        } catch (IllegalArgumentException e) {
+            return dataBytes;
+        }
+        return dataBytes + modelBytes(rows, numClasses, g.trees(), g.maxLeafNodes(), g.minSamplesLeaf(), maxLeafValues);
+    }
 
     /**
      * The heap a grown forest takes at most: its leaf values (4 bytes each) and leaves, for {@code trees} trees of at

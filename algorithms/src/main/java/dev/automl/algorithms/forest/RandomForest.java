@@ -68,14 +68,8 @@ public final class RandomForest implements Learner {
      */
     @Override
     public long heapBytes(int rows, int features, int numClasses, Params params) {
-        long data = SmileForest.HEAP_BYTES_PER_VALUE * rows * features;
-        try {
-            Options o = Options.of(params, numClasses > 0 ? Task.CLASSIFICATION : Task.REGRESSION);
-            return data + Forests.modelBytes(rows, numClasses, o.nEstimators(), o.shape().maxLeafNodes(),
-                    o.shape().minSamplesLeaf(), maxLeafValues);
-        } catch (IllegalArgumentException e) {
-            return data; // the fit names the bad setting
-        }
+        return Forests.heapBytes(SmileForest.HEAP_BYTES_PER_VALUE * rows * features, rows, numClasses, maxLeafValues,
+                task -> Options.of(params, task).growth());
     }
 
     @Override
@@ -149,6 +143,11 @@ public final class RandomForest implements Learner {
      * large each tree may grow.
      */
     record Options(int nEstimators, Splits splits, TreeShape shape) {
+
+        /** How large the forest may grow, for its heap estimate. */
+        Forests.Growth growth() {
+            return new Forests.Growth(nEstimators, shape.maxLeafNodes(), shape.minSamplesLeaf());
+        }
 
         static final String N_ESTIMATORS = "n_estimators";
         /** Both forests' default tree count, AutoGluon's. */
